@@ -1,0 +1,38 @@
+package org.mcalign.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code mcalign} command line: one subcommand per stage, each a thin shell over the
+ * packages below. Progress goes to stderr, results to stdout or {@code --out}.
+ */
+@Command(
+    name = "mcalign",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Multilingual != Multicultural (arXiv 2502.16534): the paper's pipeline in Java.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DataCommand.class,
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the command line and returns its exit code (for tests and embedding). */
+  public static int run(String... args) {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(new ErrorHandler())
+        .execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+}
