@@ -105,19 +105,9 @@ public final class MixedLinearModel {
     double gamma = Math.exp(opt.getPoint());
     double best = opt.getValue();
     boolean converged = at > 0 && at < steps;
-    // 3. Newton polish on γ with central differences of the score (the profile is smooth)
-    for (int it = 0; it < 5; it++) {
-      double h = 1e-4 * gamma;
-      double fp = sums.llf(gamma + h, reml), fm = sums.llf(gamma - h, reml), f0 = sums.llf(gamma, reml);
-      double d1 = (fp - fm) / (2 * h), d2 = (fp - 2 * f0 + fm) / (h * h);
-      if (!(d2 < 0)) break;
-      double next = gamma - d1 / d2;
-      if (!(next > 0)) break;
-      double v = sums.llf(next, reml);
-      if (!(v >= best)) break;
-      best = v;
-      gamma = next;
-    }
+    // 3. polish: the root of the analytic score (the value alone pins γ only to ~√eps)
+    gamma = polish(sums, gamma, reml);
+    best = Math.max(best, sums.llf(gamma, reml));
     // boundary: a vanishing group variance
     double atZero = sums.llf(0.0, reml);
     if (atZero >= best) {
@@ -126,6 +116,25 @@ public final class MixedLinearModel {
       converged = true;
     }
     return new MixedLmResults(design, groupsColumn, labels, members, sums, gamma, reml, converged);
+  }
+
+  /** Solves score(γ) = 0 near {@code start} with a bracketing root finder; keeps start if none. */
+  private static double polish(GroupSums sums, double start, boolean reml) {
+    double s0 = sums.score(start, reml);
+    if (!Double.isFinite(s0) || s0 == 0) return start;
+    double step = 1e-6 * start;
+    for (int i = 0; i < 40; i++, step *= 4) {
+      double other = s0 > 0 ? start + step : Math.max(start - step, 0);
+      double s1 = sums.score(other, reml);
+      if (Double.isFinite(s1) && Math.signum(s1) != Math.signum(s0)) {
+        double lo = Math.min(start, other), hi = Math.max(start, other);
+        double root = new org.apache.commons.math3.analysis.solvers.BrentSolver(1e-15 * start, 1e-16)
+            .solve(200, g -> sums.score(g, reml), lo, hi);
+        return sums.llf(root, reml) >= sums.llf(start, reml) - 1e-9 ? root : start;
+      }
+      if (other == 0) break;
+    }
+    return start;
   }
 
   /** Per-group sums that make every likelihood evaluation independent of n. */
@@ -199,6 +208,32 @@ public final class MixedLinearModel {
       double qf = yHy;
       for (int j = 0; j < p; j++) qf -= b[j] * beta[j];
       return new Eval(l, beta, qf, logDetH);
+    }
+
+    /**
+     * d llf / dγ of the profiled log-likelihood (statsmodels' score_full for one random
+     * intercept): −½Σ 1'H⁻¹1 + ½·fac·Σ(1'H⁻¹r)²/qf [+ ½ tr((X'H⁻¹X)⁻¹ Σ X'H⁻¹1 1'H⁻¹X) for REML].
+     */
+    double score(double gamma, boolean reml) {
+      Eval e = evaluate(gamma, reml);
+      if (e == null) return Double.NaN;
+      double fac = reml ? n - p : n;
+      double sw = 0, srho = 0, trace = 0;
+      for (int g = 0; g < groups; g++) {
+        double inv1 = 1 / (1 + gamma * size[g]);
+        double rs = ySum[g];
+        for (int j = 0; j < p; j++) rs -= colSum[g][j] * e.beta[j];
+        double rho = rs * inv1;
+        sw += size[g] * inv1;
+        srho += rho * rho;
+        if (reml) {
+          double[] q = new double[p];
+          for (int j = 0; j < p; j++) q[j] = colSum[g][j] * inv1;
+          double[] mq = Dense.solve(e.chol, q);
+          for (int j = 0; j < p; j++) trace += q[j] * mq[j];
+        }
+      }
+      return -0.5 * sw + 0.5 * fac * srho / e.qf + 0.5 * trace;
     }
 
     /** statsmodels' profiled log-likelihood (MixedLM.loglike with profile_fe=True). */
