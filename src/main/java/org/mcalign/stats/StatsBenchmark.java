@@ -32,7 +32,7 @@ public final class StatsBenchmark implements Benchmark {
     String rq2Formula = "metric_value ~ us*model_name:language";
     DesignMatrix d = DesignMatrix.build(rq2Formula, rq2);
     String shape = String.format("%,d x %d", d.nobs(), d.ncols());
-    out.add(Measurement.time("OLS fit (formula + design + QR)", shape, 1, d.nobs(), "rows",
+    out.add(Measurement.time("OLS fit (formula + design + solve)", shape, 1, d.nobs(), "rows",
         () -> Ols.fit(rq2Formula, rq2)));
 
     Table rq1 = rq1Like(seed);
