@@ -82,6 +82,7 @@ public final class PaperDownload {
   public Dataset run() {
     Manifest manifest = Manifest.load(projectRoot);
     Path local = projectRoot.resolve(Dataset.LOCAL_FOLDER);
+    removeStaleTemporaryFiles(local);
     List<Manifest.Entry> todo = new ArrayList<>();
     for (Manifest.FileCheck c : manifest.verify(local)) {
       if (c.status() == Manifest.Status.OK) continue;
@@ -182,6 +183,19 @@ public final class PaperDownload {
       sb.append(java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return sb.toString();
+  }
+
+  /** Temporary files left by a download that was killed (AtomicFiles names them .NAME.*.tmp). */
+  private static void removeStaleTemporaryFiles(Path local) {
+    if (!Files.isDirectory(local)) return;
+    try (java.util.stream.Stream<Path> s = Files.walk(local)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(".") && n.endsWith(".tmp")) Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clean " + Dataset.LOCAL_FOLDER + "/: " + e.getMessage(), e);
+    }
   }
 
   private void note(String s) {
