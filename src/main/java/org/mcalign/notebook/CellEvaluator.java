@@ -151,7 +151,8 @@ final class CellEvaluator implements AutoCloseable {
       lead = 0;
       while (lead < source.length() && Character.isWhitespace(source.charAt(lead))) lead++;
     }
-    return new Piece(source, start, lead, c);
+    // JShell numbers a snippet's lines from its first non-blank character: evaluate it from there
+    return new Piece(source.substring(lead), start, 0, c);
   }
 
   private Outcome evalPiece(Piece piece, String code, int count, boolean last) {
