@@ -110,6 +110,15 @@ class CellEvaluatorTest {
   }
 
   @Test
+  void projectPackagesAndKernelTypesAreImported() {
+    assertTrue(eval.imports().contains("org.mcalign.data.*"), eval.imports().toString());
+    assertFalse(eval.imports().contains("org.mcalign.cli.*"));
+    assertTrue(eval.imports().contains("org.mcalign.notebook.Progress"), "by name, so it wins over other Progress types");
+    assertEquals("org.mcalign.data.Paper", run("Paper.class.getName()").value());
+    assertEquals("org.mcalign.notebook.Progress", run("Progress.class.getName()").value());
+  }
+
+  @Test
   void compileErrorNamesTheOffendingLine() {
     CellError e = assertThrows(CellError.class, () -> run("int ok = 1;\n\nint bad = \"text\";\nint after = 2;"));
     assertEquals("CompilationError", e.ename());
