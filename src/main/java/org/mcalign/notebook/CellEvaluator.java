@@ -99,6 +99,7 @@ final class CellEvaluator implements AutoCloseable {
 
   /** Evaluates a cell numbered {@code count}; returns the trailing value, if any. */
   Outcome eval(String cell, int count) {
+    control.resetStop();
     Magics.Prepared prepared = magics.prepare(cell);
     long t0 = System.nanoTime();
     try {
@@ -115,6 +116,7 @@ final class CellEvaluator implements AutoCloseable {
     List<Piece> pieces = split(code);
     Outcome last = Outcome.NONE;
     for (int i = 0; i < pieces.size(); i++) {
+      if (control.wasStopped()) throw interrupted();
       last = evalPiece(pieces.get(i), code, count, i == pieces.size() - 1);
     }
     return last;

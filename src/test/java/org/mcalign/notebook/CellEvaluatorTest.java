@@ -148,6 +148,15 @@ class CellEvaluatorTest {
   }
 
   @Test
+  void deepRecursionKeepsTheTracebackShort() {
+    CellError e = assertThrows(CellError.class, () -> run("int down(int n) { return n == 0 ? 1 / n : down(n - 1); }\ndown(500)"));
+    assertEquals("java.lang.ArithmeticException", e.ename());
+    assertTrue(e.traceback().size() <= 42, "capped: " + e.traceback().size());
+    assertTrue(e.traceback().stream().anyMatch(l -> l.contains("more frames")));
+    assertTrue(e.traceback().get(e.traceback().size() - 1).contains("<cell> (cell ["), e.traceback().toString());
+  }
+
+  @Test
   void libraryFramesAndCausesAreKept() {
     CellError e = assertThrows(CellError.class, () -> run(
         "class Loader { void load() { try { Table.create(\"x\").column(\"nope\"); }"
