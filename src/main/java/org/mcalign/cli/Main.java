@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       BenchCommand.class,
       FitCommand.class,
+      KernelCommand.class,
     })
 public final class Main implements Runnable {
 
