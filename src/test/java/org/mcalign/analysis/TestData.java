@@ -23,7 +23,7 @@ final class TestData {
   }
 
   static synchronized AnalysisInputs inputs() {
-    if (cached == null) cached = AnalysisInputs.load(paperData(), "paper data (test)");
+    if (cached == null) cached = AnalysisInputs.load(paperData());
     return cached;
   }
 
