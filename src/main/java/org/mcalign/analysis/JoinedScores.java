@@ -33,6 +33,22 @@ final class JoinedScores {
     n = capacity;
   }
 
+  /** A joined table given row by row (e.g. the demographic results, already joined). */
+  static JoinedScores ofRows(int n, java.util.function.IntFunction<String[]> keys, double[] response, double[] truth) {
+    JoinedScores j = new JoinedScores(n);
+    for (int i = 0; i < n; i++) {
+      String[] k = keys.apply(i); // model, language, response_language, question, gt group
+      j.model[i] = j.models.code(k[0]);
+      j.language[i] = j.languages.code(k[1]);
+      j.responseLanguage[i] = j.languages.code(k[2]);
+      j.question[i] = j.questions.code(k[3]);
+      j.gtGroup[i] = j.gtGroups.code(k[4]);
+      j.responseScore[i] = response[i];
+      j.gtScore[i] = truth[i];
+    }
+    return j;
+  }
+
   /** The paper's ground-truth table of a level with its {@code gt_group} column. */
   static Table groundTruth(AnalysisInputs in, GroundTruthType type) {
     return switch (type) {
