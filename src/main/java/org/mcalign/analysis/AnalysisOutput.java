@@ -32,12 +32,16 @@ public final class AnalysisOutput {
     return written;
   }
 
-  /** Writes one analysis result (table) and its provenance. */
-  public static List<Path> write(AnalysisResult a, AnalysisInputs in, Path out) {
-    Path csv = CsvOut.write(a.table(), out.resolve(a.table().name().endsWith(".csv") ? a.table().name() : a.name() + ".csv"));
+  /**
+   * Writes one analysis result (table) and its provenance: {@code masterSeed} as the seed,
+   * the analysis's own (derived) seed in the settings as {@code part_seed}.
+   */
+  public static List<Path> write(AnalysisResult a, AnalysisInputs in, Path out, long masterSeed) {
+    Path csv = CsvOut.write(a.table(), out.resolve(a.table().name().endsWith(".csv") ? a.table().name() : a.table().name() + ".csv"));
     Map<String, Object> s = new LinkedHashMap<>(a.settings());
     s.put("analysis", a.name());
-    Path prov = Provenance.of(in.dataset(), a.seed(), s).writeTo(out);
+    s.put("part_seed", a.seed());
+    Path prov = Provenance.of(in.dataset(), masterSeed, s).writeTo(out);
     return List.of(csv, prov);
   }
 

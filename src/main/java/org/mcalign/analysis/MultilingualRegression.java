@@ -120,6 +120,24 @@ public final class MultilingualRegression {
     return org.mcalign.stats.MixedLinearModel.fit(formula, regressionData, "model_name");
   }
 
+  /** Marginal and conditional R² (the paper's formula) and convergence of the fitted RQ1 models. */
+  public static Table rSquared(Map<String, org.mcalign.stats.RegressionResults> regressions) {
+    StringColumn type = StringColumn.create("regression_type");
+    DoubleColumn m = DoubleColumn.create("r2_marginal"), c = DoubleColumn.create("r2_conditional"),
+        gv = DoubleColumn.create("group_var"), llf = DoubleColumn.create("llf");
+    tech.tablesaw.api.BooleanColumn conv = tech.tablesaw.api.BooleanColumn.create("converged");
+    for (String t : FORMULAS.keySet()) {
+      if (!(regressions.get("rq1_mixedlm_" + t) instanceof org.mcalign.stats.MixedLmResults r)) continue;
+      type.append(t);
+      m.append(r.r2Marginal());
+      c.append(r.r2Conditional());
+      gv.append(r.groupVar());
+      llf.append(r.llf());
+      conv.append(r.converged());
+    }
+    return Table.create("rq1_r_squared", type, m, c, gv, llf, conv);
+  }
+
   private static final java.util.regex.Pattern LANG = java.util.regex.Pattern.compile("language\\[([^\\]]+)\\]");
   private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("model_name\\[T?\\.?([^\\]]+)\\]");
   private static final java.util.regex.Pattern FAMILY = java.util.regex.Pattern.compile("family\\[([^\\]]+)\\]");

@@ -53,6 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--no-figures", description = "Skip the figures of 'all'.")
   boolean noFigures;
 
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: MCA_DATA, then data/paper, then download).")
+  Path data;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
   Path out;
 
@@ -62,8 +65,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (rounds != null) s = s.withAllRounds(rounds);
     if (threads != null) s = s.withThreads(threads);
     Metric m = Metric.of(metric);
-    System.err.println("analyze: loading " + Analyses.describe());
-    AnalysisInputs in = Analyses.inputs();
+    AnalysisInputs in = data != null ? AnalysisInputs.load(data) : Analyses.inputs();
+    System.err.println("analyze: dataset " + in.describe());
     long t0 = System.nanoTime();
     List<Path> written;
     switch (name) {
@@ -74,20 +77,20 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       case "total-gt-alignment" -> written = AnalysisOutput.write(TotalGroundTruthAlignment.run(in,
           Baselines.withBaselines(in.responses(), s, PaperAnalysis.partSeed(seed, "baselines")), m, s.totalGtRounds(),
-          PaperAnalysis.partSeed(seed, "total_gt_alignment"), s), in, out);
+          PaperAnalysis.partSeed(seed, "total_gt_alignment"), s), in, out, seed);
       case "self-consistency" -> written = AnalysisOutput.write(
-          SelfConsistency.perModelLanguage(in.responses(), s, PaperAnalysis.partSeed(seed, "self_consistency")), in, out);
+          SelfConsistency.perModelLanguage(in.responses(), s, PaperAnalysis.partSeed(seed, "self_consistency")), in, out, seed);
       case "cross-effects" -> written = AnalysisOutput.write(
-          SelfConsistency.crossEffects(in.responses(), s, PaperAnalysis.partSeed(seed, "cross_effects")), in, out);
+          SelfConsistency.crossEffects(in.responses(), s, PaperAnalysis.partSeed(seed, "cross_effects")), in, out, seed);
       case "demographic" -> written = AnalysisOutput.write(Demographic.run(in.demographicResults(), m,
-          s.hypothesisRounds(), PaperAnalysis.partSeed(seed, "demographic"), s), in, out);
+          s.hypothesisRounds(), PaperAnalysis.partSeed(seed, "demographic"), s), in, out, seed);
       case "replication" -> written = ReplicationReport.run(in, s, seed, seeds).writeTo(out, in);
       default -> {
         if (!Hypotheses.NAMES.contains(name))
           throw new IllegalArgumentException("unknown analysis '" + name + "'; see mcalign analyze --help");
         AnalysisResult a = Hypotheses.run(name, in, Baselines.withBaselines(in.responses(), s,
             PaperAnalysis.partSeed(seed, "baselines")), m, s, PaperAnalysis.partSeed(seed, name));
-        written = AnalysisOutput.write(a, in, out);
+        written = AnalysisOutput.write(a, in, out, seed);
       }
     }
     System.err.printf("analyze: %s done in %.1f s, %d files in %s%n", name, (System.nanoTime() - t0) / 1e9, written.size(), out);
