@@ -374,8 +374,8 @@ public final class Figures {
     }
 
     static Coefs of(String figure, Table t, String factor1, String factor2) {
-      String loCol = Columns.has(t, "conf_int_lower") ? "conf_int_lower" : "ci_lower";
-      String hiCol = Columns.has(t, "conf_int_upper") ? "conf_int_upper" : "ci_upper";
+      String loCol = Columns.lowerBound(t);
+      String hiCol = Columns.upperBound(t);
       boolean parsed = !(Columns.has(t, factor1) && Columns.has(t, factor2));
       if (parsed) Columns.require(figure, t, "term", "coefficient", loCol, hiCol);
       else Columns.require(figure, t, factor1, factor2, "coefficient", loCol, hiCol);
