@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DataCommand.class,
       BenchCommand.class,
+      KernelCommand.class,
     })
 public final class Main implements Runnable {
 
