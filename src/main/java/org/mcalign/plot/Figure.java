@@ -117,6 +117,11 @@ public final class Figure {
     return save(folder.resolve(fileName));
   }
 
+  /** One line for text-only displays. */
+  public String summary() {
+    return toString();
+  }
+
   /** An {@code <img>} with the PNG inline, shown at paper size (sharp on high-density screens). */
   public String toHtml() {
     return "<img alt=\"" + fileName + "\" width=\"" + width + "\" src=\"data:image/png;base64,"
