@@ -245,7 +245,16 @@ public final class Panel {
   }
 
   double topDecoration() {
-    return title == null ? 4 : Text.height(Text.font(titleFontPx, false)) + 8;
+    // the top y tick label is centred on the plot's top edge: leave room for its upper half
+    double tickOverhang = kind != Kind.CATEGORICAL_Y && showYTickLabels ? Text.height(tickFont()) / 2 + 2 : 4;
+    return title == null ? tickOverhang : Math.max(tickOverhang, Text.height(Text.font(titleFontPx, false)) + 8);
+  }
+
+  /** Room right of the plot for the right half of the last x tick label. */
+  double rightOverhang() {
+    if (kind == Kind.CATEGORICAL_X || !showXTickLabels) return 0;
+    double[] r = ranges();
+    return Text.width(Ticks.format(r[1], 2), tickFont()) / 2;
   }
 
   double[] yTicks(double ph) {
