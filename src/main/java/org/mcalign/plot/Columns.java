@@ -31,6 +31,15 @@ final class Columns {
     return names.stream().map(n -> "'" + n + "'").toList();
   }
 
+  /** The paper's {@code conf_int_lower}, or the goldens' {@code ci_lower} when only that exists. */
+  static String lowerBound(Table t) {
+    return !has(t, "conf_int_lower") && has(t, "ci_lower") ? "ci_lower" : "conf_int_lower";
+  }
+
+  static String upperBound(Table t) {
+    return !has(t, "conf_int_upper") && has(t, "ci_upper") ? "ci_upper" : "conf_int_upper";
+  }
+
   /** Column values as text (categorical columns of any type). */
   static String[] strings(Table t, String name) {
     Column<?> c = t.column(name);

@@ -116,6 +116,7 @@ public final class Facets {
     if (legendAt == LegendAt.BELOW) bottom += legendSize[1] + 12;
     if (legendAt == LegendAt.RIGHT) right += legendSize[0] + 16;
 
+    for (int r = 0; r < rows; r++) if (panels[r][cols - 1] != null) right = Math.max(right, 8 + panels[r][cols - 1].rightOverhang());
     double[] leftDeco = new double[cols], topDeco = new double[rows], bottomDeco = new double[rows];
     for (int r = 0; r < rows; r++)
       for (int c = 0; c < cols; c++) {

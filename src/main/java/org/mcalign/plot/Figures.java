@@ -321,6 +321,33 @@ public final class Figures {
     return out;
   }
 
+  /**
+   * Writes each figure into {@code folder} and returns what was written as a table (file,
+   * folder shown relative to the project root, logical size, kilobytes): the notebooks' record
+   * of their outputs, free of this machine's absolute paths.
+   */
+  public static Table saveAllAsTable(Path folder, Figure... figures) {
+    List<Path> paths = saveAll(folder, figures);
+    tech.tablesaw.api.StringColumn file = tech.tablesaw.api.StringColumn.create("file"), dir = tech.tablesaw.api.StringColumn.create("folder");
+    tech.tablesaw.api.IntColumn w = tech.tablesaw.api.IntColumn.create("width"), h = tech.tablesaw.api.IntColumn.create("height"),
+        kb = tech.tablesaw.api.IntColumn.create("kilobytes");
+    Path abs = folder.toAbsolutePath().normalize();
+    String shown = org.mcalign.data.Dataset.findProjectRoot(Path.of(""))
+        .filter(abs::startsWith).map(r -> r.relativize(abs).toString().replace('\\', '/') + "/").orElse(folder.getFileName() + "/");
+    for (int i = 0; i < figures.length; i++) {
+      file.append(figures[i].fileName());
+      dir.append(shown);
+      w.append(figures[i].width());
+      h.append(figures[i].height());
+      try {
+        kb.append((int) Math.round(java.nio.file.Files.size(paths.get(i)) / 1024.0));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return Table.create("saved figures", file, dir, w, h, kb);
+  }
+
   /** The paper's figure file names (the 16 of {@code plots/}), for checks that all exist. */
   public static final List<String> PAPER_FILES =
       List.of(
@@ -374,8 +401,8 @@ public final class Figures {
     }
 
     static Coefs of(String figure, Table t, String factor1, String factor2) {
-      String loCol = Columns.has(t, "conf_int_lower") ? "conf_int_lower" : "ci_lower";
-      String hiCol = Columns.has(t, "conf_int_upper") ? "conf_int_upper" : "ci_upper";
+      String loCol = Columns.lowerBound(t);
+      String hiCol = Columns.upperBound(t);
       boolean parsed = !(Columns.has(t, factor1) && Columns.has(t, factor2));
       if (parsed) Columns.require(figure, t, "term", "coefficient", loCol, hiCol);
       else Columns.require(figure, t, factor1, factor2, "coefficient", loCol, hiCol);

@@ -23,8 +23,8 @@ final class LanguageBreakdown {
     String[] group = Figures.mapAll(Columns.strings(t, "gt_group"), Labels::group);
     String[] model = Figures.mapAll(Columns.strings(t, "model_name"), Labels::modelId);
     if (Columns.has(t, "alignment")) return new Rows(lang, level, group, model, Columns.numbers(figure, t, "alignment"));
-    String lo = Columns.has(t, "conf_int_lower") ? "conf_int_lower" : "ci_lower";
-    String hi = Columns.has(t, "conf_int_upper") ? "conf_int_upper" : "ci_upper";
+    String lo = Columns.lowerBound(t);
+    String hi = Columns.upperBound(t);
     if (!Columns.has(t, "coefficient") || !Columns.has(t, lo) || !Columns.has(t, hi))
       throw new IllegalArgumentException(figure + ": table '" + t.name() + "' needs either column 'alignment' or columns 'coefficient', 'conf_int_lower', 'conf_int_upper'; it has " + t.columnNames());
     double[][] cols = {Columns.numbers(figure, t, "coefficient"), Columns.numbers(figure, t, lo), Columns.numbers(figure, t, hi)};

@@ -60,6 +60,8 @@ public final class Panel {
   boolean showYTickLabels = true;
   boolean showXTickLabels = true;
   boolean showCategoryLabels = true;
+  double margin = 0.05;
+  double yTickRotation = 0;
   final List<Layer> layers = new ArrayList<>();
   final List<Series> series = new ArrayList<>();
   // filled while painting: screen position of each category, for the labels outside XChart
@@ -101,6 +103,12 @@ public final class Panel {
   public Panel categoryLabels(double px, double rotationDegrees) {
     categoryFontPx = px; categoryRotation = rotationDegrees; return this;
   }
+
+  /** Data margin on each side as a fraction of the range (matplotlib 0.05, R base 0.04, lattice 0.07). */
+  public Panel margin(double fraction) { margin = fraction; return this; }
+
+  /** Rotation of the y tick labels (R base graphics prints them parallel to the axis: 90). */
+  public Panel yTickRotation(double degrees) { yTickRotation = degrees; return this; }
 
   public Panel hideYTickLabels() { showYTickLabels = false; return this; }
   public Panel hideXTickLabels() { showXTickLabels = false; showCategoryLabels = false; return this; }
@@ -175,10 +183,10 @@ public final class Panel {
   }
 
   /** The value-axis range with matplotlib's 5 % margins (sticky at 0 for bars). */
-  static double[] withMargins(double min, double max, boolean stickyZero) {
+  static double[] withMargins(double min, double max, boolean stickyZero, double margin) {
     if (!(min <= max)) return new double[] {0, 1};
     if (min == max) { min -= 0.5; max += 0.5; }
-    double pad = 0.05 * (max - min);
+    double pad = margin * (max - min);
     double lo = min - pad, hi = max + pad;
     if (stickyZero) {
       if (min >= 0 && lo < 0) lo = 0;
@@ -193,12 +201,12 @@ public final class Panel {
     double x0, x1, y0, y1;
     if (kind == Kind.CATEGORICAL_X) { x0 = -0.5; x1 = categories.size() - 0.5; }
     else {
-      double[] m = withMargins(e[0], e[1], kind == Kind.CATEGORICAL_Y && hasBars());
+      double[] m = withMargins(e[0], e[1], kind == Kind.CATEGORICAL_Y && hasBars(), margin);
       x0 = m[0]; x1 = m[1];
     }
     if (kind == Kind.CATEGORICAL_Y) { y0 = -0.5; y1 = categories.size() - 0.5; }
     else {
-      double[] m = withMargins(e[2], e[3], kind == Kind.CATEGORICAL_X && hasBars());
+      double[] m = withMargins(e[2], e[3], kind == Kind.CATEGORICAL_X && hasBars(), margin);
       y0 = m[0]; y1 = m[1];
     }
     return new double[] {
@@ -237,7 +245,16 @@ public final class Panel {
   }
 
   double topDecoration() {
-    return title == null ? 4 : Text.height(Text.font(titleFontPx, false)) + 8;
+    // the top y tick label is centred on the plot's top edge: leave room for its upper half
+    double tickOverhang = kind != Kind.CATEGORICAL_Y && showYTickLabels ? Text.height(tickFont()) / 2 + 2 : 4;
+    return title == null ? tickOverhang : Math.max(tickOverhang, Text.height(Text.font(titleFontPx, false)) + 8);
+  }
+
+  /** Room right of the plot for the right half of the last x tick label. */
+  double rightOverhang() {
+    if (kind == Kind.CATEGORICAL_X || !showXTickLabels) return 0;
+    double[] r = ranges();
+    return Text.width(Ticks.format(r[1], 2), tickFont()) / 2;
   }
 
   double[] yTicks(double ph) {
@@ -255,8 +272,8 @@ public final class Panel {
     double[] ticks = yTicks(ph);
     int d = Ticks.decimals(ticks);
     double maxW = 0;
-    for (double v : ticks) maxW = Math.max(maxW, Text.width(Ticks.format(v, d), tickFont()));
-    return maxW + TICK_PAD;
+    for (double v : ticks) maxW = Math.max(maxW, Text.box(Ticks.format(v, d), tickFont(), yTickRotation)[0]);
+    return maxW + TICK_PAD + (style == Style.R_BOX ? 5 : 0);
   }
 
   static final double TICK_PAD = 9;
@@ -329,7 +346,7 @@ public final class Panel {
         double y = sy(a, r, v);
         if (marks) { g.setColor(Color.BLACK); g.draw(new Line2D.Double(a.getX() - len, y, a.getX(), y)); }
         g.setColor(TEXT);
-        Text.draw(g, Ticks.format(v, d), f, a.getX() - len - 6, y, "right", "center", 0);
+        Text.draw(g, Ticks.format(v, d), f, a.getX() - len - 6, y, "right", "center", yTickRotation);
       }
     }
   }
@@ -366,7 +383,7 @@ public final class Panel {
     } else if (kind != Kind.CATEGORICAL_Y && showYTickLabels) {
       int d = Ticks.decimals(yt);
       double maxW = 0;
-      for (double v : yt) maxW = Math.max(maxW, Text.width(Ticks.format(v, d), tickFont()));
+      for (double v : yt) maxW = Math.max(maxW, Text.box(Ticks.format(v, d), tickFont(), yTickRotation)[0]);
       left = a.getX() - maxW - TICK_PAD - (style == Style.R_BOX ? 5 : 0);
     }
     if (yLabel != null) Text.draw(g, yLabel, labelFont(), left - 4, a.getCenterY(), "right", "center", 90);

@@ -21,7 +21,7 @@ final class Residuals {
 
   static Figure lattice(double[] fitted, double[] residuals, String name) {
     check(name, fitted, residuals);
-    Panel p = Panel.continuous().style(Panel.Style.R_BOX).fonts(11, 13, 13)
+    Panel p = Panel.continuous().style(Panel.Style.R_BOX).margin(0.07).fonts(11, 13, 13)
         .xLabel("fitted(.)").yLabel("resid(., type = \"pearson\")")
         .scatter("residuals", fitted, residuals, LATTICE_BLUE, 7, true)
         .hline(0, Color.BLACK, 1f, null);
@@ -31,7 +31,7 @@ final class Residuals {
   static Figure rbase(double[] fitted, double[] residuals, String caption, String name) {
     check(name, fitted, residuals);
     double[][] smooth = Lowess.smooth(fitted, residuals, 2.0 / 3, 3);
-    Panel p = Panel.continuous().style(Panel.Style.R_BOX).fonts(12, 12, 13)
+    Panel p = Panel.continuous().style(Panel.Style.R_BOX).margin(0.04).yTickRotation(90).fonts(12, 12, 13)
         .title("Residuals vs Fitted").xLabel("Fitted values").yLabel("Residuals")
         .hline(0, Color.GRAY, 1f, new float[] {1.5f, 3f})
         .scatter("residuals", fitted, residuals, Color.BLACK, 7, true)
