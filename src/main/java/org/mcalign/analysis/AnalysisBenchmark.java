@@ -25,25 +25,19 @@ public final class AnalysisBenchmark implements Benchmark {
     // warm-up (JIT) on a small run, untimed
     PaperAnalysis.run(in, AnalysisSettings.paper().withAllRounds(3), settings.seed(), PaperAnalysis.Scope.ALL);
     HeapSampler heap = HeapSampler.start();
-    long cpu0 = cpuNanos();
+    long cpu0 = PaperAnalysis.processCpuNanos();
     long t0 = System.nanoTime();
     PaperAnalysis.Result r = PaperAnalysis.run(in, s, settings.seed(), PaperAnalysis.Scope.ALL);
     double total = (System.nanoTime() - t0) / 1e9;
-    double cpu = (cpuNanos() - cpu0) / 1e9;
+    double cpu = (PaperAnalysis.processCpuNanos() - cpu0) / 1e9;
     long peak = heap.stop();
     List<Measurement> rows = new ArrayList<>();
     for (Map.Entry<String, Double> e : r.seconds().entrySet())
-      rows.add(new Measurement("analysis: " + e.getKey(), input, e.getValue(), 0, ""));
+      rows.add(new Measurement("analysis: " + e.getKey(), input, e.getValue(), 0,
+          String.format("%.2f s CPU", r.cpuSeconds().getOrDefault(e.getKey(), 0.0))));
     rows.add(new Measurement("analysis: stage 7-8 total" + (settings.quick() ? " (quick)" : " (paper settings)"),
         input + ", " + r.tables().size() + " tables, " + r.regressions().size() + " regressions", total, peak,
         String.format("%.1f s CPU", cpu)));
     return rows;
-  }
-
-  /** CPU time of all threads of this JVM so far. */
-  private static long cpuNanos() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getProcessCpuTime();
-    return 0;
   }
 }

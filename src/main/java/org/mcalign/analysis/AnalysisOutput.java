@@ -52,6 +52,9 @@ public final class AnalysisOutput {
     Map<String, Object> t = new LinkedHashMap<>();
     r.seconds().forEach((k, v) -> t.put(k, Math.round(v * 1000) / 1000.0));
     s.put("wall_seconds", t);
+    Map<String, Object> c = new LinkedHashMap<>();
+    r.cpuSeconds().forEach((k, v) -> c.put(k, Math.round(v * 1000) / 1000.0));
+    s.put("cpu_seconds", c);
     return Provenance.of(in.dataset(), r.seed(), s);
   }
 }

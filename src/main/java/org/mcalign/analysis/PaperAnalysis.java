@@ -24,7 +24,8 @@ public final class PaperAnalysis {
       Table totalGtAlignment,
       Map<String, Table> tables,
       Map<String, RegressionResults> regressions,
-      Map<String, Double> seconds) {
+      Map<String, Double> seconds,
+      Map<String, Double> cpuSeconds) {
 
     public Table table(String name) {
       Table t = tables.get(name);
@@ -47,6 +48,8 @@ public final class PaperAnalysis {
     Map<String, Table> tables = new LinkedHashMap<>();
     Map<String, RegressionResults> regs = new LinkedHashMap<>();
     Map<String, Double> secs = new LinkedHashMap<>();
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    CPU.set(cpu);
     Table responses = timed(secs, "baselines", () -> Baselines.withBaselines(in.responses(), s, partSeed(seed, "baselines")));
 
     int n = s.totalGtRounds();
@@ -104,13 +107,25 @@ public final class PaperAnalysis {
       tables.put(Demographic.fileName(Metric.SPEARMAN, dr), timed(secs, "demographic (" + dr + " rounds)", () ->
           Demographic.run(in.demographicResults(), Metric.SPEARMAN, dr, partSeed(seed, "demographic"), s).table()));
     }
-    return new Result(seed, s, responses, total, tables, regs, secs);
+    CPU.remove();
+    return new Result(seed, s, responses, total, tables, regs, secs, cpu);
   }
 
+  /** Per-run map of process CPU seconds per part (parts run one after another). */
+  private static final ThreadLocal<Map<String, Double>> CPU = new ThreadLocal<>();
+
   static <T> T timed(Map<String, Double> secs, String what, Supplier<T> body) {
-    long t0 = System.nanoTime();
+    long t0 = System.nanoTime(), c0 = processCpuNanos();
     T v = body.get();
     secs.merge(what, (System.nanoTime() - t0) / 1e9, Double::sum);
+    Map<String, Double> cpu = CPU.get();
+    if (cpu != null) cpu.merge(what, (processCpuNanos() - c0) / 1e9, Double::sum);
     return v;
+  }
+
+  /** CPU time of all threads of this JVM (the machine may be shared: wall time alone misleads). */
+  static long processCpuNanos() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 }
