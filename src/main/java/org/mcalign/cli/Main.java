@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       FitCommand.class,
       KernelCommand.class,
+      AnalyzeCommand.class,
     })
 public final class Main implements Runnable {
 
