@@ -41,6 +41,7 @@ public final class AtomicFiles {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         body.write(out);
       }
+      readableByAll(tmp);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -57,6 +58,14 @@ public final class AtomicFiles {
           // the temporary file is hidden and harmless; the error that matters is above
         }
       }
+    }
+  }
+
+  // createTempFile makes the file private (0600); results are meant to be shared like any
+  // file the user writes, so give them the usual rw-r--r-- where the file system has modes.
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -5,6 +5,17 @@ final class HtmlSummary {
   private HtmlSummary() {}
 
   static String render(String title, String[][] info, RegressionResults r, String stat, int coefDecimals) {
+    double[] p = r.paramsArray(), se = r.bseArray(), t = r.tvaluesArray(), pv = r.pvaluesArray();
+    double[][] ci = r.confIntArray(0.05);
+    String[][] cells = new String[p.length][];
+    for (int j = 0; j < p.length; j++)
+      cells[j] = new String[] {Fmt.f(p[j], coefDecimals), Fmt.f(se[j], 3), Fmt.f(t[j], 3), Fmt.f(pv[j], 3),
+          Fmt.f(ci[j][0], 3), Fmt.f(ci[j][1], 3)};
+    return render(title, info, r.names(), cells, stat);
+  }
+
+  /** Renders prepared coefficient cells (one row per name: coef, se, stat, p, lower, upper). */
+  static String render(String title, String[][] info, java.util.List<String> names, String[][] cells, String stat) {
     StringBuilder sb = new StringBuilder("<div class=\"mcalign-summary\">");
     sb.append("<table class=\"simpletable\"><caption>").append(Fmt.html(title)).append("</caption>");
     for (int i = 0; i < info.length; i += 2) {
@@ -15,13 +26,9 @@ final class HtmlSummary {
     }
     sb.append("</table><table class=\"simpletable\"><tr><td></td><th>coef</th><th>std err</th><th>").append(stat)
         .append("</th><th>P&gt;|").append(stat).append("|</th><th>[0.025</th><th>0.975]</th></tr>");
-    double[] p = r.paramsArray(), se = r.bseArray(), t = r.tvaluesArray(), pv = r.pvaluesArray();
-    double[][] ci = r.confIntArray(0.05);
-    for (int j = 0; j < p.length; j++) {
-      sb.append("<tr><th>").append(Fmt.html(r.names().get(j))).append("</th>");
-      for (String c : new String[] {Fmt.f(p[j], coefDecimals), Fmt.f(se[j], 3), Fmt.f(t[j], 3), Fmt.f(pv[j], 3),
-          Fmt.f(ci[j][0], 3), Fmt.f(ci[j][1], 3)})
-        sb.append("<td>").append(c).append("</td>");
+    for (int j = 0; j < cells.length; j++) {
+      sb.append("<tr><th>").append(Fmt.html(names.get(j))).append("</th>");
+      for (String c : cells[j]) sb.append("<td>").append(c).append("</td>");
       sb.append("</tr>");
     }
     return sb.append("</table></div>").toString();

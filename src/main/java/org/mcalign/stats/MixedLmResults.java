@@ -261,16 +261,25 @@ public final class MixedLmResults implements RegressionResults {
     return formula;
   }
 
-  @Override
-  public String summary() {
+  /**
+   * The coefficient table's cells as statsmodels prints them: fixed effects with z tests,
+   * then the group variance on the data's scale with its standard error and no test.
+   */
+  String[][] coefficientCells() {
     int p = kFe;
-    String[] header = {"Coef.", "Std.Err.", "z", "P>|z|", "[0.025", "0.975]"};
     double[][] ci = confIntArray(0.05);
     String[][] cells = new String[p + 1][];
     for (int j = 0; j < p; j++)
       cells[j] = new String[] {Fmt.f(params[j], 3), Fmt.f(bse[j], 3), Fmt.f(zvalues[j], 3), Fmt.f(pvalues[j], 3),
           Fmt.f(ci[j][0], 3), Fmt.f(ci[j][1], 3)};
     cells[p] = new String[] {Fmt.f(groupVar, 3), Fmt.f(Math.sqrt(scale) * bse[p], 3), "", "", "", ""};
+    return cells;
+  }
+
+  @Override
+  public String summary() {
+    String[] header = {"Coef.", "Std.Err.", "z", "P>|z|", "[0.025", "0.975]"};
+    String[][] cells = coefficientCells();
     int stub = 0;
     for (String nme : names) stub = Math.max(stub, nme.length());
     int[] w = new int[6];
@@ -312,7 +321,7 @@ public final class MixedLmResults implements RegressionResults {
     StringBuilder h = new StringBuilder(" ".repeat(stub));
     for (int c = 0; c < 6; c++) h.append(' ').append(Fmt.center(header[c], w[c]));
     sb.append(h).append('\n').append("-".repeat(total)).append('\n');
-    for (int j = 0; j <= p; j++) {
+    for (int j = 0; j < cells.length; j++) {
       StringBuilder row = new StringBuilder(Fmt.rpad(names.get(j), stub));
       for (int c = 0; c < 6; c++) row.append(' ').append(Fmt.lpad(cells[j][c], w[c]));
       sb.append(row).append('\n');
@@ -334,7 +343,7 @@ public final class MixedLmResults implements RegressionResults {
         {"Scale", Fmt.f(scale, 4)}, {"Group Var", Fmt.f(groupVar, 4)},
         {"Log-Likelihood", Fmt.f(llf, 4)}, {"Converged", converged ? "Yes" : "No"},
         {"R² marginal", Fmt.f(r2Marginal(), 4)}, {"R² conditional", Fmt.f(r2Conditional(), 4)}},
-        this, "z", 3);
+        names, coefficientCells(), "z");
   }
 
   @Override

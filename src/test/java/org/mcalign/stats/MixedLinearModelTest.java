@@ -48,6 +48,20 @@ class MixedLinearModelTest {
     assertEquals(expected.strip(), r.summary().strip());
   }
 
+  @org.junit.jupiter.api.Test
+  void htmlSummaryShowsTheGroupVarianceAsTheTextDoes() throws Exception {
+    Goldens.assume();
+    JsonNode g = Goldens.json("rq1_mixedlm_interaction.json");
+    MixedLmResults r = MixedLinearModel.fit(g.get("formula").asText(),
+        Goldens.input(Goldens.inputOf("rq1_mixedlm_interaction")), g.get("groups").asText());
+    String html = r.toHtml();
+    String row = html.substring(html.indexOf("<th>model_name Var</th>"));
+    row = row.substring(0, row.indexOf("</tr>"));
+    // statsmodels prints the variance on the data's scale (0.043), not the ratio to the scale, and no z test
+    assertTrue(row.contains("<td>" + String.format(java.util.Locale.ROOT, "%.3f", g.get("group_var").asDouble()) + "</td>"), row);
+    assertTrue(row.endsWith("<td></td><td></td><td></td><td></td>"), row);
+  }
+
   /** Balanced one-way layout: G groups of m rows, y = group effect + noise. */
   private static tech.tablesaw.api.Table balanced(int groups, int m, double effectSd, long seed) {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
