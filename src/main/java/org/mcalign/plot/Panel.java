@@ -125,6 +125,22 @@ public final class Panel {
     return this;
   }
 
+  /**
+   * Point-range marks (coefficient plots): a dot at {@code estimate[c][h]} with a line from
+   * {@code lo} to {@code hi}, hues dodged inside the category like grouped bars. Along y for
+   * {@link #categoricalX}, along x for {@link #categoricalY} (forest plots).
+   */
+  public Panel pointRanges(double[][] estimate, double[][] lo, double[][] hi, List<Color> hueColors) {
+    layers.add(new PointRanges(estimate, lo, hi, hueColors, kind == Kind.CATEGORICAL_Y));
+    return this;
+  }
+
+  /** A vertical reference line across the plot (matplotlib {@code axvline}), e.g. at 0 in a forest plot. */
+  public Panel vline(double x, Color color, float width, float[] dash) {
+    layers.add(new VLine(x, color, width, dash));
+    return this;
+  }
+
   /** Violins at categories: density curves over {@code grid} with half-widths already scaled to data units. */
   Panel violins(List<Violin> violins, Color fill) {
     layers.add(new Violins(violins, fill));
@@ -536,6 +552,12 @@ public final class Panel {
   /** seaborn's bar geometry: 0.8 of a category shared by the hues. */
   static final double GROUP_WIDTH = 0.8;
 
+  /** Position of hue h in a dodged group: left to right, or top to bottom when horizontal. */
+  static double dodge(double pos, double w, int h, boolean horizontal) {
+    double offset = -GROUP_WIDTH / 2 + w * (h + 0.5);
+    return horizontal ? pos - offset : pos + offset;
+  }
+
   static final class Bars implements Layer {
     final double[][] mean, lo, hi;
     final List<Color> colors;
@@ -568,7 +590,7 @@ public final class Panel {
         for (int h = 0; h < hues; h++) {
           double v = mean[c][h];
           if (Double.isNaN(v)) continue;
-          double center = pos - GROUP_WIDTH / 2 + w * (h + 0.5);
+          double center = dodge(pos, w, h, horizontal);
           Rectangle2D r;
           if (horizontal) {
             double ya = m.y(center + w / 2), yb = m.y(center - w / 2);
@@ -595,11 +617,74 @@ public final class Panel {
         double pos = horizontal ? n - 1 - c : c;
         for (int h = 0; h < hues; h++) {
           if (Double.isNaN(mean[c][h]) || Double.isNaN(lo[c][h]) || Double.isNaN(hi[c][h])) continue;
-          double center = pos - GROUP_WIDTH / 2 + w * (h + 0.5);
+          double center = dodge(pos, w, h, horizontal);
           if (horizontal) g.draw(new Line2D.Double(m.x(lo[c][h]), m.y(center), m.x(hi[c][h]), m.y(center)));
           else g.draw(new Line2D.Double(m.x(center), m.y(lo[c][h]), m.x(center), m.y(hi[c][h])));
         }
       }
+    }
+  }
+
+  static final class PointRanges implements Layer {
+    final double[][] est, lo, hi;
+    final List<Color> colors;
+    final boolean horizontal;
+
+    PointRanges(double[][] est, double[][] lo, double[][] hi, List<Color> colors, boolean horizontal) {
+      this.est = est; this.lo = lo; this.hi = hi; this.colors = colors; this.horizontal = horizontal;
+    }
+
+    @Override
+    public void extent(double[] e) {
+      for (int c = 0; c < est.length; c++)
+        for (int h = 0; h < est[c].length; h++)
+          for (double v : new double[] {est[c][h], lo == null ? Double.NaN : lo[c][h], hi == null ? Double.NaN : hi[c][h]}) {
+            if (Double.isNaN(v)) continue;
+            if (horizontal) include(e, v, Double.NaN); else include(e, Double.NaN, v);
+          }
+    }
+
+    @Override
+    public void paint(Graphics2D g, Mapping m, Panel p) {
+      int n = est.length;
+      for (int c = 0; c < n; c++) {
+        int hues = est[c].length;
+        double w = GROUP_WIDTH / hues;
+        double pos = horizontal ? n - 1 - c : c;
+        for (int h = 0; h < hues; h++) {
+          if (Double.isNaN(est[c][h])) continue;
+          double center = dodge(pos, w, h, horizontal);
+          g.setColor(colors.get(h));
+          g.setStroke(new BasicStroke(2.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+          double px, py;
+          if (horizontal) {
+            py = m.y(center);
+            px = m.x(est[c][h]);
+            if (lo != null && !Double.isNaN(lo[c][h])) g.draw(new Line2D.Double(m.x(lo[c][h]), py, m.x(hi[c][h]), py));
+          } else {
+            px = m.x(center);
+            py = m.y(est[c][h]);
+            if (lo != null && !Double.isNaN(lo[c][h])) g.draw(new Line2D.Double(px, m.y(lo[c][h]), px, m.y(hi[c][h])));
+          }
+          double r = 4.5;
+          g.fill(new Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
+        }
+      }
+    }
+  }
+
+  record VLine(double x, Color color, float width, float[] dash) implements Layer {
+    @Override
+    public void extent(double[] e) {
+      include(e, x, Double.NaN);
+    }
+
+    @Override
+    public void paint(Graphics2D g, Mapping m, Panel p) {
+      g.setColor(color);
+      g.setStroke(dash == null ? new BasicStroke(width) : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
+      Rectangle2D b = g.getClipBounds();
+      g.draw(new Line2D.Double(m.x(x), b.getY(), m.x(x), b.getMaxY()));
     }
   }
 

@@ -144,6 +144,17 @@ class FiguresTest {
     assertPaperSized(Figures.countryDistributions(everyCountry(), global()), "country_distributions.png", 2492, 451);
   }
 
+  @Test
+  void coefficientComparisonDodgesHuesPerTerm() throws Exception {
+    Table t = coefficients();
+    t.addColumns(StringColumn.create("source", new String[] {"paper", "paper", "ours", "ours", "ours"}));
+    Figure f = Figures.coefficientComparison(t, "source", "compare.png");
+    assertEquals("compare.png", f.fileName());
+    assertEquals(900 * Figure.DENSITY, f.image().getWidth());
+    assertFailsNaming("source2", () -> Figures.coefficientComparison(t, "source2", "x.png"));
+    assertEquals(900, Figures.coefficientComparison(coefficients(), null, "one.png").width());
+  }
+
   static void assertFailsNaming(String column, Supplier<Figure> figure) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, figure::get);
     assertTrue(e.getMessage().contains("'" + column + "'"), "message should name '" + column + "': " + e.getMessage());
