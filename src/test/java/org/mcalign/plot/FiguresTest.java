@@ -190,11 +190,15 @@ class FiguresTest {
     Figure f = Figures.crossEffects(gaps());
     Path p = f.saveIn(dir);
     assertEquals(dir.resolve("cross_effects.png"), p);
-    assertEquals(List.of(p), Files.list(dir).toList(), "no temporary file left behind");
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(p), files.toList(), "no temporary file left behind");
+    }
     String html = f.toHtml();
     assertTrue(html.startsWith("<img") && html.contains("width=\"838\""), html.substring(0, 60));
     String b64 = html.substring(html.indexOf("base64,") + 7, html.lastIndexOf('"'));
     assertEquals(838 * 2, ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b64))).getWidth());
+    assertEquals(dir.resolve("cross_effects.png"), f.save(dir), "a folder gets the paper's file name");
+    assertEquals(dir.resolve("x.png"), f.save(dir.resolve("x.png")));
     List<Path> all = Figures.saveAll(dir.resolve("sub"), f, Figures.rq1Residuals(new double[] {1, 2}, new double[] {0, 1}));
     assertEquals(2, all.size());
     assertTrue(Files.size(all.get(1)) > 1000);
