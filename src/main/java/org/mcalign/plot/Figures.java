@@ -269,7 +269,12 @@ public final class Figures {
    * largest absolute residuals labelled with their (1-based) row numbers.
    */
   public static Figure rq2Residuals(double[] fitted, double[] residuals, String formula) {
-    return Residuals.rbase(fitted, residuals, "lm(" + formula + ")", "rq2-residuals.png");
+    return Residuals.rbase(fitted, residuals, "lm(" + rFormula(formula) + ")", "rq2-residuals.png");
+  }
+
+  /** A formula as R deparses it: "y ~ a * b:c" whatever the spacing given. */
+  static String rFormula(String formula) {
+    return formula.replaceAll("\\s+", "").replace("~", " ~ ").replace("*", " * ").replace("+", " + ");
   }
 
   /** Table form of the residual figures: columns {@code fitted} and {@code residual}. */
