@@ -81,7 +81,7 @@ final class WvsFigures {
     for (int li = 0; li < langs.size(); li++) {
       String l = langs.get(li);
       List<String> countries = countriesPerLang.get(li);
-      List<Panel.Violin> violins = new ArrayList<>();
+      List<Layers.Violin> violins = new ArrayList<>();
       for (int k = 0; k < countries.size(); k++) {
         double[][] kde = curvesPerLang.get(li).get(k);
         double[] v = samplesPerLang.get(li).get(k);
@@ -90,7 +90,7 @@ final class WvsFigures {
         double q1 = Interval.percentile(v, 25), med = Interval.percentile(v, 50), q3 = Interval.percentile(v, 75);
         double min = Interval.percentile(v, 0), max = Interval.percentile(v, 100);
         double iqr = q3 - q1;
-        violins.add(new Panel.Violin(k, kde[0], hw, q1, med, q3, Math.max(min, q1 - 1.5 * iqr), Math.min(max, q3 + 1.5 * iqr)));
+        violins.add(new Layers.Violin(k, kde[0], hw, q1, med, q3, Math.max(min, q1 - 1.5 * iqr), Math.min(max, q3 + 1.5 * iqr)));
       }
       Panel p = Panel.categoricalX(countries).style(Panel.Style.WHITE_DESPINE).title("language = " + l)
           .xLabel("cntry_an").fonts(pt(19.8), pt(21.6), pt(21.6))
