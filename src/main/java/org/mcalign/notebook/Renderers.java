@@ -76,7 +76,7 @@ public final class Renderers {
     } else if (value.getClass().isArray()) {
       data.put("text/plain", arrayText(value));
     } else {
-      byConvention(value, data);
+      byConvention(value, data, meta);
     }
     return new MimeBundle(data, meta);
   }
@@ -114,7 +114,7 @@ public final class Renderers {
     return String.valueOf(array);
   }
 
-  private static void byConvention(Object value, Map<String, String> data) {
+  private static void byConvention(Object value, Map<String, String> data, Map<String, Object> meta) {
     String summary = call(value, "summary", String.class);
     data.put("text/plain", summary != null ? summary : String.valueOf(value));
     String html = call(value, "toHtml", String.class);
@@ -129,7 +129,12 @@ public final class Renderers {
       if (img == null) img = call(value, "toBufferedImage", RenderedImage.class);
       if (img != null) png = Images.png(img);
     }
-    if (png != null) data.put("image/png", Images.base64(png));
+    if (png != null) {
+      data.put("image/png", Images.base64(png));
+      // an image drawn at 2x density carries its display size, as charts do
+      Integer width = call(value, "width", Integer.class), height = call(value, "height", Integer.class);
+      if (width != null && height != null) meta.put("image/png", Map.of("width", width, "height", height));
+    }
   }
 
   /** Calls a public no-argument method returning {@code type}, or returns null when there is none. */
@@ -140,7 +145,8 @@ public final class Renderers {
     } catch (NoSuchMethodException e) {
       return null;
     }
-    if (Modifier.isStatic(m.getModifiers()) || !type.isAssignableFrom(m.getReturnType())) return null;
+    Class<?> returned = m.getReturnType() == int.class ? Integer.class : m.getReturnType();
+    if (Modifier.isStatic(m.getModifiers()) || !type.isAssignableFrom(returned)) return null;
     try {
       if (!m.canAccess(value)) m.setAccessible(true);
       return type.cast(m.invoke(value));

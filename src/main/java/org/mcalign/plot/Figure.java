@@ -21,7 +21,7 @@ import org.mcalign.data.AtomicFiles;
 /**
  * A rendered figure: the image at {@link #density()}× the paper size (so it stays sharp when
  * zoomed or printed), the paper's file name, and its logical (paper) size in pixels at 100 dpi,
- * matplotlib's default. Notebook kernels display it through {@link #toHtml()}.
+ * matplotlib's default. Notebook kernels display it through {@link #toPng()}.
  */
 public final class Figure {
   /** Pixels per logical pixel of saved images. */
@@ -132,10 +132,12 @@ public final class Figure {
     return toString();
   }
 
-  /** An {@code <img>} with the PNG inline, shown at paper size (sharp on high-density screens). */
-  public String toHtml() {
-    return "<img alt=\"" + fileName + "\" width=\"" + width + "\" src=\"data:image/png;base64,"
-        + Base64.getEncoder().encodeToString(png()) + "\"/>";
+  /**
+   * The PNG the notebook shows (as {@code image/png} with the paper size as display size, so
+   * code hosts and nbconvert's HTML show it sharp at 2x density).
+   */
+  public byte[] toPng() {
+    return png();
   }
 
   @Override

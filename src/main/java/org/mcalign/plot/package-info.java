@@ -10,7 +10,7 @@
  * {@link org.mcalign.plot.Heatmap} (annotated, optionally lower-triangle correlation maps),
  * {@link org.mcalign.plot.Interval} (seaborn's {@code errorbar} choices) and
  * {@link org.mcalign.plot.Figure} (the rendered image, its paper file name, PNG writing via
- * {@code AtomicFiles}, {@code toHtml()} for notebooks).
+ * {@code AtomicFiles}, {@code toPng()} for notebooks).
  *
  * <p>{@link org.mcalign.plot.Figures} has one method per paper figure taking Tablesaw tables
  * with the paper's column names; a new figure is a few lines composing the blocks above.

@@ -35,6 +35,17 @@ class RenderersTest {
   }
 
   @Test
+  void aFigureShowsAsPngWithItsPaperSizeAsDisplaySize() throws Exception {
+    BufferedImage drawn = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+    org.mcalign.plot.Figure f = org.mcalign.plot.Figure.of("x.png", drawn, 2);
+    MimeBundle b = Renderers.render(f);
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b.data().get("image/png"))));
+    assertEquals(200, png.getWidth());
+    assertEquals(Map.of("width", 100, "height", 50), b.metadata().get("image/png"));
+    assertNull(b.data().get("text/html"), "one copy of the image per output");
+  }
+
+  @Test
   void smallTableRendersEveryRowAsHtmlAndText() {
     Table t = Table.create("scores",
         StringColumn.create("model_name", "gpt-4o", "olmo<2>"),
