@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DataCommand.class,
       BenchCommand.class,
+      WvsGroundTruthCommand.class,
+      WvsSynthesizeCommand.class,
     })
 public final class Main implements Runnable {
 
