@@ -360,9 +360,15 @@ public final class GroundTruth {
     // sizes: pro and con counts per (country, kept item)
     int[][] pro = new int[countries.size()][nk];
     int[][] all = new int[countries.size()][nk];
+    boolean[][] isPro = new boolean[nk][Microdata.CODES]; // the rule per (kept item, code), once
+    for (int k = 0; k < nk; k++) {
+      for (int code = 1; code <= data.maxima[kept[k]]; code++) {
+        isPro[k][code] = ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code);
+      }
+    }
     forEachValid(slot, (j, k, code, w) -> {
       all[j][k]++;
-      if (ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code)) pro[j][k]++;
+      if (isPro[k][code]) pro[j][k]++;
     });
     double[][][] weights = new double[countries.size()][nk][];
     int[][] proFill = new int[countries.size()][nk];
@@ -374,7 +380,7 @@ public final class GroundTruth {
       }
     }
     forEachValid(slot, (j, k, code, w) -> {
-      if (ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code)) weights[j][k][proFill[j][k]++] = w;
+      if (isPro[k][code]) weights[j][k][proFill[j][k]++] = w;
       else weights[j][k][--conFill[j][k]] = w;
     });
     List<SelfConsistency.Group> groups = new ArrayList<>();
@@ -390,14 +396,21 @@ public final class GroundTruth {
     void accept(int countrySlot, int keptIndex, int code, double weight);
   }
 
+  /** Visits every valid answer to a kept item of a respondent in a selected country. */
   private void forEachValid(int[] slot, ValidAnswer f) {
-    for (long r = 0; r < data.respondents; r++) {
-      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
-      if (j < 0) continue;
-      double w = data.rowWeight[(int) r];
-      for (int k = 0; k < kept.length; k++) {
-        int code = data.code(r, kept[k]);
-        if (code > 0) f.accept(j, k, code, w);
+    int nItems = data.items.length;
+    int[] cellSlot = new int[data.cells()];
+    for (int cell = 0; cell < cellSlot.length; cell++) cellSlot[cell] = slot[data.cellKeys.get(cell)[0]];
+    long r = 0;
+    for (byte[] block : data.codeBlocks) {
+      for (int base = 0; base < block.length && r < data.respondents; base += nItems, r++) {
+        int j = cellSlot[data.rowCell[(int) r]];
+        if (j < 0) continue;
+        double w = data.rowWeight[(int) r];
+        for (int k = 0; k < kept.length; k++) {
+          int code = block[base + kept[k]];
+          if (code > 0) f.accept(j, k, code, w);
+        }
       }
     }
   }
