@@ -144,6 +144,25 @@ public final class GroundTruth {
     return Table.create("items", key, max, keep);
   }
 
+  /** Candidate items per maximum code: maximum, items, kept (the selection rule at a glance). */
+  public Table itemSummary() {
+    Map<String, int[]> byMax = new TreeMap<>(Comparator.comparingLong(k -> k.equals("none") ? Long.MAX_VALUE : Long.parseLong(k)));
+    for (int i = 0; i < data.items.length; i++) {
+      String key = data.hasMaximum(i) ? Long.toString(data.maxima[i]) : "none";
+      int[] c = byMax.computeIfAbsent(key, k -> new int[1]);
+      c[0]++;
+    }
+    StringColumn max = StringColumn.create("maximum");
+    IntColumn n = IntColumn.create("items");
+    BooleanColumn keep = BooleanColumn.create("kept");
+    byMax.forEach((k, c) -> {
+      max.append(k);
+      n.append(c[0]);
+      keep.append(!k.equals("none") && ProRule.isKept(Long.parseLong(k)));
+    });
+    return Table.create("candidate items by maximum code", max, n, keep);
+  }
+
   /** Every country: cntry_AN, lnge_iso (main), respondents, gwght (of the main language), tested. */
   public Table countries() {
     StringColumn c = StringColumn.create("cntry_AN");
