@@ -144,6 +144,12 @@ public final class GroundTruth {
     return Table.create("items", key, max, keep);
   }
 
+  /** One item's pro score in every tested country, highest first (a slice of every_country). */
+  public Table countryScoresOf(String item) {
+    Table t = everyCountry.where(everyCountry.stringColumn("question_key").isEqualTo(item));
+    return t.sortDescendingOn("pro_score").setName(item + " by country");
+  }
+
   /** Candidate items per maximum code: maximum, items, kept (the selection rule at a glance). */
   public Table itemSummary() {
     Map<String, int[]> byMax = new TreeMap<>(Comparator.comparingLong(k -> k.equals("none") ? Long.MAX_VALUE : Long.parseLong(k)));
