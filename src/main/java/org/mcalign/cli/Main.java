@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       WvsGroundTruthCommand.class,
       WvsSynthesizeCommand.class,
+      KernelCommand.class,
     })
 public final class Main implements Runnable {
 
