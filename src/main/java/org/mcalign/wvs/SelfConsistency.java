@@ -1,7 +1,6 @@
 package org.mcalign.wvs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -113,9 +112,5 @@ final class SelfConsistency {
 
   static int[] indices(List<Integer> list) {
     return list.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  static double[] copy(double[] a) {
-    return Arrays.copyOf(a, a.length);
   }
 }

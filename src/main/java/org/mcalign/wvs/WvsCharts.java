@@ -20,19 +20,24 @@ public final class WvsCharts {
     HeatMapChart chart = new HeatMapChartBuilder().width(760).height(640)
         .title("Correlation of pro scores between countries (over items)").build();
     chart.getStyler().setShowValue(true).setMin(-1).setMax(1)
+        .setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11))
         .setRangeColors(new Color[] {new Color(59, 76, 192), new Color(221, 221, 221), new Color(180, 4, 38)})
         .setHeatMapValueDecimalPattern("0.00");
     chart.getStyler().setLegendVisible(true);
     chart.getStyler().setXAxisLabelRotation(90);
+    // rows top to bottom in the table's order, the strictly lower triangle shown, as the paper's
+    // seaborn figure masks np.triu (diagonal included); XChart counts y upwards, so rows are reversed
+    int n = names.size();
+    List<String> rows = new ArrayList<>(names);
+    java.util.Collections.reverse(rows);
     List<Number[]> heat = new ArrayList<>();
-    for (int x = 0; x < names.size(); x++) {
-      for (int y = 0; y < names.size(); y++) {
-        double v = corr.doubleColumn(x + 1).getDouble(y);
-        if (y > x) continue; // lower triangle and diagonal, as the paper masks the upper one
-        heat.add(new Number[] {x, y, Double.isNaN(v) ? null : Math.round(v * 100) / 100.0});
+    for (int col = 0; col < n; col++) {
+      for (int row = col + 1; row < n; row++) {
+        double v = corr.doubleColumn(col + 1).getDouble(row);
+        heat.add(new Number[] {col, n - 1 - row, Double.isNaN(v) ? null : Math.round(v * 100) / 100.0});
       }
     }
-    chart.addSeries("pearson r", names, names, heat);
+    chart.addSeries("pearson r", names, rows, heat);
     return chart;
   }
 
