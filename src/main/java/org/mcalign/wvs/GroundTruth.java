@@ -1,6 +1,8 @@
 package org.mcalign.wvs;
 
 import java.nio.file.Path;
+import org.mcalign.data.Dataset;
+import org.mcalign.data.Provenance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -466,8 +468,8 @@ public final class GroundTruth {
 
   // ---- output ----
 
-  /** The settings and input facts recorded in provenance.json. */
-  public Map<String, Object> provenance() {
+  /** The settings and input facts recorded in provenance.json (besides seed, version and time). */
+  public Map<String, Object> provenanceSettings() {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("file", data.source());
     input.put("bytes", data.bytes());
@@ -475,34 +477,53 @@ public final class GroundTruth {
     input.put("respondents", data.respondents());
     input.put("empty_weights", data.emptyWeights());
     Map<String, Object> s = new LinkedHashMap<>();
+    s.put("stage", "wvs-ground-truth");
+    s.put("microdata", input);
     s.put("languages", settings.sortedLanguages());
     s.put("rounds", settings.rounds());
     s.put("sample_size", settings.sampleSize());
     s.put("item_maximum_range", List.of(ProRule.MIN_MAXIMUM, ProRule.MAX_MAXIMUM));
+    s.put("kept_items", kept.length);
+    s.put("tested_countries", countryLanguages.rowCount());
+    return s;
+  }
+
+  /**
+   * provenance.json: the data package's {@link Provenance} (SHA-256 of the microdata file, seed,
+   * settings, project version, UTC time) when the microdata came from a file in {@code source};
+   * the same fields without a checksum when it came from a stream.
+   */
+  String provenanceJson(Dataset source) {
+    if (source != null && data.file().isPresent()) {
+      return Provenance.of(source, settings.seed(), provenanceSettings(), List.of(data.source())).toJson() + "\n";
+    }
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("stage", "wvs-ground-truth");
-    p.put("project_version", org.mcalign.data.Provenance.projectVersion());
-    p.put("created_utc", java.time.Instant.now().toString());
+    p.put("project", "mcalign");
+    p.put("project_version", Provenance.projectVersion());
+    p.put("created_utc", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     p.put("seed", settings.seed());
-    p.put("input", input);
-    p.put("settings", s);
-    p.put("kept_items", kept.length);
-    p.put("tested_countries", countryLanguages.rowCount());
-    return p;
+    p.put("settings", provenanceSettings());
+    return PaperCsv.json(p);
   }
 
   /**
    * Writes the five CSV files and provenance.json into {@code dir}: all are written to a
-   * staging folder first and renamed into place only when every one is complete.
+   * staging folder first and renamed into place only when every one is complete. The microdata's
+   * folder is taken as the data source ({@link Dataset#at}).
    */
   public List<Path> writeTo(Path dir) {
+    return writeTo(dir, data.file().map(f -> Dataset.at(f.toAbsolutePath().getParent())).orElse(null));
+  }
+
+  /** As {@link #writeTo(Path)}, naming the data source (e.g. {@link Dataset#demo} for generated microdata). */
+  public List<Path> writeTo(Path dir, Dataset source) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(EVERY_COUNTRY, PaperCsv.format(everyCountry));
     files.put(PER_LANGUAGE, PaperCsv.format(perLanguage));
     files.put(GLOBAL, PaperCsv.format(global));
     files.put(COUNTRY_LANGUAGES, PaperCsv.format(countryLanguages));
     files.put(SELF_CONSISTENCY, PaperCsv.format(selfConsistency));
-    files.put(PROVENANCE, PaperCsv.json(provenance()));
+    files.put(PROVENANCE, provenanceJson(source));
     return StagedOutput.writeAll(dir, files);
   }
 

@@ -98,7 +98,8 @@ public final class WvsStage {
 
   public GroundTruth run(GroundTruthSettings settings) {
     GroundTruth gt = GroundTruth.compute(microdata, settings, Microdata.Progress.NONE);
-    gt.writeTo(outputDir());
+    gt.writeTo(outputDir(), demo ? org.mcalign.data.Dataset.demo(microdata.toAbsolutePath().getParent())
+        : org.mcalign.data.Dataset.at(microdata.toAbsolutePath().getParent()));
     return gt;
   }
 
