@@ -376,70 +376,67 @@ public final class GroundTruth {
     return Table.create("ground_truth_global", q, p);
   }
 
-  /** The (country, item) groups of valid respondents in tested countries, kept items. */
+  /**
+   * The (country, item) groups of valid respondents in tested countries, kept items. Groups with
+   * at most {@value #MATERIALISE_BELOW_SHARE}⁻¹ of the country answering (or no more than the
+   * sample size) are held as weight lists; the others are sampled straight from the row store,
+   * so memory stays at the row store's one byte per (respondent, item) whatever the file's width.
+   */
   List<SelfConsistency.Group> selfConsistencyGroups() {
     List<Integer> countries = testedCountries();
-    int nCountries = data.countries.size();
-    int[] slot = new int[nCountries]; // country → position in `countries`, or -1
+    int[] slot = new int[data.countries.size()];
     Arrays.fill(slot, -1);
     for (int j = 0; j < countries.size(); j++) slot[countries.get(j)] = j;
-    int nk = kept.length;
-    // sizes: pro and con counts per (country, kept item)
-    int[][] pro = new int[countries.size()][nk];
-    int[][] all = new int[countries.size()][nk];
-    boolean[][] isPro = new boolean[nk][Microdata.CODES]; // the rule per (kept item, code), once
-    for (int k = 0; k < nk; k++) {
-      for (int code = 1; code <= data.maxima[kept[k]]; code++) {
-        isPro[k][code] = ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code);
-      }
+    // respondents of each tested country
+    int[] perCountry = new int[countries.size()];
+    for (long r = 0; r < data.respondents; r++) {
+      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
+      if (j >= 0) perCountry[j]++;
     }
-    forEachValid(slot, (j, k, code, w) -> {
-      all[j][k]++;
-      if (isPro[k][code]) pro[j][k]++;
-    });
-    double[][][] weights = new double[countries.size()][nk][];
-    int[][] proFill = new int[countries.size()][nk];
-    int[][] conFill = new int[countries.size()][nk];
-    for (int j = 0; j < countries.size(); j++) {
-      for (int k = 0; k < nk; k++) {
-        weights[j][k] = new double[all[j][k]];
-        conFill[j][k] = all[j][k];
-      }
+    int[][] rows = new int[countries.size()][];
+    for (int j = 0; j < rows.length; j++) rows[j] = new int[perCountry[j]];
+    int[] fill = new int[countries.size()];
+    for (long r = 0; r < data.respondents; r++) {
+      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
+      if (j >= 0) rows[j][fill[j]++] = (int) r;
     }
-    forEachValid(slot, (j, k, code, w) -> {
-      if (isPro[k][code]) weights[j][k][proFill[j][k]++] = w;
-      else weights[j][k][--conFill[j][k]] = w;
-    });
     List<SelfConsistency.Group> groups = new ArrayList<>();
     for (int j = 0; j < countries.size(); j++) {
-      for (int k = 0; k < nk; k++) {
-        if (all[j][k] > 0) groups.add(new SelfConsistency.Group(countries.get(j), kept[k], weights[j][k], pro[j][k]));
+      int country = countries.get(j);
+      for (int item : kept) {
+        long valid = 0;
+        for (int cell = 0; cell < data.cells(); cell++) {
+          if (data.cellKeys.get(cell)[0] == country) valid += data.validCounts.get(cell)[item];
+        }
+        if (valid == 0) continue;
+        boolean[] isPro = new boolean[Microdata.CODES];
+        for (int code = 1; code <= data.maxima[item]; code++) {
+          isPro[code] = ProRule.isPro(data.items[item], (int) data.maxima[item], code);
+        }
+        if (valid <= settings.sampleSize() || valid * MATERIALISE_BELOW_SHARE < rows[j].length) {
+          groups.add(listGroup(country, item, rows[j], (int) valid, isPro));
+        } else {
+          groups.add(new SelfConsistency.RowStoreGroup(country, item, (int) valid, rows[j], data, isPro));
+        }
       }
     }
     return groups;
   }
 
-  private interface ValidAnswer {
-    void accept(int countrySlot, int keptIndex, int code, double weight);
-  }
+  /** Groups answered by fewer than 1/this of their country's respondents are materialised. */
+  static final int MATERIALISE_BELOW_SHARE = 8;
 
-  /** Visits every valid answer to a kept item of a respondent in a selected country. */
-  private void forEachValid(int[] slot, ValidAnswer f) {
-    int nItems = data.items.length;
-    int[] cellSlot = new int[data.cells()];
-    for (int cell = 0; cell < cellSlot.length; cell++) cellSlot[cell] = slot[data.cellKeys.get(cell)[0]];
-    long r = 0;
-    for (byte[] block : data.codeBlocks) {
-      for (int base = 0; base < block.length && r < data.respondents; base += nItems, r++) {
-        int j = cellSlot[data.rowCell[(int) r]];
-        if (j < 0) continue;
-        double w = data.rowWeight[(int) r];
-        for (int k = 0; k < kept.length; k++) {
-          int code = block[base + kept[k]];
-          if (code > 0) f.accept(j, k, code, w);
-        }
-      }
+  private SelfConsistency.ListGroup listGroup(int country, int item, int[] rows, int valid, boolean[] isPro) {
+    double[] weights = new double[valid];
+    int pro = 0;
+    int con = valid;
+    for (int r : rows) {
+      int code = data.code(r, item);
+      if (code <= 0) continue;
+      if (isPro[code]) weights[pro++] = data.rowWeight[r];
+      else weights[--con] = data.rowWeight[r];
     }
+    return new SelfConsistency.ListGroup(country, item, weights, pro);
   }
 
   private Table selfConsistencyTable() {

@@ -116,6 +116,7 @@ public final class Microdata {
       List<Integer> fields = new ArrayList<>();
       for (int f = 0; f < csv.fieldCount(); f++) {
         String col = csv.text(f);
+        if (f == 0 && col.startsWith("\uFEFF")) col = col.substring(1); // a UTF-8 byte-order mark
         if (index.putIfAbsent(col, f) != null) {
           throw new MicrodataFormatException(name, 1, "column '" + col + "' appears twice in the header");
         }
