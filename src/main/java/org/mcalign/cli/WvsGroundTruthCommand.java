@@ -11,10 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code mcalign wvs-ground-truth}: stage 1, the paper's ground truth from EVS/WVS microdata. */
 @Command(name = "wvs-ground-truth", mixinStandardHelpOptions = true,
-    description = {
-      "Compute the paper's WVS ground truth from the EVS/WVS joint microdata CSV in one pass and write",
-      "ground_truth_every_country.csv, ground_truth_per_language.csv, ground_truth_global.csv,",
-      "country_languages.csv, gt_self_consistency.csv and provenance.json into --out (all or nothing)."})
+    description = "Compute the paper's WVS ground truth from the EVS/WVS joint microdata CSV in one pass and"
+        + " write ground_truth_every_country.csv, ground_truth_per_language.csv, ground_truth_global.csv,"
+        + " country_languages.csv, gt_self_consistency.csv and provenance.json into --out (all or nothing).")
 final class WvsGroundTruthCommand implements Callable<Integer> {
   @Option(names = "--microdata", required = true, paramLabel = "FILE",
       description = "The joint CSV (EVS_WVS_Joint_Csv_v5_0.csv) or generated microdata.")
