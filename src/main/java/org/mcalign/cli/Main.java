@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       BenchCommand.class,
       FitCommand.class,
+      WvsGroundTruthCommand.class,
+      WvsSynthesizeCommand.class,
       KernelCommand.class,
       AnalyzeCommand.class,
     })
