@@ -120,6 +120,30 @@ final class EndpointClient implements AutoCloseable {
   /** The SDK's mapper (its {@code jsonMapper()} builds a new one on every call: expensive). */
   static final com.fasterxml.jackson.databind.json.JsonMapper SDK_MAPPER = ObjectMappers.jsonMapper();
 
+  /**
+   * Runs an API call (files, batches) with the endpoint's retry policy; {@code what} names it
+   * in errors.
+   */
+  <T> T withRetries(String what, java.util.function.Supplier<T> call) {
+    RetryPolicy policy = endpoint.retry();
+    for (int attempt = 1; ; attempt++) {
+      Optional<Duration> retryAfter = Optional.empty();
+      LlmException failure;
+      try {
+        return call.get();
+      } catch (OpenAIServiceException e) {
+        failure = new LlmException(what + " at " + endpoint.baseUrls().get(0) + ": HTTP " + e.statusCode() + serverMessage(e), e.statusCode(), null);
+        if (!RetryPolicy.retryableStatus(e.statusCode())) throw failure;
+        retryAfter = RetryPolicy.parseRetryAfter(header(e.headers(), "retry-after-ms"), header(e.headers(), "retry-after"));
+      } catch (OpenAIIoException | UncheckedIOException e) {
+        failure = new LlmException(what + " at " + endpoint.baseUrls().get(0) + ": connection failed (" + rootMessage(e) + ")", e);
+      }
+      if (attempt >= policy.maxAttempts()) throw new LlmException(failure.getMessage() + "; gave up after " + attempt + " attempts", failure.statusCode(), failure.getCause());
+      retries.incrementAndGet();
+      sleep(policy.delay(attempt, retryAfter));
+    }
+  }
+
   static ChatCompletionCreateParams toParams(ChatRequest request) {
     try {
       ChatCompletionCreateParams.Body body =
