@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DataCommand.class,
       BenchCommand.class,
+      CollectCommand.class,
+      ExportCommand.class,
+      SimulateServerCommand.class,
     })
 public final class Main implements Runnable {
 
