@@ -3,6 +3,7 @@ package org.mcalign.llm;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.ObjectMappers;
+import com.openai.core.JsonValue;
 import com.openai.core.Timeout;
 import com.openai.core.http.Headers;
 import com.openai.core.http.HttpResponseFor;
@@ -144,14 +145,22 @@ final class EndpointClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The SDK's parameters carrying the request body as it is: every field goes over as raw
+   * JSON ({@link JsonValue}), so nothing is dropped or re-typed and no per-request
+   * reflection-based deserialisation is needed.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static ChatCompletionCreateParams toParams(ChatRequest request) {
-    try {
-      ChatCompletionCreateParams.Body body =
-          SDK_MAPPER.readValue(request.bodyJson(), ChatCompletionCreateParams.Body.class);
-      return ChatCompletionCreateParams.builder().body(body).build();
-    } catch (IOException e) {
-      throw new RequestFormatException("request " + request.customId() + ": body is not a chat-completion request: " + e.getMessage());
-    }
+    com.fasterxml.jackson.databind.JsonNode body = request.body();
+    ChatCompletionCreateParams.Body.Builder b = ChatCompletionCreateParams.Body.builder()
+        .model((com.openai.core.JsonField) JsonValue.fromJsonNode(body.get("model")))
+        .messages((com.openai.core.JsonField) JsonValue.fromJsonNode(body.get("messages")));
+    java.util.Map<String, JsonValue> rest = new java.util.LinkedHashMap<>();
+    body.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("model") && !e.getKey().equals("messages")) rest.put(e.getKey(), JsonValue.fromJsonNode(e.getValue()));
+    });
+    return ChatCompletionCreateParams.builder().body(b.additionalProperties(rest).build()).build();
   }
 
   private int pick(int avoid) {
