@@ -76,6 +76,9 @@ final class CollectCommand implements Callable<Integer> {
   @Option(names = "--batch-max-lines", defaultValue = "50000", description = "Lines per batch at most (default: ${DEFAULT-VALUE}).")
   int batchMaxLines;
 
+  @Option(names = "--max-rounds", defaultValue = "3", description = "Batch mode: submissions of still unanswered lines in all (default: ${DEFAULT-VALUE}).")
+  int maxRounds;
+
   @Option(names = "--progress-seconds", defaultValue = "5", description = "Seconds between progress lines on stderr (default: ${DEFAULT-VALUE}).")
   double progressSeconds;
 
@@ -104,7 +107,7 @@ final class CollectCommand implements Callable<Integer> {
         return 3;
       }
       RunResult result = mode == Mode.batch
-          ? BatchRun.builder(endpoint, db, runName).limits(batchMaxLines, 200L * 1024 * 1024)
+          ? BatchRun.builder(endpoint, db, runName).limits(batchMaxLines, 200L * 1024 * 1024).maxRounds(maxRounds)
               .polling(Duration.ofMillis((long) (pollSeconds * 1000)), Duration.ofMinutes(2)).build().run(reqs)
           : DirectRun.builder(endpoint, db, runName).concurrency(concurrency)
               .progressInterval(Duration.ofMillis((long) (progressSeconds * 1000))).build().run(reqs);
