@@ -253,4 +253,39 @@ class BatchRunTest {
       assertEquals(1, store.pending("v").size());
     }
   }
+
+  @Test
+  void batchStatusProgressesOverTime() throws Exception {
+    try (SimulatedServer server = SimulatedServer.builder()
+            .batchTiming(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300)).start();
+         Api api = sdk(server)) {
+      api.batches().list(BatchListParams.builder().build()); // load the SDK's classes before the clock runs
+      try {
+        api.batches().retrieve(com.openai.models.batches.BatchRetrieveParams.builder().batchId("none").build());
+        fail("unknown batch ids are 404");
+      } catch (com.openai.errors.NotFoundException expected) {
+        // as OpenAI answers
+      }
+      StringBuilder sb = new StringBuilder();
+      TestRequests.answers(3, "m").forEach(q -> sb.append(q.toLine()).append('\n'));
+      String fileId = api.files().create(FileCreateParams.builder().file(sb.toString().getBytes(StandardCharsets.UTF_8))
+          .purpose(FilePurpose.BATCH).build()).id();
+      Batch b = api.batches().create(BatchCreateParams.builder().inputFileId(fileId)
+          .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS).completionWindow(BatchCreateParams.CompletionWindow._24H).build());
+      List<String> seen = new ArrayList<>();
+      long end = System.nanoTime() + 5_000_000_000L;
+      while (System.nanoTime() < end) {
+        Batch now = api.batches().retrieve(com.openai.models.batches.BatchRetrieveParams.builder().batchId(b.id()).build());
+        String st = now.status().toString();
+        if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(st)) seen.add(st);
+        if (st.equals("completed")) {
+          assertEquals(3, now.requestCounts().orElseThrow().completed());
+          assertTrue(now.outputFileId().isPresent());
+          break;
+        }
+        Thread.sleep(10);
+      }
+      assertEquals(List.of("validating", "in_progress", "finalizing", "completed"), seen);
+    }
+  }
 }
