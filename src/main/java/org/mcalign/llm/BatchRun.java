@@ -132,7 +132,7 @@ public final class BatchRun {
     String fileId = s.inputFileId();
     if (fileId != null) {
       // a crash may have come between creating the batch and storing its id: look for it first
-      Optional<Batch> existing = client.withRetries("list batches", () -> findByPart(api, s.key()));
+      Optional<Batch> existing = client.withRetries("list batches", () -> findByPart(api, s.key(), s.createdAt()));
       if (existing.isPresent()) {
         store.updateSubmission(s.key(), "created", null, existing.get().id(), existing.get().status().toString());
         note("reattached to batch " + existing.get().id() + " of part " + s.key());
@@ -156,9 +156,10 @@ public final class BatchRun {
     BatchCreateParams params = BatchCreateParams.builder().inputFileId(input)
         .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
         .completionWindow(BatchCreateParams.CompletionWindow._24H).metadata(meta.build()).build();
+    int[] attempts = {0};
     Batch batch = client.withRetries("create batch", () -> {
-      // a create that timed out may still have happened: never create twice
-      Optional<Batch> again = findByPart(api, s.key());
+      // a create that failed on the wire may still have happened: look before creating again
+      Optional<Batch> again = attempts[0]++ == 0 ? Optional.empty() : findByPart(api, s.key(), s.createdAt());
       return again.orElseGet(() -> api.batches().create(params));
     });
     store.updateSubmission(s.key(), "created", null, batch.id(), batch.status().toString());
@@ -171,14 +172,15 @@ public final class BatchRun {
         s.batchStatus(), s.lineCount(), s.createdAt());
   }
 
-  private Optional<Batch> findByPart(OpenAIClient api, String key) {
-    int seen = 0;
+  /** The batch whose metadata names this part, among those created since the part was recorded (newest first). */
+  private Optional<Batch> findByPart(OpenAIClient api, String key, String partCreatedAt) {
+    long since = java.time.Instant.parse(partCreatedAt).getEpochSecond() - 600; // clock skew margin
     for (Batch b : api.batches().list(BatchListParams.builder().limit(100).build()).autoPager()) {
       if (b.metadata().isPresent()) {
         JsonValue v = b.metadata().get()._additionalProperties().get(META_PART);
         if (v != null && key.equals(v.asString().orElse(null))) return Optional.of(b);
       }
-      if (++seen >= 2000) break;
+      if (b.createdAt() < since) break;
     }
     return Optional.empty();
   }

@@ -210,7 +210,7 @@ class BatchRunTest {
   void cancelledBatchesAreResubmitted() {
     List<ChatRequest> reqs = TestRequests.answers(20, "gpt-4o");
     try (SimulatedServer server = SimulatedServer.builder()
-            .batchTiming(Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(10)).start();
+            .batchTiming(Duration.ofMillis(1500), Duration.ofMillis(50), Duration.ofMillis(10)).start();
          ResponseStore store = ResponseStore.open(dir.resolve("b.db"));
          Api api = sdk(server)) {
       int[] polls = {0};
