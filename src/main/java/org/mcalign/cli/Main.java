@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DataCommand.class,
       BenchCommand.class,
+      FitCommand.class,
       CollectCommand.class,
       ExportCommand.class,
       SimulateServerCommand.class,
