@@ -203,7 +203,10 @@ public final class SimulatedServer implements AutoCloseable {
   /** A chat.completion JSON answering {@code body} (also used for batch lines). */
   String completion(JsonNode body) {
     String model = body.path("model").asText("simulated");
-    RandomGenerator rng = split();
+    // a request with a seed gets the same answer every time, as OpenAI and vLLM try to give
+    RandomGenerator rng = body.path("seed").isIntegralNumber()
+        ? new SplittableRandom(body.get("seed").asLong() * 1_000_003L + body.path("messages").toString().hashCode())
+        : split();
     ObjectNode message = Json.object().put("role", "assistant");
     String finish = "stop";
     String userText = lastUserText(body);
