@@ -95,6 +95,10 @@ public final class SimulatedServer implements AutoCloseable {
     return cfg.faults;
   }
 
+  Duration latency() {
+    return cfg.latency;
+  }
+
   /** A fresh random stream split off the server's seeded one. */
   RandomGenerator split() {
     synchronized (master) {
@@ -377,7 +381,7 @@ public final class SimulatedServer implements AutoCloseable {
       return this;
     }
 
-    /** Time each chat completion takes before its answer is written. */
+    /** Time each chat completion (and each file upload, batch creation or cancel) takes before its answer is written. */
     public Builder latency(Duration latency) {
       this.latency = latency;
       return this;
