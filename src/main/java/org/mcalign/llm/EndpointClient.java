@@ -1,7 +1,8 @@
 package org.mcalign.llm;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.client.OpenAIClientImpl;
+import com.openai.core.ClientOptions;
 import com.openai.core.ObjectMappers;
 import com.openai.core.JsonValue;
 import com.openai.core.Timeout;
@@ -32,6 +33,9 @@ final class EndpointClient implements AutoCloseable {
   /** Header carrying the request's custom_id (OpenAI accepts it as a client request id). */
   static final String CUSTOM_ID_HEADER = "X-Client-Request-Id";
 
+  /** Idle connections kept per base URL: more than any sensible number of requests in flight. */
+  private static final int POOL = 256;
+
   private final Endpoint endpoint;
   private final List<OpenAIClient> clients = new ArrayList<>();
   private final AtomicInteger[] inFlight;
@@ -41,14 +45,15 @@ final class EndpointClient implements AutoCloseable {
   EndpointClient(Endpoint endpoint) {
     this.endpoint = endpoint;
     for (String url : endpoint.baseUrls()) {
-      OpenAIOkHttpClient.Builder b = OpenAIOkHttpClient.builder()
+      // vLLM without --api-key accepts any bearer token; the SDK insists on one
+      clients.add(new OpenAIClientImpl(ClientOptions.builder()
+          .httpClient(new PooledHttpClient(endpoint.timeout(), POOL))
           .baseUrl(url)
+          .apiKey(endpoint.key().map(Secret::reveal).orElse("none"))
           .maxRetries(0)
           .timeout(Timeout.builder().connect(Duration.ofSeconds(10)).read(endpoint.timeout())
-              .write(endpoint.timeout()).request(endpoint.timeout()).build());
-      // vLLM without --api-key accepts any bearer token; the SDK insists on one
-      b.apiKey(endpoint.key().map(Secret::reveal).orElse("none"));
-      clients.add(b.build());
+              .write(endpoint.timeout()).request(endpoint.timeout()).build())
+          .build()));
     }
     inFlight = new AtomicInteger[clients.size()];
     for (int i = 0; i < inFlight.length; i++) inFlight[i] = new AtomicInteger();
