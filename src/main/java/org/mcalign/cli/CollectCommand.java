@@ -103,7 +103,8 @@ final class CollectCommand implements Callable<Integer> {
       try {
         cost.requireWithin(maxCost, yes);
       } catch (CostLimitException ex) {
-        System.err.println("collect: " + ex.getMessage().lines().findFirst().orElse(""));
+        System.err.println("collect: " + ex.getMessage().lines().findFirst().orElse("")
+            + (endpoint.isOpenAi() ? "" : " (prices are OpenAI's; a self-hosted server costs nothing: --yes)"));
         return 3;
       }
       RunResult result = mode == Mode.batch
