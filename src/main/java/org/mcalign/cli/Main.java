@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       WvsSynthesizeCommand.class,
       KernelCommand.class,
       AnalyzeCommand.class,
+      CollectCommand.class,
+      ExportCommand.class,
+      SimulateServerCommand.class,
     })
 public final class Main implements Runnable {
 
