@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
   static final int N = 5000;
   static final int CONCURRENCY = 16;
-  static final String KEY = "sk-crash-test-FAKEKEY-7f3a9c2e51d0";
+  static final String KEY = "fake-crash-test-key-7f3a9c2e51d0";
 
   @TempDir Path dir;
 

@@ -236,8 +236,8 @@ class DirectRunTest {
 
   @Test
   void unauthorizedStopsTheRunWithAClearErrorAndNoKey() {
-    Secret right = Secret.of("sk-test-RIGHT-0123456789", "test");
-    Secret wrong = Secret.of("sk-test-WRONG-0123456789", "test");
+    Secret right = Secret.of("fake-test-RIGHT-0123456789", "test");
+    Secret wrong = Secret.of("fake-test-WRONG-0123456789", "test");
     try (SimulatedServer server = SimulatedServer.builder().requireKey(right).start();
          ResponseStore store = ResponseStore.open(dir.resolve("r.db"))) {
       RunResult r = DirectRun.builder(endpoint(server).withKey(wrong), store, "r").concurrency(2).progressStream(null)

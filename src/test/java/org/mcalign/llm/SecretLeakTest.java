@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * including those of refused keys and failed requests.
  */
 class SecretLeakTest {
-  static final String KEY = "sk-proj-LEAKCHECK-0f9e8d7c6b5a4321";
-  static final String WRONG = "sk-proj-WRONGKEY-1122334455667788";
+  static final String KEY = "fake-proj-LEAKCHECK-0f9e8d7c6b5a4321";
+  static final String WRONG = "fake-proj-WRONGKEY-1122334455667788";
 
   @TempDir Path dir;
 

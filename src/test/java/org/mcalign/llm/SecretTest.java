@@ -26,7 +26,7 @@ class SecretTest {
   @Test
   void dotEnvErrorsNameTheLineButNeverEchoIt() {
     LlmException e = assertThrows(LlmException.class,
-        () -> DotEnv.parse(List.of("A=1", "sk-secret-value-without-name"), "my.env"));
+        () -> DotEnv.parse(List.of("A=1", "fake-secret-value-without-name"), "my.env"));
     assertTrue(e.getMessage().startsWith("my.env:2:"), e.getMessage());
     assertFalse(e.getMessage().contains("sk-secret"), e.getMessage());
     LlmException q = assertThrows(LlmException.class, () -> DotEnv.parse(List.of("K=\"sk-unterminated"), "q.env"));
