@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DataCommand.class,
       BenchCommand.class,
+      TranslateCommand.class,
+      ClassifyCommand.class,
+      ScoreCommand.class,
     })
 public final class Main implements Runnable {
 
