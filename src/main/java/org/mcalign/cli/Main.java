@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       TranslateCommand.class,
       ClassifyCommand.class,
       ScoreCommand.class,
+      WvsGroundTruthCommand.class,
+      WvsSynthesizeCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,478 @@
+package org.mcalign.wvs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Stage 1's results: the paper's ground-truth tables computed from one pass over the
+ * microdata ({@link Microdata}) with the paper's rules ({@link ProRule}), and the
+ * ground truth's self-consistency per country. Tables carry the paper's column names;
+ * {@link #writeTo(Path)} writes them all (or none) in the paper's CSV formats.
+ */
+public final class GroundTruth {
+  public static final String EVERY_COUNTRY = "ground_truth_every_country.csv";
+  public static final String PER_LANGUAGE = "ground_truth_per_language.csv";
+  public static final String GLOBAL = "ground_truth_global.csv";
+  public static final String COUNTRY_LANGUAGES = "country_languages.csv";
+  public static final String SELF_CONSISTENCY = "gt_self_consistency.csv";
+  public static final String PROVENANCE = "provenance.json";
+
+  private final Microdata data;
+  private final GroundTruthSettings settings;
+  private final int[] kept; // item indices, sorted by name
+  private final String[] mainLanguage; // per country
+  private final double[] mainLanguageGwght; // per country
+  private final Table everyCountry;
+  private final Table perLanguage;
+  private final Table global;
+  private final Table countryLanguages;
+  private final Table selfConsistency;
+  private final double seconds;
+
+  private GroundTruth(Microdata data, GroundTruthSettings settings, double seconds) {
+    this.data = data;
+    this.settings = settings;
+    this.kept = keptItems(data);
+    int nCountries = data.countries.size();
+    this.mainLanguage = new String[nCountries];
+    this.mainLanguageGwght = new double[nCountries];
+    mainLanguages();
+    this.countryLanguages = countryLanguageTable();
+    this.everyCountry = everyCountryTable();
+    this.perLanguage = perLanguageTable();
+    this.global = globalTable();
+    this.selfConsistency = selfConsistencyTable();
+    this.seconds = seconds;
+  }
+
+  /** Computes every table from microdata already read. */
+  public static GroundTruth compute(Microdata data, GroundTruthSettings settings) {
+    return new GroundTruth(data, settings, Double.NaN);
+  }
+
+  /** Reads the microdata file in one pass and computes every table. */
+  public static GroundTruth compute(Path microdata, GroundTruthSettings settings, Microdata.Progress progress) {
+    long t0 = System.nanoTime();
+    Microdata data = Microdata.read(microdata, progress);
+    GroundTruth gt = new GroundTruth(data, settings, Double.NaN);
+    return gt.withSeconds((System.nanoTime() - t0) / 1e9);
+  }
+
+  private GroundTruth withSeconds(double s) {
+    return new GroundTruth(this, s);
+  }
+
+  private GroundTruth(GroundTruth o, double seconds) {
+    this.data = o.data;
+    this.settings = o.settings;
+    this.kept = o.kept;
+    this.mainLanguage = o.mainLanguage;
+    this.mainLanguageGwght = o.mainLanguageGwght;
+    this.everyCountry = o.everyCountry;
+    this.perLanguage = o.perLanguage;
+    this.global = o.global;
+    this.countryLanguages = o.countryLanguages;
+    this.selfConsistency = o.selfConsistency;
+    this.seconds = seconds;
+  }
+
+  // ---- the paper's tables ----
+
+  /** {@code ground_truth_every_country.csv}: cntry_an, question_key, pro_score, lnge_iso. */
+  public Table everyCountry() {
+    return everyCountry;
+  }
+
+  /** {@code ground_truth_per_language.csv}: lnge_iso, question_key, pro_score. */
+  public Table perLanguage() {
+    return perLanguage;
+  }
+
+  /** {@code ground_truth_global.csv}: question_key, pro_score. */
+  public Table global() {
+    return global;
+  }
+
+  /** {@code country_languages.csv}: cntry_AN, lnge_iso (countries whose main language is tested). */
+  public Table countryLanguages() {
+    return countryLanguages;
+  }
+
+  /** {@code gt_self_consistency.csv}: cntry_AN, self_consistency (ascending). */
+  public Table selfConsistency() {
+    return selfConsistency;
+  }
+
+  public GroundTruthSettings settings() {
+    return settings;
+  }
+
+  public Microdata microdata() {
+    return data;
+  }
+
+  /** Wall seconds of read + compute, NaN when the microdata was read separately. */
+  public double seconds() {
+    return seconds;
+  }
+
+  // ---- extra views (not paper outputs) ----
+
+  /** Every candidate item: question_key, maximum (or missing), kept. */
+  public Table items() {
+    StringColumn key = StringColumn.create("question_key");
+    IntColumn max = IntColumn.create("maximum");
+    BooleanColumn keep = BooleanColumn.create("kept");
+    for (int i = 0; i < data.items.length; i++) {
+      key.append(data.items[i]);
+      if (data.hasMaximum(i)) max.append((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, data.maxima[i])));
+      else max.appendMissing();
+      keep.append(data.hasMaximum(i) && ProRule.isKept(data.maxima[i]));
+    }
+    return Table.create("items", key, max, keep);
+  }
+
+  /** Every country: cntry_AN, lnge_iso (main), respondents, gwght (of the main language), tested. */
+  public Table countries() {
+    StringColumn c = StringColumn.create("cntry_AN");
+    StringColumn l = StringColumn.create("lnge_iso");
+    LongColumn n = LongColumn.create("respondents");
+    DoubleColumn g = DoubleColumn.create("gwght");
+    BooleanColumn t = BooleanColumn.create("tested");
+    long[] counts = new long[data.countries.size()];
+    for (int cell = 0; cell < data.cells(); cell++) counts[data.cellKeys.get(cell)[0]] += data.cellRespondents[cell];
+    for (int k : sortedCountries()) {
+      c.append(data.countries.get(k));
+      l.append(mainLanguage[k]);
+      n.append(counts[k]);
+      g.append(mainLanguageGwght[k]);
+      t.append(isTested(k));
+    }
+    return Table.create("countries", c, l, n, g, t);
+  }
+
+  /**
+   * Pearson correlation between countries' pro scores over common items (pairwise complete,
+   * as pandas' {@code DataFrame.corr}), tested countries in alphabetical order, with the global
+   * scores as the last row and column ({@code global}).
+   */
+  public Table countryCorrelations() {
+    Map<String, Map<String, Double>> byGroup = new TreeMap<>();
+    for (int r = 0; r < everyCountry.rowCount(); r++) {
+      byGroup.computeIfAbsent(everyCountry.stringColumn("cntry_an").get(r), k -> new TreeMap<>())
+          .put(everyCountry.stringColumn("question_key").get(r), everyCountry.doubleColumn("pro_score").get(r));
+    }
+    Map<String, Double> glob = new TreeMap<>();
+    for (int r = 0; r < global.rowCount(); r++) {
+      glob.put(global.stringColumn("question_key").get(r), global.doubleColumn("pro_score").get(r));
+    }
+    Map<String, Map<String, Double>> groups = new LinkedHashMap<>(byGroup);
+    groups.put("global", glob);
+    List<String> names = new ArrayList<>(groups.keySet());
+    Table t = Table.create("country_correlations", StringColumn.create("cntry_an", names));
+    for (String b : names) {
+      DoubleColumn col = DoubleColumn.create(b);
+      for (String a : names) col.append(pearson(groups.get(a), groups.get(b)));
+      t.addColumns(col);
+    }
+    return t;
+  }
+
+  private static double pearson(Map<String, Double> a, Map<String, Double> b) {
+    List<double[]> xy = new ArrayList<>();
+    for (Map.Entry<String, Double> e : a.entrySet()) {
+      Double y = b.get(e.getKey());
+      if (y != null && !y.isNaN() && !e.getValue().isNaN()) xy.add(new double[] {e.getValue(), y});
+    }
+    int n = xy.size();
+    if (n < 2) return Double.NaN;
+    double mx = 0, my = 0;
+    for (double[] p : xy) {
+      mx += p[0];
+      my += p[1];
+    }
+    mx /= n;
+    my /= n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (double[] p : xy) {
+      sxy += (p[0] - mx) * (p[1] - my);
+      sxx += (p[0] - mx) * (p[0] - mx);
+      syy += (p[1] - my) * (p[1] - my);
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+
+  // ---- computation ----
+
+  private static int[] keptItems(Microdata d) {
+    List<Integer> k = new ArrayList<>();
+    for (int i = 0; i < d.items.length; i++) if (d.hasMaximum(i) && ProRule.isKept(d.maxima[i])) k.add(i);
+    k.sort(Comparator.comparing(i -> d.items[i]));
+    return SelfConsistency.indices(k);
+  }
+
+  /**
+   * A country's language: its {@code lnge_iso} with the largest total {@code gwght} over all its
+   * rows. Ties (the paper's unstable sort leaves them to chance) go to the language met first.
+   */
+  private void mainLanguages() {
+    double[] best = new double[data.countries.size()];
+    Arrays.fill(best, Double.NEGATIVE_INFINITY);
+    for (int cell = 0; cell < data.cells(); cell++) {
+      int[] key = data.cellKeys.get(cell);
+      if (data.cellGwght[cell] > best[key[0]]) {
+        best[key[0]] = data.cellGwght[cell];
+        mainLanguage[key[0]] = data.languages.get(key[1]);
+      }
+    }
+    System.arraycopy(best, 0, mainLanguageGwght, 0, best.length);
+  }
+
+  private boolean isTested(int country) {
+    return settings.languages().contains(mainLanguage[country]);
+  }
+
+  private List<Integer> sortedCountries() {
+    List<Integer> c = new ArrayList<>();
+    for (int k = 0; k < data.countries.size(); k++) c.add(k);
+    c.sort(Comparator.comparing(data.countries::get));
+    return c;
+  }
+
+  private List<Integer> testedCountries() {
+    return sortedCountries().stream().filter(this::isTested).toList();
+  }
+
+  /** Countries with a tested main language, by that language's total gwght, largest first. */
+  private Table countryLanguageTable() {
+    List<Integer> c = new ArrayList<>(testedCountries());
+    c.sort(Comparator.comparingDouble((Integer k) -> -mainLanguageGwght[k]).thenComparing(data.countries::get));
+    StringColumn cn = StringColumn.create("cntry_AN");
+    StringColumn ln = StringColumn.create("lnge_iso");
+    for (int k : c) {
+      cn.append(data.countries.get(k));
+      ln.append(mainLanguage[k]);
+    }
+    return Table.create("country_languages", cn, ln);
+  }
+
+  /** Sum of weight histograms and valid counts over cells, for one item. */
+  private double[] histogram(int item, java.util.function.IntPredicate cellFilter, long[] validOut) {
+    double[] h = new double[Microdata.CODES];
+    long n = 0;
+    for (int cell = 0; cell < data.cells(); cell++) {
+      if (!cellFilter.test(cell)) continue;
+      double[] src = data.weightHistograms.get(cell);
+      for (int code = 1; code < Microdata.CODES; code++) h[code] += src[item * Microdata.CODES + code];
+      n += data.validCounts.get(cell)[item];
+    }
+    validOut[0] = n;
+    return h;
+  }
+
+  /** Σ weight · pro / Σ weight over valid answers; NaN when the weights sum to 0. */
+  static double proScore(String item, int maximum, double[] weightByCode) {
+    double pro = 0;
+    double all = 0;
+    for (int code = 1; code <= maximum; code++) {
+      all += weightByCode[code];
+      if (ProRule.isPro(item, maximum, code)) pro += weightByCode[code];
+    }
+    return pro / all;
+  }
+
+  private interface RowSink {
+    void add(String group, String item, double score);
+  }
+
+  /** Adds one row per kept item that has at least one valid answer in the cells. */
+  private void scores(String group, java.util.function.IntPredicate cells, RowSink sink) {
+    long[] n = new long[1];
+    for (int i : kept) {
+      double[] h = histogram(i, cells, n);
+      if (n[0] == 0) continue; // no valid answer: the paper's group_by has no such group
+      sink.add(group, data.items[i], proScore(data.items[i], (int) data.maxima[i], h));
+    }
+  }
+
+  private Table everyCountryTable() {
+    StringColumn c = StringColumn.create("cntry_an");
+    StringColumn q = StringColumn.create("question_key");
+    DoubleColumn p = DoubleColumn.create("pro_score");
+    StringColumn l = StringColumn.create("lnge_iso");
+    for (int k : testedCountries()) {
+      scores(data.countries.get(k), cell -> data.cellKeys.get(cell)[0] == k, (g, item, s) -> {
+        c.append(g);
+        q.append(item);
+        p.append(s);
+        l.append(mainLanguage[k]);
+      });
+    }
+    return Table.create("ground_truth_every_country", c, q, p, l);
+  }
+
+  private Table perLanguageTable() {
+    StringColumn l = StringColumn.create("lnge_iso");
+    StringColumn q = StringColumn.create("question_key");
+    DoubleColumn p = DoubleColumn.create("pro_score");
+    for (String lang : settings.sortedLanguages()) {
+      int li = data.languages.indexOf(lang);
+      if (li < 0) continue;
+      scores(lang, cell -> data.cellKeys.get(cell)[1] == li, (g, item, s) -> {
+        l.append(g);
+        q.append(item);
+        p.append(s);
+      });
+    }
+    return Table.create("ground_truth_per_language", l, q, p);
+  }
+
+  private Table globalTable() {
+    StringColumn q = StringColumn.create("question_key");
+    DoubleColumn p = DoubleColumn.create("pro_score");
+    scores("global", cell -> true, (g, item, s) -> {
+      q.append(item);
+      p.append(s);
+    });
+    return Table.create("ground_truth_global", q, p);
+  }
+
+  /** The (country, item) groups of valid respondents in tested countries, kept items. */
+  List<SelfConsistency.Group> selfConsistencyGroups() {
+    List<Integer> countries = testedCountries();
+    int nCountries = data.countries.size();
+    int[] slot = new int[nCountries]; // country → position in `countries`, or -1
+    Arrays.fill(slot, -1);
+    for (int j = 0; j < countries.size(); j++) slot[countries.get(j)] = j;
+    int nk = kept.length;
+    // sizes: pro and con counts per (country, kept item)
+    int[][] pro = new int[countries.size()][nk];
+    int[][] all = new int[countries.size()][nk];
+    forEachValid(slot, (j, k, code, w) -> {
+      all[j][k]++;
+      if (ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code)) pro[j][k]++;
+    });
+    double[][][] weights = new double[countries.size()][nk][];
+    int[][] proFill = new int[countries.size()][nk];
+    int[][] conFill = new int[countries.size()][nk];
+    for (int j = 0; j < countries.size(); j++) {
+      for (int k = 0; k < nk; k++) {
+        weights[j][k] = new double[all[j][k]];
+        conFill[j][k] = all[j][k];
+      }
+    }
+    forEachValid(slot, (j, k, code, w) -> {
+      if (ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code)) weights[j][k][proFill[j][k]++] = w;
+      else weights[j][k][--conFill[j][k]] = w;
+    });
+    List<SelfConsistency.Group> groups = new ArrayList<>();
+    for (int j = 0; j < countries.size(); j++) {
+      for (int k = 0; k < nk; k++) {
+        if (all[j][k] > 0) groups.add(new SelfConsistency.Group(countries.get(j), kept[k], weights[j][k], pro[j][k]));
+      }
+    }
+    return groups;
+  }
+
+  private interface ValidAnswer {
+    void accept(int countrySlot, int keptIndex, int code, double weight);
+  }
+
+  private void forEachValid(int[] slot, ValidAnswer f) {
+    for (long r = 0; r < data.respondents; r++) {
+      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
+      if (j < 0) continue;
+      double w = data.rowWeight[(int) r];
+      for (int k = 0; k < kept.length; k++) {
+        int code = data.code(r, kept[k]);
+        if (code > 0) f.accept(j, k, code, w);
+      }
+    }
+  }
+
+  private Table selfConsistencyTable() {
+    List<SelfConsistency.Group> groups = selfConsistencyGroups();
+    double[][] scores = SelfConsistency.sample(groups, settings.rounds(), settings.sampleSize(), settings.seed());
+    Map<Integer, List<Integer>> byCountry = new TreeMap<>();
+    for (int g = 0; g < groups.size(); g++) byCountry.computeIfAbsent(groups.get(g).country(), k -> new ArrayList<>()).add(g);
+    List<String> names = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (Map.Entry<Integer, List<Integer>> e : byCountry.entrySet()) {
+      names.add(data.countries.get(e.getKey()));
+      values.add(SelfConsistency.pairedCorrelation(scores, SelfConsistency.indices(e.getValue())));
+    }
+    Integer[] order = new Integer[names.size()];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    // ascending, NaN last (as polars sorts), ties by country
+    Arrays.sort(order, Comparator.comparing((Integer i) -> values.get(i), Double::compare).thenComparing(names::get));
+    StringColumn c = StringColumn.create("cntry_AN");
+    DoubleColumn v = DoubleColumn.create("self_consistency");
+    for (int i : order) {
+      c.append(names.get(i));
+      v.append(values.get(i));
+    }
+    return Table.create("gt_self_consistency", c, v);
+  }
+
+  // ---- output ----
+
+  /** The settings and input facts recorded in provenance.json. */
+  public Map<String, Object> provenance() {
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("file", data.source());
+    input.put("bytes", data.bytes());
+    input.put("crc32c", data.crc32c());
+    input.put("respondents", data.respondents());
+    input.put("empty_weights", data.emptyWeights());
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("languages", settings.sortedLanguages());
+    s.put("rounds", settings.rounds());
+    s.put("sample_size", settings.sampleSize());
+    s.put("item_maximum_range", List.of(ProRule.MIN_MAXIMUM, ProRule.MAX_MAXIMUM));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("stage", "wvs-ground-truth");
+    p.put("project_version", org.mcalign.data.Provenance.projectVersion());
+    p.put("created_utc", java.time.Instant.now().toString());
+    p.put("seed", settings.seed());
+    p.put("input", input);
+    p.put("settings", s);
+    p.put("kept_items", kept.length);
+    p.put("tested_countries", countryLanguages.rowCount());
+    return p;
+  }
+
+  /**
+   * Writes the five CSV files and provenance.json into {@code dir}: all are written to a
+   * staging folder first and renamed into place only when every one is complete.
+   */
+  public List<Path> writeTo(Path dir) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put(EVERY_COUNTRY, PaperCsv.format(everyCountry));
+    files.put(PER_LANGUAGE, PaperCsv.format(perLanguage));
+    files.put(GLOBAL, PaperCsv.format(global));
+    files.put(COUNTRY_LANGUAGES, PaperCsv.format(countryLanguages));
+    files.put(SELF_CONSISTENCY, PaperCsv.format(selfConsistency));
+    files.put(PROVENANCE, PaperCsv.json(provenance()));
+    return StagedOutput.writeAll(dir, files);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        "GroundTruth[%s: %,d respondents, %d countries (%d tested), %d/%d items kept, languages %s, seed %d]",
+        data.source(), data.respondents(), data.countries.size(), countryLanguages.rowCount(), kept.length,
+        data.items.length, settings.sortedLanguages(), settings.seed());
+  }
+}

@@ -1,0 +1,365 @@
+package org.mcalign.wvs;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+
+/**
+ * One streaming pass over the EVS/WVS joint microdata CSV. It never holds the file: it keeps,
+ * per (country, interview language) cell, the sum of weights {@code gwght × pwght} per
+ * (candidate item, answer code) and the number of valid answers, the item maxima over the whole
+ * file, the total {@code gwght} per cell (for a country's main language), and, for the
+ * self-consistency samples, one byte per (respondent, candidate item) plus the respondent's
+ * weight. Everything the paper computes follows from these.
+ */
+public final class Microdata {
+  /** Required metadata columns ({@code EXTRA_COLUMNS} of the paper). */
+  public static final List<String> REQUIRED = List.of("cntry_AN", "gwght", "pwght", "lnge_iso");
+
+  /** Codes 0…{@value #CODES}-1 are histogrammed; a kept item has no valid code above 11. */
+  static final int CODES = ProRule.MAX_MAXIMUM + 1;
+
+  private static final int BLOCK_ROWS = 4096;
+  private static final long NO_MAXIMUM = Long.MIN_VALUE;
+
+  /** Reports progress of a pass (called every few megabytes and at the end). */
+  @FunctionalInterface
+  public interface Progress {
+    void update(long bytesRead, long totalBytes, long respondents);
+
+    Progress NONE = (b, t, r) -> {};
+  }
+
+  final String source;
+  final String[] items;
+  final long[] maxima;
+  final List<String> countries = new ArrayList<>();
+  final List<String> languages = new ArrayList<>();
+  // per cell
+  final List<int[]> cellKeys = new ArrayList<>(); // {country, language}
+  final List<double[]> weightHistograms = new ArrayList<>(); // [item * CODES + code]
+  final List<int[]> validCounts = new ArrayList<>(); // [item]
+  double[] cellGwght = new double[16];
+  long[] cellRespondents = new long[16];
+  // row store for self-consistency
+  final List<byte[]> codeBlocks = new ArrayList<>();
+  double[] rowWeight = new double[BLOCK_ROWS];
+  int[] rowCell = new int[BLOCK_ROWS];
+  long respondents;
+  long bytes;
+  long checksum;
+  long emptyWeights;
+
+  private Microdata(String source, String[] items) {
+    this.source = source;
+    this.items = items;
+    this.maxima = new long[items.length];
+    Arrays.fill(maxima, NO_MAXIMUM);
+  }
+
+  /** Reads a microdata file in one pass. */
+  public static Microdata read(Path file) {
+    return read(file, Progress.NONE);
+  }
+
+  /** Reads a microdata file in one pass, reporting progress. */
+  public static Microdata read(Path file, Progress progress) {
+    String name = file.getFileName().toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, name, Files.size(file), progress);
+    } catch (NoSuchFileException e) {
+      throw new MicrodataFormatException(name, 0, "no such file: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads microdata from a stream; {@code name} names it in errors, {@code totalBytes} may be -1. */
+  public static Microdata read(InputStream raw, String name, long totalBytes, Progress progress)
+      throws IOException {
+    CheckedInputStream in = new CheckedInputStream(raw, new CRC32C());
+    CsvRecords csv = new CsvRecords(in);
+    try {
+      if (!csv.next()) throw new MicrodataFormatException(name, 1, "empty file: expected a header row");
+      Header h = Header.of(csv, name);
+      Microdata m = new Microdata(name, h.items);
+      m.pass(csv, h, totalBytes, progress);
+      m.bytes = csv.bytesRead();
+      m.checksum = in.getChecksum().getValue();
+      progress.update(m.bytes, totalBytes, m.respondents);
+      return m;
+    } catch (CsvRecords.CsvSyntaxException e) {
+      throw new MicrodataFormatException(name, e.line, e.getMessage());
+    }
+  }
+
+  /** Column positions of the header. */
+  private record Header(int width, int country, int language, int gwght, int pwght, String[] items, int[] itemFields) {
+    static Header of(CsvRecords csv, String name) {
+      Map<String, Integer> index = new HashMap<>();
+      List<String> items = new ArrayList<>();
+      List<Integer> fields = new ArrayList<>();
+      for (int f = 0; f < csv.fieldCount(); f++) {
+        String col = csv.text(f);
+        if (index.putIfAbsent(col, f) != null) {
+          throw new MicrodataFormatException(name, 1, "column '" + col + "' appears twice in the header");
+        }
+        if (ProRule.isCandidate(col)) {
+          items.add(col);
+          fields.add(f);
+        }
+      }
+      List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
+      if (!missing.isEmpty()) {
+        throw new MicrodataFormatException(name, 1,
+            "missing required column(s) " + missing + " in the header; expected the EVS/WVS joint"
+                + " CSV format with columns " + REQUIRED + " and item columns B…, C…, D…, E…, F…, H…");
+      }
+      return new Header(csv.fieldCount(), index.get("cntry_AN"), index.get("lnge_iso"),
+          index.get("gwght"), index.get("pwght"), items.toArray(String[]::new),
+          fields.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  private void pass(CsvRecords csv, Header h, long totalBytes, Progress progress) throws IOException {
+    final int nItems = items.length;
+    final int[] itemFields = h.itemFields;
+    final long[] max = maxima;
+    Interner countryNames = new Interner(countries);
+    Interner languageNames = new Interner(languages);
+    Map<Long, Integer> cellIndex = new HashMap<>();
+    int lastCountry = -1;
+    int lastLanguage = -1;
+    int cell = -1;
+    double[] hist = null;
+    int[] counts = null;
+    byte[] block = null;
+    long nextReport = 8L << 20;
+    while (csv.next()) {
+      long line = csv.line();
+      if (csv.fieldCount() != h.width) {
+        throw new MicrodataFormatException(source, line,
+            "has " + csv.fieldCount() + " fields, the header has " + h.width
+                + (csv.endedWithoutNewline() ? " (the last line is truncated)" : ""));
+      }
+      byte[] b = csv.buffer();
+      int country = countryNames.index(b, csv.start(h.country), csv.end(h.country));
+      int language = languageNames.index(b, csv.start(h.language), csv.end(h.language));
+      double g = weight(csv, h.gwght, line, "gwght");
+      double w = g * weight(csv, h.pwght, line, "pwght");
+      if (country != lastCountry || language != lastLanguage) {
+        long key = ((long) country << 32) | language;
+        Integer c = cellIndex.get(key);
+        if (c == null) {
+          c = newCell(country, language);
+          cellIndex.put(key, c);
+        }
+        cell = c;
+        hist = weightHistograms.get(cell);
+        counts = validCounts.get(cell);
+        lastCountry = country;
+        lastLanguage = language;
+      }
+      cellGwght[cell] += g;
+      cellRespondents[cell]++;
+      int row = (int) (respondents % BLOCK_ROWS);
+      if (row == 0) {
+        block = new byte[BLOCK_ROWS * nItems];
+        codeBlocks.add(block);
+        ensureRowCapacity();
+      }
+      int rowBase = row * nItems;
+      for (int i = 0; i < nItems; i++) {
+        int f = itemFields[i];
+        int s = csv.start(f);
+        int e = csv.end(f);
+        if (s == e) continue; // empty: missing, as a null in the paper's reader
+        long code = parseCode(b, s, e);
+        if (code == BAD) {
+          throw new MicrodataFormatException(source, line,
+              "column '" + items[i] + "' (field " + (f + 1) + "): expected an integer answer code,"
+                  + " found '" + csv.text(f) + "'");
+        }
+        if (code > max[i]) max[i] = code;
+        if (code > 0 && code < CODES) {
+          hist[i * CODES + (int) code] += w;
+          counts[i]++;
+          block[rowBase + i] = (byte) code;
+        }
+      }
+      rowWeight[(int) respondents] = w;
+      rowCell[(int) respondents] = cell;
+      respondents++;
+      if (csv.bytesRead() >= nextReport) {
+        progress.update(csv.bytesRead(), totalBytes, respondents);
+        nextReport = csv.bytesRead() + (8L << 20);
+      }
+    }
+  }
+
+  private int newCell(int country, int language) {
+    int c = cellKeys.size();
+    cellKeys.add(new int[] {country, language});
+    weightHistograms.add(new double[items.length * CODES]);
+    validCounts.add(new int[items.length]);
+    if (c == cellGwght.length) {
+      cellGwght = Arrays.copyOf(cellGwght, c * 2);
+      cellRespondents = Arrays.copyOf(cellRespondents, c * 2);
+    }
+    return c;
+  }
+
+  private void ensureRowCapacity() {
+    long need = respondents + BLOCK_ROWS;
+    if (need > rowWeight.length) {
+      if (need > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many respondents");
+      int n = (int) Math.max(need, rowWeight.length * 2L);
+      rowWeight = Arrays.copyOf(rowWeight, n);
+      rowCell = Arrays.copyOf(rowCell, n);
+    }
+  }
+
+  private double weight(CsvRecords csv, int field, long line, String column) {
+    int s = csv.start(field);
+    int e = csv.end(field);
+    if (s == e) { // a null weight adds nothing to any sum in the paper's code
+      emptyWeights++;
+      return 0;
+    }
+    String text = csv.text(field);
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException ex) {
+      throw new MicrodataFormatException(source, line,
+          "column '" + column + "' (field " + (field + 1) + "): expected a number, found '" + text + "'");
+    }
+  }
+
+  static final long BAD = Long.MAX_VALUE;
+
+  /** Parses an integer code ({@code -3}, {@code 4}, also {@code 4.0}); BAD if it is not one. */
+  static long parseCode(byte[] b, int s, int e) {
+    boolean negative = false;
+    if (b[s] == '-' || b[s] == '+') {
+      negative = b[s] == '-';
+      s++;
+    }
+    if (s == e) return BAD;
+    long v = 0;
+    int p = s;
+    for (; p < e; p++) {
+      int d = b[p] - '0';
+      if (d < 0 || d > 9) break;
+      if (p - s >= 18) return BAD;
+      v = v * 10 + d;
+    }
+    if (p == s) return BAD;
+    if (p < e) { // only a fraction of zeros is allowed: "4.0"
+      if (b[p] != '.') return BAD;
+      for (p++; p < e; p++) if (b[p] != '0') return BAD;
+    }
+    return negative ? -v : v;
+  }
+
+  // ---- read-only views ----
+
+  /** The file's name (never its folder). */
+  public String source() {
+    return source;
+  }
+
+  public long respondents() {
+    return respondents;
+  }
+
+  /** Bytes read. */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** CRC-32C of the bytes read, as hex. */
+  public String crc32c() {
+    return String.format("%08x", checksum);
+  }
+
+  /** Respondents whose gwght or pwght was empty (they add nothing, as in the paper). */
+  public long emptyWeights() {
+    return emptyWeights;
+  }
+
+  /** Candidate item columns in file order. */
+  public List<String> candidateItems() {
+    return Collections.unmodifiableList(Arrays.asList(items));
+  }
+
+  /** An item's maximum code over the whole file, or empty when it has no value at all. */
+  public java.util.OptionalLong maximum(String item) {
+    int i = Arrays.asList(items).indexOf(item);
+    if (i < 0 || maxima[i] == NO_MAXIMUM) return java.util.OptionalLong.empty();
+    return java.util.OptionalLong.of(maxima[i]);
+  }
+
+  boolean hasMaximum(int item) {
+    return maxima[item] != NO_MAXIMUM;
+  }
+
+  /** Countries in order of first appearance. */
+  public List<String> countries() {
+    return Collections.unmodifiableList(countries);
+  }
+
+  int cells() {
+    return cellKeys.size();
+  }
+
+  /** Approximate heap bytes held by the accumulators (histograms and the row store). */
+  public long retainedBytes() {
+    long hist = (long) cells() * items.length * (CODES * 8L + 4);
+    long rows = (long) codeBlocks.size() * BLOCK_ROWS * items.length + rowWeight.length * 12L;
+    return hist + rows;
+  }
+
+  /** Code of respondent {@code row} for item {@code item} (0 when missing). */
+  int code(long row, int item) {
+    return codeBlocks.get((int) (row / BLOCK_ROWS))[(int) (row % BLOCK_ROWS) * items.length + item];
+  }
+
+  /** Maps byte slices to indices, remembering the last hit (rows come grouped by country). */
+  private static final class Interner {
+    private final List<String> names;
+    private final Map<String, Integer> index = new HashMap<>();
+    private byte[] last = new byte[0];
+    private int lastIndex = -1;
+
+    Interner(List<String> names) {
+      this.names = names;
+    }
+
+    int index(byte[] b, int s, int e) {
+      int len = e - s;
+      if (lastIndex >= 0 && len == last.length && Arrays.equals(b, s, e, last, 0, len)) return lastIndex;
+      String name = new String(b, s, len, java.nio.charset.StandardCharsets.UTF_8);
+      Integer i = index.get(name);
+      if (i == null) {
+        i = names.size();
+        names.add(name);
+        index.put(name, i);
+      }
+      last = Arrays.copyOfRange(b, s, e);
+      lastIndex = i;
+      return i;
+    }
+  }
+}

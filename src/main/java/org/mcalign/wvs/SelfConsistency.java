@@ -1,0 +1,121 @@
+package org.mcalign.wvs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The ground truth's self-consistency per country, as the paper computes it: in each of
+ * {@code rounds} rounds, draw {@code sampleSize} respondents (without replacement; all when
+ * fewer) per (country, item) among those with a valid answer, and take their weighted pro
+ * score; then join the rounds with themselves on (country, item), identical pairs included,
+ * and take the Pearson correlation of the paired scores per country.
+ *
+ * <p>The self-join has rounds² pairs per item; its Pearson correlation is computed in closed
+ * form from per-item sums (same value, no pair table): with mean m over all pairs,
+ * cov ∝ Σ_items (Σ_r (s_r − m))² and var ∝ Σ_items rounds · Σ_r (s_r − m)².
+ */
+final class SelfConsistency {
+  private SelfConsistency() {}
+
+  /** One (country, item) group: valid respondents' weights with the pro ones first. */
+  record Group(int country, int item, double[] weights, int pro) {}
+
+  /**
+   * Scores of every group in every round: {@code scores[g][r]}. One generator seeded with
+   * {@code seed} draws the groups in the given order, round after round.
+   */
+  static double[][] sample(List<Group> groups, int rounds, int sampleSize, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] scores = new double[groups.size()][rounds];
+    int[] chosen = new int[sampleSize];
+    for (int r = 0; r < rounds; r++) {
+      for (int g = 0; g < groups.size(); g++) {
+        Group group = groups.get(g);
+        int n = group.weights.length;
+        int k = Math.min(sampleSize, n);
+        floyd(n, k, rng, chosen);
+        double num = 0;
+        double den = 0;
+        for (int j = 0; j < k; j++) {
+          double w = group.weights[chosen[j]];
+          den += w;
+          if (chosen[j] < group.pro) num += w;
+        }
+        scores[g][r] = num / den;
+      }
+    }
+    return scores;
+  }
+
+  /** Robert Floyd's sampling of k distinct indices in [0, n) into {@code out[0..k)}. */
+  static void floyd(int n, int k, SplittableRandom rng, int[] out) {
+    int size = 0;
+    for (int j = n - k; j < n; j++) {
+      int t = rng.nextInt(j + 1);
+      boolean seen = false;
+      for (int i = 0; i < size; i++) {
+        if (out[i] == t) {
+          seen = true;
+          break;
+        }
+      }
+      out[size++] = seen ? j : t;
+    }
+  }
+
+  /**
+   * Pearson correlation over the self-join of rounds, for the groups given by index. NaN when a
+   * score is NaN (a sample of zero total weight) or the scores do not vary, as in polars.
+   */
+  static double pairedCorrelation(double[][] scores, int[] groupIndices) {
+    double total = 0;
+    double pairs = 0;
+    for (int g : groupIndices) {
+      double rounds = scores[g].length;
+      double sum = 0;
+      for (double s : scores[g]) sum += s;
+      total += rounds * sum; // each score pairs with every round of its item
+      pairs += rounds * rounds;
+    }
+    double mean = total / pairs;
+    double cov = 0;
+    double var = 0;
+    for (int g : groupIndices) {
+      double rounds = scores[g].length;
+      double centred = 0;
+      double squares = 0;
+      for (double s : scores[g]) {
+        centred += s - mean;
+        squares += (s - mean) * (s - mean);
+      }
+      cov += centred * centred;
+      var += rounds * squares;
+    }
+    return cov / var;
+  }
+
+  /** Straightforward version over the materialised pair table, to check the closed form. */
+  static double pairedCorrelationByPairs(double[][] scores, int[] groupIndices) {
+    List<double[]> pairs = new ArrayList<>();
+    for (int g : groupIndices) for (double a : scores[g]) for (double b : scores[g]) pairs.add(new double[] {a, b});
+    double mx = pairs.stream().mapToDouble(p -> p[0]).average().orElse(Double.NaN);
+    double my = pairs.stream().mapToDouble(p -> p[1]).average().orElse(Double.NaN);
+    double sxy = 0, sxx = 0, syy = 0;
+    for (double[] p : pairs) {
+      sxy += (p[0] - mx) * (p[1] - my);
+      sxx += (p[0] - mx) * (p[0] - mx);
+      syy += (p[1] - my) * (p[1] - my);
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+
+  static int[] indices(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static double[] copy(double[] a) {
+    return Arrays.copyOf(a, a.length);
+  }
+}
