@@ -1,0 +1,45 @@
+package org.mcalign.analysis;
+
+import java.nio.file.Path;
+import org.mcalign.data.Dataset;
+import org.mcalign.data.PaperFiles;
+import tech.tablesaw.api.Table;
+
+/**
+ * The published files stages 7–8 read, as typed, validated tables with the paper's column
+ * names (loaded through {@link PaperFiles}). The joins and filters live in the analyses.
+ */
+public record AnalysisInputs(
+    Dataset dataset,
+    Table responses,
+    Table groundTruthGlobal,
+    Table groundTruthPerLanguage,
+    Table groundTruthEveryCountry,
+    Table groundTruthAllCountries,
+    Table countryLanguages,
+    Table gtSelfConsistency,
+    Table multilingualBenchmarks) {
+
+  /** Loads every input of stages 7–8 from a dataset. */
+  public static AnalysisInputs of(Dataset dataset) {
+    PaperFiles f = PaperFiles.of(dataset);
+    return new AnalysisInputs(dataset, f.scoredResponses(), f.groundTruthGlobal(),
+        f.groundTruthPerLanguage(), f.groundTruthEveryCountry(), f.groundTruthAllCountries(),
+        f.countryLanguages(), f.gtSelfConsistency(), f.multilingualBenchmarks());
+  }
+
+  /** Loads from a folder laid out as the paper's {@code output/}. */
+  public static AnalysisInputs load(Path folder) {
+    return of(Dataset.at(folder));
+  }
+
+  /** One line naming the dataset, for notebooks (never a machine path). */
+  public String describe() {
+    return dataset.describe();
+  }
+
+  /** The demographic-prompting results ({@code demographic-gemma-results.csv}), read on demand. */
+  public Table demographicResults() {
+    return PaperFiles.of(dataset).demographicResults();
+  }
+}

@@ -1,0 +1,113 @@
+package org.mcalign.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * (x, y) rows in named groups, for the paper's {@code sample_and_calculate}: per round, each
+ * group is resampled to {@code n} rows with replacement ({@code groupby().sample(n, replace=True)})
+ * and its metric computed. Rows are added once; groups are sorted by name for output.
+ */
+final class GroupedPairs {
+  final String[] keyColumns;
+  private final Map<List<String>, Integer> index = new HashMap<>();
+  private final List<List<String>> names = new ArrayList<>();
+  private double[] x = new double[1024], y = new double[1024];
+  private int[] group = new int[1024];
+  private int n;
+
+  GroupedPairs(String... keyColumns) {
+    this.keyColumns = keyColumns;
+  }
+
+  void add(double xv, double yv, String... key) {
+    List<String> k = List.of(key);
+    Integer g = index.get(k);
+    if (g == null) { g = names.size(); index.put(k, g); names.add(k); }
+    if (n == x.length) {
+      x = Arrays.copyOf(x, 2 * n);
+      y = Arrays.copyOf(y, 2 * n);
+      group = Arrays.copyOf(group, 2 * n);
+    }
+    x[n] = xv;
+    y[n] = yv;
+    group[n++] = g;
+  }
+
+  int groups() {
+    return names.size();
+  }
+
+  /** Group ids sorted by their names (lexicographic over key columns). */
+  int[] sortedGroups() {
+    Integer[] o = new Integer[names.size()];
+    for (int i = 0; i < o.length; i++) o[i] = i;
+    Arrays.sort(o, (a, b) -> {
+      for (int c = 0; c < keyColumns.length; c++) {
+        int r = names.get(a).get(c).compareTo(names.get(b).get(c));
+        if (r != 0) return r;
+      }
+      return 0;
+    });
+    return Arrays.stream(o).mapToInt(Integer::intValue).toArray();
+  }
+
+  List<String> name(int g) {
+    return names.get(g);
+  }
+
+  /**
+   * Per round, the metric of every group (index = group id) on {@code perGroup} rows drawn
+   * with replacement from the group; {@code rounds = 0}: one pass over all rows, unweighted.
+   */
+  List<double[]> sampleMetric(Metric metric, int perGroup, int rounds, long seed, int threads) {
+    Grouping gr = Grouping.of(n, i -> group[i]);
+    MetricGroup[] mg = new MetricGroup[names.size()];
+    int md = 1;
+    for (int k = 0; k < gr.size(); k++) {
+      mg[(int) gr.keys[k]] = new MetricGroup(gr.rows[k], x, y);
+      md = Math.max(md, mg[(int) gr.keys[k]].distinct());
+    }
+    final int maxDistinct = md;
+    final int rows = n;
+    Rounds.Body<double[]> body = (round, rng) -> {
+      int[] w = new int[rows];
+      double[] a = new double[maxDistinct], b = new double[maxDistinct], out = new double[mg.length];
+      for (int g = 0; g < mg.length; g++) {
+        int[] r = mg[g].rows;
+        if (rng == null) for (int i : r) w[i] = 1;
+        else for (int i = 0; i < perGroup; i++) w[r[rng.nextInt(r.length)]]++;
+        out[g] = mg[g].compute(metric, w, a, b);
+        for (int i : r) w[i] = 0;
+      }
+      return out;
+    };
+    return rounds == 0 ? List.of(body.run(0, null)) : Rounds.run(rounds, seed, threads, body);
+  }
+
+  /** One row per (round, group): the key columns, then {@code valueColumn}; no round column. */
+  Table table(String name, List<double[]> perRound, String valueColumn) {
+    int[] order = sortedGroups();
+    StringColumn[] keys = new StringColumn[keyColumns.length];
+    for (int c = 0; c < keys.length; c++) keys[c] = StringColumn.create(keyColumns[c]);
+    DoubleColumn v = DoubleColumn.create(valueColumn);
+    IntColumn round = IntColumn.create("round");
+    for (int r = 0; r < perRound.size(); r++)
+      for (int g : order) {
+        for (int c = 0; c < keys.length; c++) keys[c].append(names.get(g).get(c));
+        v.append(perRound.get(r)[g]);
+        round.append(r);
+      }
+    Table t = Table.create(name);
+    t.addColumns(keys);
+    return t.addColumns(v, round);
+  }
+
+}

@@ -1,0 +1,121 @@
+package org.mcalign.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mcalign.data.Paper;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * RQ1 ({@code plot_multilingual_benchmarks.py}): does multilingual capability predict
+ * cultural alignment? The regression data, the three mixed models (groups = model) and the
+ * adjusted alignments.
+ */
+public final class MultilingualRegression {
+  private MultilingualRegression() {}
+
+  /** The paper's three mixed-model formulas, in its order. */
+  public static final Map<String, String> FORMULAS = ordered(
+      "normal", "alignment ~ 0 + consistency + multilingual:family:language",
+      "no_consistency", "alignment ~ 0 + multilingual:family:language",
+      "interaction", "alignment ~ 0 + consistency:language + multilingual:family:language");
+
+  /** The adjusted-alignment OLS formulas ({@code ADJUSTMENT_FORMULAS}). */
+  public static final Map<String, String> ADJUSTMENT_FORMULAS = ordered(
+      "interaction", "alignment ~ 0 + consistency:language + language:model_name",
+      "normal", "alignment ~ 0 + consistency + language:model_name");
+
+  /**
+   * {@code get_benchmark_data}: benchmark rows with the paper's model ids, without ENEM and
+   * without rows holding a missing value. Columns model, benchmark, language, score, family.
+   */
+  public static Table benchmarks(AnalysisInputs in) {
+    Table b = in.multilingualBenchmarks();
+    Table out = b.emptyCopy();
+    for (int i = 0; i < b.rowCount(); i++) {
+      if (b.stringColumn("benchmark").get(i).contains("ENEM")) continue;
+      boolean missing = false;
+      for (int c = 0; c < b.columnCount(); c++) missing |= b.column(c).isMissing(i);
+      if (missing) continue;
+      out.addRow(i, b);
+    }
+    StringColumn model = out.stringColumn("model");
+    for (int i = 0; i < out.rowCount(); i++) {
+      String id = Paper.BENCHMARK_MODEL_NAMES.getOrDefault(model.get(i), model.get(i));
+      if (!Paper.MODELS.contains(id))
+        throw new IllegalArgumentException("multilingual_benchmarks.csv row " + (i + 2)
+            + ": unknown model '" + model.get(i) + "'; expected one of " + Paper.BENCHMARK_MODEL_NAMES.keySet());
+      model.set(i, id);
+    }
+    return out.setName("benchmarks");
+  }
+
+  /** Mean benchmark score per (model, language display name). */
+  static Map<String, Double> meanScores(Table benchmarks) {
+    Map<String, double[]> acc = new LinkedHashMap<>();
+    for (int i = 0; i < benchmarks.rowCount(); i++) {
+      double[] a = acc.computeIfAbsent(benchmarks.getString(i, "model") + "|" + benchmarks.getString(i, "language"),
+          k -> new double[2]);
+      a[0] += benchmarks.doubleColumn("score").getDouble(i);
+      a[1]++;
+    }
+    Map<String, Double> m = new HashMap<>();
+    acc.forEach((k, a) -> m.put(k, a[0] / a[1]));
+    return m;
+  }
+
+  /**
+   * {@code get_language_regression_data}: language-level rows where the ground-truth
+   * language is the prompt language (native), without the fifty-percent baseline, joined
+   * with the mean benchmark score per model and language (/100; the uniform baseline has
+   * none and drops out). Columns model_name, family, language (display name), gt_group,
+   * alignment, consistency, multilingual, round; sorted by the paper's model order.
+   */
+  public static Table regressionData(Table experiment, Table benchmarks) {
+    Map<String, Double> bench = meanScores(benchmarks);
+    List<Integer> keep = new ArrayList<>();
+    StringColumn model = experiment.stringColumn("model_name");
+    StringColumn gtType = experiment.stringColumn("gt_type");
+    StringColumn group = experiment.stringColumn("gt_group");
+    StringColumn lang = experiment.stringColumn("response_language");
+    for (int i = 0; i < experiment.rowCount(); i++) {
+      String m = model.get(i);
+      if (!gtType.get(i).equals("language") || !group.get(i).equals(lang.get(i))) continue;
+      if (m.equals(Paper.BASELINE_FIFTY) || "mistral".equals(Models.family(m))) continue;
+      if (!bench.containsKey(m + "|" + Models.languageName(lang.get(i)))) continue;
+      keep.add(i);
+    }
+    keep.sort(Comparator.comparingInt(i -> Models.order(model.get(i)))); // stable: polars sort by enum
+    int n = keep.size();
+    StringColumn mOut = StringColumn.create("model_name", n), fam = StringColumn.create("family", n);
+    StringColumn lOut = StringColumn.create("language", n), gOut = StringColumn.create("gt_group", n);
+    DoubleColumn al = DoubleColumn.create("alignment", n), co = DoubleColumn.create("consistency", n);
+    DoubleColumn ml = DoubleColumn.create("multilingual", n);
+    IntColumn rd = IntColumn.create("round", n);
+    for (int k = 0; k < n; k++) {
+      int i = keep.get(k);
+      String m = model.get(i), l = Models.languageName(lang.get(i));
+      mOut.set(k, m);
+      fam.set(k, Models.family(m));
+      lOut.set(k, l);
+      gOut.set(k, group.get(i));
+      al.set(k, experiment.doubleColumn("metric_value").getDouble(i));
+      co.set(k, experiment.doubleColumn("consistency").getDouble(i));
+      ml.set(k, bench.get(m + "|" + l) / 100.0);
+      rd.set(k, experiment.intColumn("round").getInt(i));
+    }
+    return Table.create("rq1_regression_input", mOut, fam, lOut, gOut, al, co, ml, rd);
+  }
+
+  private static Map<String, String> ordered(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+}

@@ -1,0 +1,182 @@
+package org.mcalign.analysis;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The paper's total ground-truth alignment ({@code analyze_total_gt_alignment} with
+ * {@code polars_sample_and_calculate}): per round the joined table (responses × ground truth
+ * of one level, on the question) is resampled with replacement to its own size; on that one
+ * resample, the metric per (model_name, gt_group, response_language) between
+ * {@code response_pro_score} and the ground-truth {@code pro_score}, and the consistency per
+ * (language, model_name): Spearman over all ordered pairs of distinct resampled rows with the
+ * same question, model and language, divided by {@code 1 - error rate}; inner-joined on
+ * response_language = language and model. {@code rounds = 0} is one pass without resampling.
+ */
+public final class TotalGroundTruthAlignment {
+  private TotalGroundTruthAlignment() {}
+
+  /** The paper's output file name, e.g. {@code spearman_n100_extreme_total_gt_alignment.csv}. */
+  public static String fileName(Metric metric, int rounds) {
+    return metric.id() + "_n" + rounds + "_extreme_total_gt_alignment.csv";
+  }
+
+  /**
+   * All three levels (global, language, country) concatenated, as the paper's
+   * {@code analyze_absolute_all_combinations}; responses must already hold the baselines.
+   * Each level draws from its own stream of the seed.
+   */
+  public static AnalysisResult run(AnalysisInputs in, Table responses, Metric metric, int rounds,
+      long seed, AnalysisSettings settings) {
+    Table out = null;
+    for (GroundTruthType type : GroundTruthType.values()) {
+      Table t = runLevel(responses, JoinedScores.groundTruth(in, type), type, metric, rounds,
+          levelSeed(seed, type), settings.threads(), settings.reliability());
+      out = out == null ? t : out.append(t);
+    }
+    Map<String, Object> s = new LinkedHashMap<>(settings.asMap());
+    s.put("metric", metric.id());
+    s.put("rounds", rounds);
+    return new AnalysisResult("total_gt_alignment", out.setName(fileName(metric, rounds)), s, seed);
+  }
+
+  static long levelSeed(long seed, GroundTruthType type) {
+    return seed + 0x632BE59BD9B4E019L * (type.ordinal() + 1);
+  }
+
+  /** One level: columns model_name, gt_group, response_language, metric_value, consistency, round, gt_type, metric. */
+  public static Table runLevel(Table responses, Table groundTruth, GroundTruthType type, Metric metric,
+      int rounds, long seed, int threads, double reliability) {
+    Plan plan = new Plan(JoinedScores.join(responses, groundTruth));
+    List<double[][]> results = rounds == 0
+        ? List.<double[][]>of(plan.round(metric, null, reliability))
+        : Rounds.run(rounds, seed, threads, (r, rng) -> plan.round(metric, rng, reliability));
+    return plan.table(results, type, metric);
+  }
+
+  /** Precomputed groups of one joined table; {@link #round} is the hot path. */
+  static final class Plan {
+    final JoinedScores j;
+    final MetricGroup[] groups; // in output order (model_name, gt_group, response_language)
+    final String[][] groupNames;
+    final ConsistencyGroup[] consistency;
+    final int[] consistencyOf; // per metric group, its consistency group or -1
+    final int maxDistinct;
+
+    Plan(JoinedScores j) {
+      this.j = j;
+      Grouping mg = Grouping.of(j.n, r -> Grouping.pack(j.model[r], j.gtGroup[r], j.responseLanguage[r]));
+      Integer[] order = new Integer[mg.size()];
+      for (int g = 0; g < order.length; g++) order[g] = g;
+      groupNames = new String[mg.size()][];
+      for (int g = 0; g < order.length; g++) {
+        long k = mg.keys[g];
+        groupNames[g] = new String[] {j.models.name(Grouping.unpack(k, 0)),
+            j.gtGroups.name(Grouping.unpack(k, 1)), j.languages.name(Grouping.unpack(k, 2))};
+      }
+      Comparator<Integer> byName = Comparator.comparing((Integer g) -> groupNames[g][0])
+          .thenComparing(g -> groupNames[g][1]).thenComparing(g -> groupNames[g][2]);
+      Arrays.sort(order, byName);
+      String[][] sortedNames = new String[order.length][];
+      groups = new MetricGroup[order.length];
+      int[] sortedKeysLangModel = new int[order.length * 2];
+      for (int i = 0; i < order.length; i++) {
+        int g = order[i];
+        groups[i] = new MetricGroup(mg.rows[g], j.responseScore, j.gtScore);
+        sortedNames[i] = groupNames[g];
+        sortedKeysLangModel[2 * i] = Grouping.unpack(mg.keys[g], 2);
+        sortedKeysLangModel[2 * i + 1] = Grouping.unpack(mg.keys[g], 0);
+      }
+      System.arraycopy(sortedNames, 0, groupNames, 0, order.length);
+
+      Grouping cg = Grouping.of(j.n, r -> Grouping.pack(j.language[r], j.model[r], 0));
+      consistency = new ConsistencyGroup[cg.size()];
+      Map<Long, Integer> consIndex = new java.util.HashMap<>();
+      int md = 0;
+      for (int c = 0; c < cg.size(); c++) {
+        int[] rows = cg.rows[c];
+        Grouping cells = Grouping.of(rows.length, i -> j.question[rows[i]]);
+        int[][] cellRows = new int[cells.size()][];
+        for (int q = 0; q < cells.size(); q++) {
+          int[] local = cells.rows[q];
+          cellRows[q] = new int[local.length];
+          for (int i = 0; i < local.length; i++) cellRows[q][i] = rows[local[i]];
+        }
+        consistency[c] = new ConsistencyGroup(cellRows, j.responseScore);
+        consIndex.put(cg.keys[c], c);
+        md = Math.max(md, consistency[c].distinct());
+      }
+      consistencyOf = new int[groups.length];
+      for (int i = 0; i < groups.length; i++) {
+        Integer c = consIndex.get(Grouping.pack(sortedKeysLangModel[2 * i], sortedKeysLangModel[2 * i + 1], 0));
+        consistencyOf[i] = c == null ? -1 : c;
+        md = Math.max(md, groups[i].distinct());
+      }
+      maxDistinct = md;
+    }
+
+    /** One round ({@code rng == null}: no resampling): [metric per group, consistency per group]. */
+    double[][] round(Metric metric, SplittableRandom rng, double reliability) {
+      int[] w = new int[j.n];
+      if (rng == null) Arrays.fill(w, 1);
+      else Rounds.resampleCounts(w, j.n, rng);
+      double[] a = new double[maxDistinct], b = new double[maxDistinct];
+      double[] cons = new double[consistency.length];
+      for (int c = 0; c < cons.length; c++) cons[c] = consistency[c].spearman(w, a) / reliability;
+      double[] value = new double[groups.length];
+      double[] consOut = new double[groups.length];
+      for (int g = 0; g < groups.length; g++) {
+        // a group absent from the resample has no row in the paper's group_by output
+        if (consistencyOf[g] < 0 || groups[g].weight(w) == 0) { value[g] = Double.NaN; consOut[g] = Double.NaN; continue; }
+        value[g] = groups[g].compute(metric, w, a, b);
+        consOut[g] = cons[consistencyOf[g]];
+      }
+      return new double[][] {value, consOut, present(w)};
+    }
+
+    private double[] present(int[] w) {
+      double[] p = new double[groups.length];
+      for (int g = 0; g < groups.length; g++)
+        p[g] = consistencyOf[g] >= 0 && groups[g].weight(w) > 0 ? 1 : 0;
+      return p;
+    }
+
+    Table table(List<double[][]> rounds, GroundTruthType type, Metric metric) {
+      int rows = 0;
+      for (double[][] r : rounds) for (double p : r[2]) if (p > 0) rows++;
+      StringColumn model = StringColumn.create("model_name", rows);
+      StringColumn group = StringColumn.create("gt_group", rows);
+      StringColumn lang = StringColumn.create("response_language", rows);
+      DoubleColumn value = DoubleColumn.create("metric_value", rows);
+      DoubleColumn cons = DoubleColumn.create("consistency", rows);
+      IntColumn round = IntColumn.create("round", rows);
+      StringColumn gtType = StringColumn.create("gt_type", rows);
+      StringColumn met = StringColumn.create("metric", rows);
+      int p = 0;
+      for (int r = 0; r < rounds.size(); r++) {
+        double[][] res = rounds.get(r);
+        for (int g = 0; g < groups.length; g++) {
+          if (res[2][g] == 0) continue;
+          model.set(p, groupNames[g][0]);
+          group.set(p, groupNames[g][1]);
+          lang.set(p, groupNames[g][2]);
+          value.set(p, res[0][g]);
+          cons.set(p, res[1][g]);
+          round.set(p, r);
+          gtType.set(p, type.id());
+          met.set(p, metric.id());
+          p++;
+        }
+      }
+      return Table.create("total_gt_alignment_" + type.id(), model, group, lang, value, cons, round, gtType, met);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.mcalign.stats;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * Least squares as statsmodels' OLS does it (Moore–Penrose pseudo-inverse, so rank-deficient
+ * designs get the minimum-norm solution), computed stably: Householder QR of X (never forming
+ * X'X), then the SVD of the small k×k factor R (X = Q·R, R = U·S·V', so pinv(X) = V·S⁺·U'·Q').
+ * The same factorisation gives numpy's matrix rank and whether X spans an implicit constant.
+ */
+final class LeastSquares {
+  final int n, k;
+  final double[] beta;
+  /** pinv(X)·pinv(X)' = (X'X)⁺, statsmodels' normalized_cov_params. */
+  final double[][] normalizedCov;
+  final int rank;
+  /** numpy's matrix_rank([1, X]) == matrix_rank(X): a constant lies in the column space. */
+  final boolean spansConstant;
+  final double[] singularValues;
+
+  /** @param x column-major design (k columns of length n); not modified */
+  LeastSquares(double[][] x, double[] y) {
+    k = x.length;
+    n = y.length;
+    if (n == 0) throw new IllegalArgumentException("least squares needs at least one row");
+    // Householder QR of [X | 1]: the first k reflectors factor X alone, the last adds the constant.
+    int kk = k + 1;
+    double[][] a = new double[kk][];
+    for (int j = 0; j < k; j++) a[j] = x[j].clone();
+    a[k] = new double[n];
+    java.util.Arrays.fill(a[k], 1.0);
+    double[] qty = y.clone();
+    int steps = Math.min(kk, n);
+    for (int j = 0; j < steps; j++) {
+      double[] col = a[j];
+      double norm = 0;
+      for (int i = j; i < n; i++) norm = Math.hypot(norm, col[i]);
+      if (norm == 0) continue;
+      double alpha = col[j] > 0 ? -norm : norm;
+      // v = col[j..] - alpha e_j, stored in place; R[j][j] = alpha
+      col[j] -= alpha;
+      double vnorm2 = 0;
+      for (int i = j; i < n; i++) vnorm2 += col[i] * col[i];
+      if (vnorm2 == 0) {
+        col[j] = alpha;
+        continue;
+      }
+      for (int c = j + 1; c < kk; c++) reflect(col, a[c], j, n, vnorm2);
+      if (j < k) reflect(col, qty, j, n, vnorm2);
+      // store R[j][j] and clear the reflector (R is read from the upper triangle only)
+      for (int i = j + 1; i < n; i++) col[i] = 0;
+      col[j] = alpha;
+    }
+    double[][] rX = new double[k][k];
+    for (int j = 0; j < k; j++) for (int i = 0; i <= Math.min(j, n - 1); i++) rX[i][j] = a[j][i];
+    int m = Math.min(kk, n);
+    double[][] rAug = new double[m][kk];
+    for (int j = 0; j < kk; j++) for (int i = 0; i <= Math.min(j, m - 1); i++) rAug[i][j] = a[j][i];
+
+    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(rX, false));
+    double[] s = svd.getSingularValues();
+    singularValues = s;
+    double smax = s.length == 0 ? 0 : s[0];
+    rank = countAbove(s, smax * Math.max(n, k) * Math.ulp(1.0));
+    double[] sAug = new SingularValueDecomposition(new Array2DRowRealMatrix(rAug, false)).getSingularValues();
+    int rankAug = countAbove(sAug, (sAug.length == 0 ? 0 : sAug[0]) * Math.max(n, kk) * Math.ulp(1.0));
+    spansConstant = rankAug == rank;
+
+    // pinv cutoff as numpy.linalg.pinv(rcond=1e-15)
+    double cutoff = 1e-15 * smax;
+    RealMatrix u = svd.getU(), v = svd.getV();
+    double[] c = new double[k]; // S⁺ U' (Q'y)[0:k]
+    for (int j = 0; j < k; j++) {
+      if (s[j] <= cutoff) continue;
+      double dot = 0;
+      for (int i = 0; i < k; i++) dot += u.getEntry(i, j) * qty[i];
+      c[j] = dot / s[j];
+    }
+    beta = new double[k];
+    for (int i = 0; i < k; i++) {
+      double b = 0;
+      for (int j = 0; j < k; j++) b += v.getEntry(i, j) * c[j];
+      beta[i] = b;
+    }
+    normalizedCov = new double[k][k];
+    double[] inv2 = new double[k];
+    for (int j = 0; j < k; j++) inv2[j] = s[j] > cutoff ? 1.0 / (s[j] * s[j]) : 0;
+    for (int p = 0; p < k; p++)
+      for (int q = p; q < k; q++) {
+        double sum = 0;
+        for (int j = 0; j < k; j++) sum += v.getEntry(p, j) * v.getEntry(q, j) * inv2[j];
+        normalizedCov[p][q] = normalizedCov[q][p] = sum;
+      }
+  }
+
+  /** Applies I − 2vv'/(v'v) (v stored in rows j..n-1 of {@code v}) to {@code target}. */
+  private static void reflect(double[] v, double[] target, int j, int n, double vnorm2) {
+    double dot = 0;
+    for (int i = j; i < n; i++) dot += v[i] * target[i];
+    double f = 2 * dot / vnorm2;
+    for (int i = j; i < n; i++) target[i] -= f * v[i];
+  }
+
+  private static int countAbove(double[] s, double tol) {
+    int r = 0;
+    for (double d : s) if (d > tol) r++;
+    return r;
+  }
+
+  /** X·beta for column-major X. */
+  static double[] multiply(double[][] x, double[] beta, int n) {
+    double[] out = new double[n];
+    for (int j = 0; j < x.length; j++) {
+      double b = beta[j];
+      if (b == 0) continue;
+      double[] col = x[j];
+      for (int i = 0; i < n; i++) out[i] += col[i] * b;
+    }
+    return out;
+  }
+}

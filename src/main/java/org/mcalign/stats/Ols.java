@@ -1,0 +1,50 @@
+package org.mcalign.stats;
+
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * Ordinary least squares with a patsy formula, as {@code statsmodels.formula.api.ols(formula,
+ * data).fit()} (non-robust covariance, pseudo-inverse solution).
+ */
+public final class Ols {
+  private Ols() {}
+
+  public static OlsResults fit(String formula, Table data) {
+    return fit(DesignMatrix.build(Formula.parse(formula), data));
+  }
+
+  public static OlsResults fit(DesignMatrix design) {
+    if (design.response() == null)
+      throw new IllegalArgumentException("formula '" + design.formula().text() + "' has no response (left of '~')");
+    return fit(design.names(), design.columns(), design.response(), design.formula().text(), design.formula().response());
+  }
+
+  /** Fits y on the given columns (column-major), named as given. */
+  public static OlsResults fit(List<String> names, double[][] columns, double[] y, String formula, String response) {
+    if (names.size() != columns.length) throw new IllegalArgumentException(names.size() + " names for " + columns.length + " columns");
+    for (double[] c : columns)
+      if (c.length != y.length) throw new IllegalArgumentException("column length " + c.length + " != response length " + y.length);
+    for (int i = 0; i < y.length; i++)
+      if (!Double.isFinite(y[i])) throw new IllegalArgumentException("response '" + response + "' is not finite at row " + i);
+    LeastSquares ls = new LeastSquares(columns, y);
+    return new OlsResults(names, columns, y, ls, formula, response, hasExplicitConstant(columns));
+  }
+
+  /**
+   * statsmodels' constant detection: a column with zero range and non-zero mean is a constant
+   * (k_constant = 1); otherwise an implicit constant is checked from the ranks.
+   */
+  private static boolean hasExplicitConstant(double[][] columns) {
+    for (double[] c : columns) {
+      if (c.length == 0) continue;
+      double min = c[0], max = c[0];
+      for (double v : c) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      if (min == max && c[0] != 0) return true;
+    }
+    return false;
+  }
+}
