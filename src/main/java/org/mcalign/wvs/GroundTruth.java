@@ -172,11 +172,11 @@ public final class GroundTruth {
     Map<String, Map<String, Double>> byGroup = new TreeMap<>();
     for (int r = 0; r < everyCountry.rowCount(); r++) {
       byGroup.computeIfAbsent(everyCountry.stringColumn("cntry_an").get(r), k -> new TreeMap<>())
-          .put(everyCountry.stringColumn("question_key").get(r), everyCountry.doubleColumn("pro_score").get(r));
+          .put(everyCountry.stringColumn("question_key").get(r), everyCountry.doubleColumn("pro_score").getDouble(r));
     }
     Map<String, Double> glob = new TreeMap<>();
     for (int r = 0; r < global.rowCount(); r++) {
-      glob.put(global.stringColumn("question_key").get(r), global.doubleColumn("pro_score").get(r));
+      glob.put(global.stringColumn("question_key").get(r), global.doubleColumn("pro_score").getDouble(r));
     }
     Map<String, Map<String, Double>> groups = new LinkedHashMap<>(byGroup);
     groups.put("global", glob);

@@ -32,6 +32,11 @@ final class StagedOutput {
       for (Map.Entry<String, String> f : files.entrySet()) {
         AtomicFiles.writeString(staging.resolve(f.getKey()), f.getValue());
       }
+      for (String name : files.keySet()) { // renames fail mainly on folders in the way: check all first
+        if (Files.isDirectory(dir.resolve(name))) {
+          throw new IOException(dir.resolve(name) + " is a folder, expected a file or nothing");
+        }
+      }
       List<Path> written = new ArrayList<>();
       for (String name : files.keySet()) {
         Path target = dir.resolve(name);
