@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       WvsGroundTruthCommand.class,
       WvsSynthesizeCommand.class,
+      KernelCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,152 @@
+package org.mcalign.notebook;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Runs cell code in the kernel's JVM so that the values cells produce are real objects the
+ * kernel can render. Each snippet runs on its own fresh thread (so threads and pools a cell
+ * leaves behind never hold up the next cell, unlike JShell's LocalExecutionControl, which
+ * joins every thread of its group); {@link #stop()} interrupts it and, if it does not end
+ * within a grace period (a loop that never checks), stops it with {@code Thread.stop}.
+ *
+ * <p>{@link #invoke(Method)} returns a key instead of the value's string; the value itself
+ * is taken with {@link #takeValue(String)}, and a failure's real {@link Throwable} with
+ * {@link #takeFailure()}.
+ */
+final class CellExecutionControl extends DirectExecutionControl {
+  private static final long STOP_GRACE_MILLIS = 400;
+  private static final AtomicLong THREADS = new AtomicLong();
+
+  private final CellLoader loader;
+  private final Map<String, Object> values = new ConcurrentHashMap<>();
+  private final AtomicLong keys = new AtomicLong();
+  private volatile Thread running;
+  private volatile boolean stopRequested;
+  private volatile Throwable failure;
+
+  CellExecutionControl(CellLoader loader) {
+    super(loader);
+    this.loader = loader;
+  }
+
+  /** Plugs this very instance into {@code JShell.builder().executionEngine(...)}. */
+  ExecutionControlProvider provider() {
+    CellExecutionControl self = this;
+    return new ExecutionControlProvider() {
+      @Override
+      public String name() {
+        return "mcalign-local";
+      }
+
+      @Override
+      public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+        return self;
+      }
+    };
+  }
+
+  ClassLoader classLoader() {
+    return loader.classLoader();
+  }
+
+  @Override
+  protected String invoke(Method doit) throws Exception {
+    Object[] result = new Object[1];
+    Throwable[] thrown = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        result[0] = doit.invoke(null);
+      } catch (InvocationTargetException e) {
+        thrown[0] = e.getCause();
+      } catch (Throwable e) {
+        thrown[0] = e;
+      }
+    }, "cell-" + THREADS.incrementAndGet(), 256L << 20);
+    t.setDaemon(true);
+    t.setContextClassLoader(loader.classLoader());
+    stopRequested = false;
+    running = t;
+    try {
+      t.start();
+      t.join();
+    } finally {
+      running = null;
+    }
+    if (thrown[0] != null) {
+      if (stopRequested || thrown[0] instanceof ThreadDeath) {
+        throw new StoppedException();
+      }
+      failure = thrown[0];
+      throw new InvocationTargetException(thrown[0]);
+    }
+    if (stopRequested) throw new StoppedException();
+    String key = "#v" + keys.incrementAndGet();
+    values.put(key, result[0] == null ? NULL : result[0]);
+    return key;
+  }
+
+  private static final Object NULL = new Object();
+
+  /** The value an invocation produced ({@code null} for void or null), removed from the store. */
+  Object takeValue(String key) {
+    if (key == null) return null;
+    Object v = values.remove(key);
+    return v == NULL ? null : v;
+  }
+
+  boolean hasValue(String key) {
+    return key != null && values.containsKey(key);
+  }
+
+  /** Forgets values no one took (declarations whose values are not displayed). */
+  void clearValues() {
+    values.clear();
+  }
+
+  /** The real exception of the last failed invocation, then forgets it. */
+  Throwable takeFailure() {
+    Throwable f = failure;
+    failure = null;
+    return f;
+  }
+
+  boolean wasStopped() {
+    return stopRequested;
+  }
+
+  /** Interrupts the running cell; stops its thread if it ignores the interrupt. */
+  @Override
+  @SuppressWarnings({"deprecation", "removal"})
+  public void stop() {
+    Thread t = running;
+    if (t == null) return;
+    stopRequested = true;
+    t.interrupt();
+    try {
+      t.join(STOP_GRACE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    if (t.isAlive()) {
+      try {
+        t.stop();
+      } catch (UnsupportedOperationException e) {
+        // Java 20+: Thread.stop is gone; the interrupt above is all that can be done
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,61 @@
+package org.mcalign.notebook;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** Charts and images as PNG (charts drawn at a pixel density factor, e.g. 2× for crisp display). */
+final class Images {
+  private Images() {}
+
+  /** Draws {@code chart} at {@code scale}× its nominal size. */
+  static BufferedImage draw(Chart<?, ?> chart, double scale) {
+    int w = chart.getWidth();
+    int h = chart.getHeight();
+    BufferedImage img = new BufferedImage(
+        (int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.scale(scale, scale);
+      chart.paint(g, w, h);
+    } finally {
+      g.dispose();
+    }
+    return img;
+  }
+
+  static byte[] png(RenderedImage image) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer for this image");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not encode the image as PNG: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  static String base64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  static String svg(Chart<?, ?> chart) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    try {
+      VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not encode the chart as SVG: " + e.getMessage(), e);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,72 @@
+package org.mcalign.notebook;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What cells call to show things; statically imported into every cell, so a cell writes
+ * {@code display(table)} or {@code var id = display(progress); ... updateDisplay(id, progress);}.
+ * Outside a running kernel (tests, the command line) a display prints its text form.
+ */
+public final class Notebook {
+  private static volatile CellOutput output;
+  private static volatile OutputScrubber scrubber = new OutputScrubber(Map.of());
+
+  private Notebook() {}
+
+  /** Shows {@code value} below the cell (rendered by {@link Renderers}) and returns its display id. */
+  public static String display(Object value) {
+    String id = UUID.randomUUID().toString();
+    show(value, id, false);
+    return id;
+  }
+
+  /** Replaces what the display {@code displayId} shows with {@code value}. */
+  public static void updateDisplay(String displayId, Object value) {
+    if (displayId == null) throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned");
+    show(value, displayId, true);
+  }
+
+  /** A value that renders as the given HTML. */
+  public static MimeBundle html(String html) {
+    return new MimeBundle(Map.of("text/plain", "[HTML]", "text/html", html), Map.of());
+  }
+
+  /** A value that renders as the given Markdown. */
+  public static MimeBundle markdown(String markdown) {
+    return new MimeBundle(Map.of("text/plain", markdown, "text/markdown", markdown), Map.of());
+  }
+
+  /** True while cells run in a Jupyter kernel (displays reach a notebook). */
+  public static boolean inKernel() {
+    return output != null;
+  }
+
+  private static void show(Object value, String id, boolean update) {
+    MimeBundle bundle = Renderers.render(value).scrubbed(scrubber);
+    CellOutput target = output;
+    if (target == null) {
+      if (!update) System.out.println(bundle.get("text/plain"));
+      return;
+    }
+    Console.flush();
+    if (update) target.updateDisplay(bundle, id);
+    else target.display(bundle, id);
+  }
+
+  static CellOutput output() {
+    return output;
+  }
+
+  static void setOutput(CellOutput target) {
+    output = target;
+  }
+
+  static OutputScrubber scrubber() {
+    return scrubber;
+  }
+
+  static void setScrubber(OutputScrubber s) {
+    scrubber = s;
+  }
+}

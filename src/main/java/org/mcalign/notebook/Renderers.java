@@ -1,0 +1,142 @@
+package org.mcalign.notebook;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * How the kernel shows a value. In order of precedence:
+ * <ul>
+ *   <li>{@link MimeBundle}: as is;</li>
+ *   <li>Tablesaw {@link Table}: {@code text/html} (styled, long tables cut to head and tail with
+ *       the row count) and {@code text/plain};</li>
+ *   <li>XChart charts (any {@link Chart}): {@code image/png} drawn at 2× pixel density with
+ *       its display size in the metadata, plus {@code image/svg+xml} when {@link #setSvg} is on;</li>
+ *   <li>{@link RenderedImage} (e.g. {@link BufferedImage}): {@code image/png};</li>
+ *   <li>objects with public no-argument methods, by convention: {@code toHtml()} →
+ *       {@code text/html}, {@code toMarkdown()} → {@code text/markdown}, {@code toSvg()} →
+ *       {@code image/svg+xml}, {@code toPng()} (byte[]) or {@code toImage()} /
+ *       {@code toBufferedImage()} (a RenderedImage) → {@code image/png}; {@code summary()}
+ *       (String) is then their {@code text/plain}, else {@code toString()};</li>
+ *   <li>arrays: {@code Arrays.deepToString}; anything else: {@code toString()}.</li>
+ * </ul>
+ */
+public final class Renderers {
+  private static volatile int tableRowLimit = 50;
+  private static volatile double imageScale = 2.0;
+  private static volatile boolean svg = false;
+
+  private Renderers() {}
+
+  /** Rows shown before a table is cut to its head and tail (default 50). */
+  public static void setTableRowLimit(int rows) {
+    if (rows < 2) throw new IllegalArgumentException("table row limit must be at least 2, got " + rows);
+    tableRowLimit = rows;
+  }
+
+  /** Pixel density of chart images (default 2: crisp on high-density screens). */
+  public static void setImageScale(double scale) {
+    if (!(scale >= 0.5 && scale <= 4)) throw new IllegalArgumentException("image scale must be in [0.5, 4], got " + scale);
+    imageScale = scale;
+  }
+
+  /** Also send charts as SVG (bigger notebooks; off by default). */
+  public static void setSvg(boolean on) {
+    svg = on;
+  }
+
+  /** Renders {@code value} into the MIME types listed above; {@code null} renders as "null". */
+  public static MimeBundle render(Object value) {
+    Map<String, String> data = new LinkedHashMap<>();
+    Map<String, Object> meta = new LinkedHashMap<>();
+    if (value instanceof MimeBundle b) return b;
+    if (value == null) {
+      data.put("text/plain", "null");
+    } else if (value instanceof Table t) {
+      data.put("text/plain", t.print(Math.min(t.rowCount(), tableRowLimit)));
+      data.put("text/html", HtmlTables.toHtml(t, tableRowLimit));
+    } else if (value instanceof Chart<?, ?> chart) {
+      renderChart(chart, data, meta);
+    } else if (value instanceof RenderedImage img) {
+      data.put("text/plain", describeImage(img));
+      data.put("image/png", Images.base64(Images.png(img)));
+    } else if (value.getClass().isArray()) {
+      data.put("text/plain", arrayText(value));
+    } else {
+      byConvention(value, data);
+    }
+    return new MimeBundle(data, meta);
+  }
+
+  private static void renderChart(Chart<?, ?> chart, Map<String, String> data, Map<String, Object> meta) {
+    double scale = imageScale;
+    String title = chart.getTitle();
+    data.put("text/plain", chart.getClass().getSimpleName()
+        + (title == null || title.isBlank() ? "" : " \"" + title + "\"")
+        + " " + chart.getWidth() + "×" + chart.getHeight());
+    data.put("image/png", Images.base64(Images.png(Images.draw(chart, scale))));
+    meta.put("image/png", Map.of("width", chart.getWidth(), "height", chart.getHeight()));
+    if (svg) data.put("image/svg+xml", Images.svg(chart));
+  }
+
+  private static String describeImage(RenderedImage img) {
+    return img.getClass().getSimpleName() + " " + img.getWidth() + "×" + img.getHeight();
+  }
+
+  private static String arrayText(Object array) {
+    if (array instanceof Object[] a) return Arrays.deepToString(a);
+    if (array instanceof int[] a) return Arrays.toString(a);
+    if (array instanceof long[] a) return Arrays.toString(a);
+    if (array instanceof double[] a) return Arrays.toString(a);
+    if (array instanceof float[] a) return Arrays.toString(a);
+    if (array instanceof boolean[] a) return Arrays.toString(a);
+    if (array instanceof char[] a) return Arrays.toString(a);
+    if (array instanceof byte[] a) return Arrays.toString(a);
+    if (array instanceof short[] a) return Arrays.toString(a);
+    return String.valueOf(array);
+  }
+
+  private static void byConvention(Object value, Map<String, String> data) {
+    String summary = call(value, "summary", String.class);
+    data.put("text/plain", summary != null ? summary : String.valueOf(value));
+    String html = call(value, "toHtml", String.class);
+    if (html != null) data.put("text/html", html);
+    String md = call(value, "toMarkdown", String.class);
+    if (md != null) data.put("text/markdown", md);
+    String svgText = call(value, "toSvg", String.class);
+    if (svgText != null) data.put("image/svg+xml", svgText);
+    byte[] png = call(value, "toPng", byte[].class);
+    if (png == null) {
+      RenderedImage img = call(value, "toImage", RenderedImage.class);
+      if (img == null) img = call(value, "toBufferedImage", RenderedImage.class);
+      if (img != null) png = Images.png(img);
+    }
+    if (png != null) data.put("image/png", Images.base64(png));
+  }
+
+  /** Calls a public no-argument method returning {@code type}, or returns null when there is none. */
+  private static <T> T call(Object value, String name, Class<T> type) {
+    Method m;
+    try {
+      m = value.getClass().getMethod(name);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+    if (Modifier.isStatic(m.getModifiers()) || !type.isAssignableFrom(m.getReturnType())) return null;
+    try {
+      if (!m.canAccess(value)) m.setAccessible(true);
+      return type.cast(m.invoke(value));
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw new IllegalStateException(value.getClass().getSimpleName() + "." + name + "() failed: " + cause, cause);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+}
