@@ -113,6 +113,109 @@ public final class MultilingualRegression {
     return Table.create("rq1_regression_input", mOut, fam, lOut, gOut, al, co, ml, rd);
   }
 
+  private static final java.util.regex.Pattern LANG = java.util.regex.Pattern.compile("language\\[([^\\]]+)\\]");
+  private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("model_name\\[T?\\.?([^\\]]+)\\]");
+  private static final java.util.regex.Pattern FAMILY = java.util.regex.Pattern.compile("family\\[([^\\]]+)\\]");
+
+  /**
+   * {@code calculate_adjusted_alignments}: {@code rounds} OLS fits of the adjustment formula
+   * on the regression data resampled with replacement; each fit's language:model_name
+   * coefficients. Columns model_name, language, adjusted_alignment, round.
+   */
+  public static AnalysisResult adjustedAlignments(Table regressionData, String type, int rounds, long seed, AnalysisSettings s) {
+    String formula = ADJUSTMENT_FORMULAS.get(type);
+    if (formula == null) throw new IllegalArgumentException("unknown adjustment '" + type + "'; expected " + ADJUSTMENT_FORMULAS.keySet());
+    int n = regressionData.rowCount();
+    Rounds.Body<org.mcalign.stats.OlsResults> body = (round, rng) -> {
+      if (rng == null) return org.mcalign.stats.Ols.fit(formula, regressionData);
+      int[] idx = org.mcalign.stats.Bootstrap.resampleIndices(n, rng);
+      return org.mcalign.stats.Ols.fit(formula, Take.rows(regressionData, idx));
+    };
+    List<org.mcalign.stats.OlsResults> fits = rounds == 0 ? List.of(body.run(0, null)) : Rounds.run(rounds, seed, s.threads(), body);
+    StringColumn m = StringColumn.create("model_name"), l = StringColumn.create("language");
+    DoubleColumn a = DoubleColumn.create("adjusted_alignment");
+    IntColumn r = IntColumn.create("round");
+    for (int round = 0; round < fits.size(); round++) {
+      org.mcalign.stats.OlsResults f = fits.get(round);
+      double[] p = f.paramsArray();
+      for (int k = 0; k < p.length; k++) {
+        String name = f.names().get(k);
+        java.util.regex.Matcher lm = LANG.matcher(name), mm = MODEL.matcher(name);
+        if (!lm.find() || !mm.find()) continue;
+        m.append(mm.group(1));
+        l.append(lm.group(1));
+        a.append(p[k]);
+        r.append(round);
+      }
+    }
+    Map<String, Object> settings = new LinkedHashMap<>(s.asMap());
+    settings.put("formula", formula);
+    settings.put("rounds", rounds);
+    return new AnalysisResult("adjusted_alignments", Table.create("adjusted_alignments", m, l, a, r), settings, seed);
+  }
+
+  /**
+   * The multilingual coefficients of a fitted RQ1 model ({@code extract_results_df} +
+   * {@code extract_term}): family, language, coefficient, std_err, p_value, conf_int_lower,
+   * conf_int_upper, regression_type.
+   */
+  public static Table multilingualCoefficients(org.mcalign.stats.RegressionResults fit, String type) {
+    Table c = fit.coefTable();
+    StringColumn fam = StringColumn.create("family"), lang = StringColumn.create("language"), rt = StringColumn.create("regression_type");
+    DoubleColumn co = DoubleColumn.create("coefficient"), se = DoubleColumn.create("std_err"), p = DoubleColumn.create("p_value"),
+        lo = DoubleColumn.create("conf_int_lower"), hi = DoubleColumn.create("conf_int_upper");
+    for (int i = 0; i < c.rowCount(); i++) {
+      String name = c.getString(i, "name");
+      java.util.regex.Matcher fm = FAMILY.matcher(name), lm = LANG.matcher(name);
+      if (!fm.find() || !lm.find()) continue;
+      fam.append(fm.group(1));
+      lang.append(lm.group(1));
+      co.append(c.doubleColumn("coef").getDouble(i));
+      se.append(c.doubleColumn("std_err").getDouble(i));
+      p.append(c.doubleColumn("pvalue").getDouble(i));
+      lo.append(c.doubleColumn("ci_lower").getDouble(i));
+      hi.append(c.doubleColumn("ci_upper").getDouble(i));
+      rt.append(type);
+    }
+    return Table.create("multilingual_coefficients_" + type, fam, lang, co, se, p, lo, hi, rt);
+  }
+
+  /**
+   * The capability-vs-alignment scatter data ({@code create_plot_data}): each bootstrap
+   * adjusted alignment with its model's mean benchmark score (not divided by 100), family,
+   * and the family × language multilingual coefficient and p-value of the chosen model.
+   * Columns model_name, language, cultural alignment, multilingual capability, family,
+   * coefficient, p_value.
+   */
+  public static Table scatterData(Table adjusted, Table benchmarks, Table coefficients) {
+    Map<String, Double> bench = meanScores(benchmarks);
+    Map<String, double[]> coef = new HashMap<>();
+    for (int i = 0; i < coefficients.rowCount(); i++)
+      coef.put(coefficients.getString(i, "family") + "|" + coefficients.getString(i, "language"),
+          new double[] {coefficients.doubleColumn("coefficient").getDouble(i), coefficients.doubleColumn("p_value").getDouble(i)});
+    StringColumn m = StringColumn.create("model_name"), l = StringColumn.create("language"), f = StringColumn.create("family");
+    DoubleColumn ca = DoubleColumn.create("cultural alignment"), mc = DoubleColumn.create("multilingual capability"),
+        co = DoubleColumn.create("coefficient"), p = DoubleColumn.create("p_value");
+    List<Integer> rows = new ArrayList<>();
+    for (int i = 0; i < adjusted.rowCount(); i++) rows.add(i);
+    rows.sort(Comparator.comparingInt(i -> Models.order(adjusted.getString(i, "model_name"))));
+    for (int i : rows) {
+      String model = adjusted.getString(i, "model_name"), lang = adjusted.getString(i, "language");
+      String family = Models.family(model);
+      Double score = bench.get(model + "|" + lang);
+      double[] cp = coef.get(family + "|" + lang);
+      if (score == null || cp == null) continue;
+      m.append(model);
+      l.append(lang);
+      f.append(family);
+      ca.append(adjusted.doubleColumn("adjusted_alignment").getDouble(i));
+      mc.append(score);
+      co.append(cp[0]);
+      p.append(cp[1]);
+    }
+    return Table.create("benchmark_alignment", m, l, ca, mc, f, co, p);
+  }
+
   private static Map<String, String> ordered(String... kv) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);

@@ -23,6 +23,41 @@ public final class UsCentricBias {
   /** The paper's OLS formula (two spaces after the tilde, as in the paper). */
   public static final String FORMULA = "metric_value ~  us*model_name:language";
 
+  /** The paper's OLS on the US data. */
+  public static org.mcalign.stats.OlsResults fit(Table usData) {
+    return org.mcalign.stats.Ols.fit(FORMULA, usData);
+  }
+
+  /**
+   * The β_BiasUS coefficients ({@code get_coefficients}): every term with
+   * {@code :model_name}, split into model_name and language, with intervals and family.
+   */
+  public static Table biasCoefficients(org.mcalign.stats.RegressionResults fit) {
+    java.util.regex.Pattern lang = java.util.regex.Pattern.compile("language\\[([^\\]]+)\\]");
+    java.util.regex.Pattern model = java.util.regex.Pattern.compile("model_name\\[T?\\.?([^\\]]+)\\]");
+    Table c = fit.coefTable();
+    StringColumn term = StringColumn.create("term"), m = StringColumn.create("model_name"),
+        l = StringColumn.create("language"), f = StringColumn.create("family");
+    DoubleColumn coef = DoubleColumn.create("coefficient"), se = DoubleColumn.create("std_err"),
+        p = DoubleColumn.create("p_value"), lo = DoubleColumn.create("conf_int_lower"), hi = DoubleColumn.create("conf_int_upper");
+    for (int i = 0; i < c.rowCount(); i++) {
+      String name = c.getString(i, "name");
+      if (!name.contains(":model_name")) continue;
+      java.util.regex.Matcher lm = lang.matcher(name), mm = model.matcher(name);
+      if (!lm.find() || !mm.find()) continue;
+      term.append(name);
+      m.append(mm.group(1));
+      l.append(lm.group(1));
+      f.append(String.valueOf(Models.family(mm.group(1))));
+      coef.append(c.doubleColumn("coef").getDouble(i));
+      se.append(c.doubleColumn("std_err").getDouble(i));
+      p.append(c.doubleColumn("pvalue").getDouble(i));
+      lo.append(c.doubleColumn("ci_lower").getDouble(i));
+      hi.append(c.doubleColumn("ci_upper").getDouble(i));
+    }
+    return Table.create("us_bias_coefficients", term, m, l, f, coef, se, p, lo, hi);
+  }
+
   /**
    * Each country's Pearson correlation with the US over the questions both have
    * ({@code country_corrs_us}), from {@code ground_truth_every_country.csv}.

@@ -1,0 +1,157 @@
+package org.mcalign.llm;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Direct mode: sends a run's missing requests to an endpoint with at most
+ * {@code concurrency} in flight, retries transient failures (see {@link RetryPolicy}), and
+ * commits every answer to the {@link ResponseStore} as it arrives. Rerunning asks only for
+ * what is missing. Progress goes to stderr and to an optional listener (notebooks).
+ *
+ * <pre>{@code
+ * try (ResponseStore store = ResponseStore.open(Path.of("responses.db"))) {
+ *   RunResult r = DirectRun.builder(Endpoint.of("http://gpu:8000/v1"), store, "gemma-answers")
+ *       .concurrency(64).build().run(ChatRequest.readJsonl(Path.of("requests.jsonl")));
+ * }
+ * }</pre>
+ */
+public final class DirectRun {
+  private final Endpoint endpoint;
+  private final ResponseStore store;
+  private final String run;
+  private final int concurrency;
+  private final Consumer<Progress> listener;
+  private final PrintStream err;
+  private final Duration interval;
+
+  private DirectRun(Builder b) {
+    this.endpoint = b.endpoint;
+    this.store = b.store;
+    this.run = b.run;
+    this.concurrency = b.concurrency;
+    this.listener = b.listener;
+    this.err = b.err;
+    this.interval = b.interval;
+  }
+
+  public static Builder builder(Endpoint endpoint, ResponseStore store, String run) {
+    return new Builder(endpoint, store, run);
+  }
+
+  /** Registers the requests in the store (refusing changed bodies), then asks for the missing ones. */
+  public RunResult run(List<ChatRequest> requests) {
+    List<ChatRequest> adapted = requests.stream().map(endpoint::adapt).toList();
+    ResponseStore.RunStatus before = store.register(run, adapted);
+    List<ChatRequest> todo = store.pending(run);
+    int alreadyDone = before.done();
+    long t0 = System.nanoTime();
+    AtomicInteger answered = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean abort = new AtomicBoolean();
+    Map<String, String> failures = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    try (EndpointClient client = new EndpointClient(endpoint);
+         ProgressReporter reporter = new ProgressReporter(
+             () -> new Progress(before.total(), alreadyDone, alreadyDone + answered.get(), failed.get(),
+                 client.retries.get(), Duration.ofNanos(System.nanoTime() - t0), "direct"),
+             listener, err, interval)) {
+      int threads = Math.max(1, Math.min(concurrency, todo.size()));
+      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "llm-direct");
+        t.setDaemon(true);
+        return t;
+      });
+      for (int w = 0; w < threads; w++) {
+        pool.execute(() -> {
+          int i;
+          while (!abort.get() && (i = next.getAndIncrement()) < todo.size()) {
+            ChatRequest req = todo.get(i);
+            try {
+              ChatResponse resp = client.complete(req);
+              if (store.recordAnswer(run, resp, null)) answered.incrementAndGet();
+            } catch (LlmException e) {
+              failed.incrementAndGet();
+              store.recordFailure(run, req.customId(), e.getMessage());
+              if (failures.size() < 20) failures.put(req.customId(), e.getMessage());
+              // a refused key or a missing model fails every request the same way: stop early
+              if (e.statusCode() == 401 || e.statusCode() == 403 || e.statusCode() == 404) abort.set(true);
+            } catch (RuntimeException e) {
+              failed.incrementAndGet();
+              store.recordFailure(run, req.customId(), e.toString());
+              if (failures.size() < 20) failures.put(req.customId(), e.toString());
+            }
+          }
+        });
+      }
+      pool.shutdown();
+      try {
+        while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+          // progress is reported by the timer
+        }
+      } catch (InterruptedException e) {
+        pool.shutdownNow();
+        Thread.currentThread().interrupt();
+        throw new LlmException("run " + run + " interrupted; answers so far are stored", e);
+      }
+      int stillMissing = store.status(run).total() - store.status(run).done();
+      return new RunResult(run, before.total(), alreadyDone, answered.get(), stillMissing, client.retries.get(),
+          Duration.ofNanos(System.nanoTime() - t0), Map.copyOf(failures));
+    }
+  }
+
+  /** Settings of a direct run. */
+  public static final class Builder {
+    private final Endpoint endpoint;
+    private final ResponseStore store;
+    private final String run;
+    private int concurrency = 16;
+    private Consumer<Progress> listener;
+    private PrintStream err = System.err;
+    private Duration interval = Duration.ofSeconds(5);
+
+    private Builder(Endpoint endpoint, ResponseStore store, String run) {
+      this.endpoint = endpoint;
+      this.store = store;
+      if (run == null || run.isBlank()) throw new IllegalArgumentException("a run needs a name");
+      this.run = run;
+    }
+
+    /** Requests in flight at most (default 16). */
+    public Builder concurrency(int n) {
+      if (n < 1) throw new IllegalArgumentException("concurrency must be >= 1, got " + n);
+      this.concurrency = n;
+      return this;
+    }
+
+    /** Called with a progress snapshot every interval and at the end (notebook progress bars). */
+    public Builder progress(Consumer<Progress> listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /** Where progress lines go (default stderr; null for none). */
+    public Builder progressStream(PrintStream err) {
+      this.err = err;
+      return this;
+    }
+
+    public Builder progressInterval(Duration interval) {
+      this.interval = interval;
+      return this;
+    }
+
+    public DirectRun build() {
+      return new DirectRun(this);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package org.mcalign.llm;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where requests go: one OpenAI-compatible base URL (OpenAI, a vLLM server, the simulated
+ * server) or several vLLM servers serving the same model (requests are spread over them),
+ * the key, an optional model name that replaces the request lines' model, a timeout per
+ * request and the retry policy. Immutable; {@code with…} methods return changed copies.
+ */
+public final class Endpoint {
+  public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+  public static final String DEFAULT_KEY_NAME = "OPENAI_API_KEY";
+
+  private final List<String> baseUrls;
+  private final Optional<Secret> key;
+  private final Optional<String> model;
+  private final Duration timeout;
+  private final RetryPolicy retry;
+
+  private Endpoint(List<String> baseUrls, Optional<Secret> key, Optional<String> model, Duration timeout, RetryPolicy retry) {
+    if (baseUrls.isEmpty()) throw new IllegalArgumentException("an endpoint needs at least one base URL");
+    this.baseUrls = List.copyOf(baseUrls);
+    this.key = key;
+    this.model = model;
+    this.timeout = timeout;
+    this.retry = retry;
+  }
+
+  /** OpenAI itself, key from {@code OPENAI_API_KEY} (environment or {@code .env}); fails if there is none. */
+  public static Endpoint openAi() {
+    return of(OPENAI_BASE_URL).withKey(Secret.require(DEFAULT_KEY_NAME));
+  }
+
+  /**
+   * One or more OpenAI-compatible base URLs (e.g. {@code http://gpu-host:8000/v1}) without a
+   * key. A URL without a path gets {@code /v1}.
+   */
+  public static Endpoint of(String... baseUrls) {
+    return of(List.of(baseUrls));
+  }
+
+  public static Endpoint of(List<String> baseUrls) {
+    List<String> norm = new ArrayList<>();
+    for (String u : baseUrls) {
+      for (String part : u.split(",")) {
+        if (!part.isBlank()) norm.add(normalise(part.strip()));
+      }
+    }
+    return new Endpoint(norm, Optional.empty(), Optional.empty(), Duration.ofSeconds(120), RetryPolicy.defaults());
+  }
+
+  private static String normalise(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new LlmException("not a URL: " + url);
+    }
+    if (uri.getScheme() == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      throw new LlmException("base URL must be http(s)://host[:port][/path], got " + url);
+    }
+    if (uri.getUserInfo() != null) throw new LlmException("base URL must not carry credentials; use --api-key-env");
+    String s = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    if (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/")) s = s + "/v1";
+    return s;
+  }
+
+  public Endpoint withKey(Secret key) {
+    return new Endpoint(baseUrls, Optional.of(Objects.requireNonNull(key)), model, timeout, retry);
+  }
+
+  /** The key from environment variable {@code name} or {@code .env}, if there is one (vLLM often has none). */
+  public Endpoint withOptionalKeyFrom(String name) {
+    return new Endpoint(baseUrls, Secret.find(name), model, timeout, retry);
+  }
+
+  /** Sends every request to {@code model} instead of the request lines' model. */
+  public Endpoint withModel(String model) {
+    return new Endpoint(baseUrls, key, Optional.of(model), timeout, retry);
+  }
+
+  public Endpoint withTimeout(Duration timeout) {
+    return new Endpoint(baseUrls, key, model, timeout, retry);
+  }
+
+  public Endpoint withRetry(RetryPolicy retry) {
+    return new Endpoint(baseUrls, key, model, timeout, retry);
+  }
+
+  public List<String> baseUrls() {
+    return baseUrls;
+  }
+
+  public Optional<Secret> key() {
+    return key;
+  }
+
+  public Optional<String> model() {
+    return model;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public RetryPolicy retry() {
+    return retry;
+  }
+
+  /** The request as it will be sent here (the model replaced when this endpoint names one). */
+  public ChatRequest adapt(ChatRequest request) {
+    return model.map(request::withModel).orElse(request);
+  }
+
+  /** True for OpenAI's own API (where requests cost money and the Batch API exists). */
+  public boolean isOpenAi() {
+    return baseUrls.stream().anyMatch(u -> u.contains("api.openai.com"));
+  }
+
+  @Override
+  public String toString() {
+    return "Endpoint[" + String.join(", ", baseUrls) + model.map(m -> ", model " + m).orElse("")
+        + ", key " + key.map(k -> "from " + k.source() + " (redacted)").orElse("none") + "]";
+  }
+}

@@ -1,0 +1,175 @@
+package org.mcalign.llm;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.ObjectMappers;
+import com.openai.core.Timeout;
+import com.openai.core.http.Headers;
+import com.openai.core.http.HttpResponseFor;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The OpenAI SDK clients of one {@link Endpoint} (one per base URL), with this package's own
+ * retry loop around them: the SDK's retries are switched off so that every attempt is
+ * counted, {@code Retry-After} is honoured exactly and the next attempt may go to another
+ * server. Requests go to the base URL with the fewest requests in flight.
+ */
+final class EndpointClient implements AutoCloseable {
+  /** Header carrying the request's custom_id (OpenAI accepts it as a client request id). */
+  static final String CUSTOM_ID_HEADER = "X-Client-Request-Id";
+
+  private final Endpoint endpoint;
+  private final List<OpenAIClient> clients = new ArrayList<>();
+  private final AtomicInteger[] inFlight;
+  private final AtomicInteger roundRobin = new AtomicInteger();
+  final AtomicLong retries = new AtomicLong();
+
+  EndpointClient(Endpoint endpoint) {
+    this.endpoint = endpoint;
+    for (String url : endpoint.baseUrls()) {
+      OpenAIOkHttpClient.Builder b = OpenAIOkHttpClient.builder()
+          .baseUrl(url)
+          .maxRetries(0)
+          .timeout(Timeout.builder().connect(Duration.ofSeconds(10)).read(endpoint.timeout())
+              .write(endpoint.timeout()).request(endpoint.timeout()).build());
+      // vLLM without --api-key accepts any bearer token; the SDK insists on one
+      b.apiKey(endpoint.key().map(Secret::reveal).orElse("none"));
+      clients.add(b.build());
+    }
+    inFlight = new AtomicInteger[clients.size()];
+    for (int i = 0; i < inFlight.length; i++) inFlight[i] = new AtomicInteger();
+  }
+
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** The client of the first base URL (files and batches live on one server). */
+  OpenAIClient primary() {
+    return clients.get(0);
+  }
+
+  /**
+   * Sends one request, retrying transient failures; returns the answer or throws
+   * {@link LlmException} naming the request when attempts run out or the failure is final.
+   */
+  ChatResponse complete(ChatRequest original) {
+    ChatRequest request = endpoint.adapt(original);
+    ChatCompletionCreateParams params = toParams(request);
+    RetryPolicy policy = endpoint.retry();
+    int avoid = -1;
+    for (int attempt = 1; ; attempt++) {
+      int idx = pick(avoid);
+      Optional<Duration> retryAfter = Optional.empty();
+      LlmException failure;
+      inFlight[idx].incrementAndGet();
+      try {
+        return send(idx, request, params);
+      } catch (OpenAIServiceException e) {
+        int status = e.statusCode();
+        failure = new LlmException("request " + request.customId() + " to " + endpoint.baseUrls().get(idx)
+            + ": HTTP " + status + serverMessage(e), status, null);
+        if (!RetryPolicy.retryableStatus(status)) throw failure;
+        retryAfter = RetryPolicy.parseRetryAfter(header(e.headers(), "retry-after-ms"), header(e.headers(), "retry-after"));
+      } catch (OpenAIIoException e) {
+        failure = new LlmException("request " + request.customId() + " to " + endpoint.baseUrls().get(idx)
+            + ": connection failed or timed out (" + rootMessage(e) + ")", e);
+        avoid = idx;
+      } catch (ChatResponse.MalformedAnswer e) {
+        failure = e;
+      } catch (UncheckedIOException e) {
+        failure = new LlmException("request " + request.customId() + " to " + endpoint.baseUrls().get(idx)
+            + ": answer cut short (" + rootMessage(e) + ")", e);
+      } finally {
+        inFlight[idx].decrementAndGet();
+      }
+      if (attempt >= policy.maxAttempts()) {
+        throw new LlmException(failure.getMessage() + "; gave up after " + attempt + " attempts", failure.statusCode(), failure.getCause());
+      }
+      retries.incrementAndGet();
+      sleep(policy.delay(attempt, retryAfter));
+    }
+  }
+
+  private ChatResponse send(int idx, ChatRequest request, ChatCompletionCreateParams params) {
+    ChatCompletionCreateParams withId = params.toBuilder().putAdditionalHeader(CUSTOM_ID_HEADER, request.customId()).build();
+    try (HttpResponseFor<ChatCompletion> raw = clients.get(idx).chat().completions().withRawResponse().create(withId)) {
+      String body;
+      try (InputStream in = raw.body()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return ChatResponse.parse(request.customId(), body);
+    }
+  }
+
+  /** The SDK's mapper (its {@code jsonMapper()} builds a new one on every call: expensive). */
+  static final com.fasterxml.jackson.databind.json.JsonMapper SDK_MAPPER = ObjectMappers.jsonMapper();
+
+  static ChatCompletionCreateParams toParams(ChatRequest request) {
+    try {
+      ChatCompletionCreateParams.Body body =
+          SDK_MAPPER.readValue(request.bodyJson(), ChatCompletionCreateParams.Body.class);
+      return ChatCompletionCreateParams.builder().body(body).build();
+    } catch (IOException e) {
+      throw new RequestFormatException("request " + request.customId() + ": body is not a chat-completion request: " + e.getMessage());
+    }
+  }
+
+  private int pick(int avoid) {
+    int n = inFlight.length;
+    if (n == 1) return 0;
+    int start = Math.floorMod(roundRobin.getAndIncrement(), n);
+    int best = -1;
+    for (int k = 0; k < n; k++) {
+      int i = (start + k) % n;
+      if (i == avoid) continue;
+      if (best < 0 || inFlight[i].get() < inFlight[best].get()) best = i;
+    }
+    return best < 0 ? start : best;
+  }
+
+  private static Optional<String> header(Headers headers, String name) {
+    List<String> v = headers.values(name);
+    return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+  }
+
+  private static String serverMessage(OpenAIServiceException e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? "" : " (" + (m.length() > 300 ? m.substring(0, 300) + "…" : m) + ")";
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable r = t;
+    while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+    return r.getClass().getSimpleName() + (r.getMessage() == null ? "" : ": " + r.getMessage());
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(Math.max(0, d.toMillis()), (int) Math.min(999_999, d.toNanosPart() % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LlmException("interrupted while waiting to retry", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (OpenAIClient c : clients) c.close();
+  }
+}

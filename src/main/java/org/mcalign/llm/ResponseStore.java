@@ -1,0 +1,452 @@
+package org.mcalign.llm;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable record of every request of a run and its answer: an SQLite database in WAL
+ * mode, one row per (run, custom_id) with the body's hash (a changed body under an old id is
+ * refused), status, the answer's JSON, token usage, timestamps and the batch it went in.
+ * Every answer is committed in its own transaction when it arrives, so a crash loses at most
+ * the answers still on the wire; a rerun asks only for what is missing. Thread-safe.
+ */
+public final class ResponseStore implements AutoCloseable {
+  /** State of one request. */
+  public enum Status { PENDING, DONE, FAILED }
+
+  /** One stored answer, in request-file order. */
+  public record StoredAnswer(String customId, String model, String bodyJson, String responseJson,
+      long promptTokens, long completionTokens, String answeredAt, String batchId) {
+    public ChatResponse response() {
+      return ChatResponse.parse(customId, responseJson);
+    }
+  }
+
+  /** Counts of a run's requests by state. */
+  public record RunStatus(String run, int total, int done, int failed, int pending, long promptTokens, long completionTokens) {
+    public boolean complete() {
+      return total > 0 && done == total;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("run %s: %,d requests, %,d answered, %,d failed, %,d not asked yet (%,d prompt + %,d completion tokens)",
+          run, total, done, failed, pending, promptTokens, completionTokens);
+    }
+  }
+
+  private final Path file;
+  private final Connection conn;
+
+  private ResponseStore(Path file, Connection conn) {
+    this.file = file;
+    this.conn = conn;
+  }
+
+  /** Opens (creating if needed) the store at {@code file}. */
+  public static ResponseStore open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        // NORMAL in WAL mode survives a killed process (the log is in the OS's hands at
+        // commit); only a power cut can lose the last commits
+        s.execute("PRAGMA synchronous=NORMAL");
+        s.execute("PRAGMA busy_timeout=10000");
+        s.execute("CREATE TABLE IF NOT EXISTS requests ("
+            + " run TEXT NOT NULL, custom_id TEXT NOT NULL, seq INTEGER NOT NULL, model TEXT NOT NULL,"
+            + " body_hash TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL,"
+            + " response TEXT, error TEXT, prompt_tokens INTEGER, completion_tokens INTEGER,"
+            + " attempts INTEGER NOT NULL DEFAULT 0, batch_id TEXT, submission TEXT,"
+            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, answered_at TEXT,"
+            + " PRIMARY KEY (run, custom_id))");
+        s.execute("CREATE INDEX IF NOT EXISTS requests_status ON requests(run, status)");
+        s.execute("CREATE TABLE IF NOT EXISTS submissions ("
+            + " key TEXT PRIMARY KEY, run TEXT NOT NULL, model TEXT, state TEXT NOT NULL,"
+            + " input_file_id TEXT, batch_id TEXT, batch_status TEXT, line_count INTEGER NOT NULL,"
+            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
+      }
+      return new ResponseStore(file, c);
+    } catch (SQLException | java.io.IOException e) {
+      throw new LlmException("could not open response store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Adds the requests of a run that are not stored yet and checks those that are: a request
+   * whose body differs from the stored one under the same custom_id is refused
+   * ({@link StoreConflictException}, nothing written).
+   */
+  public synchronized RunStatus register(String run, List<ChatRequest> requests) {
+    try {
+      Map<String, String> hashes = new HashMap<>();
+      int maxSeq = -1;
+      try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, body_hash, seq FROM requests WHERE run = ?")) {
+        q.setString(1, run);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            hashes.put(rs.getString(1), rs.getString(2));
+            maxSeq = Math.max(maxSeq, rs.getInt(3));
+          }
+        }
+      }
+      List<String> conflicts = new ArrayList<>();
+      List<ChatRequest> fresh = new ArrayList<>();
+      for (ChatRequest r : requests) {
+        String stored = hashes.get(r.customId());
+        if (stored == null) fresh.add(r);
+        else if (!stored.equals(r.bodyHash())) conflicts.add(r.customId());
+      }
+      if (!conflicts.isEmpty()) {
+        throw new StoreConflictException(conflicts.size() + " request(s) of run '" + run + "' in " + file
+            + " have a different body than the one stored under the same custom_id (first: "
+            + String.join(", ", conflicts.subList(0, Math.min(5, conflicts.size())))
+            + "). The stored answers would not answer them: use a new run name or new custom_ids.");
+      }
+      final int firstSeq = maxSeq + 1;
+      if (!fresh.isEmpty()) {
+        String now = Instant.now().toString();
+        inTransaction(() -> {
+          try (PreparedStatement ins = conn.prepareStatement("INSERT INTO requests"
+              + " (run, custom_id, seq, model, body_hash, body, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            int seq = firstSeq;
+            for (ChatRequest r : fresh) {
+              ins.setString(1, run);
+              ins.setString(2, r.customId());
+              ins.setInt(3, seq++);
+              ins.setString(4, r.model());
+              ins.setString(5, r.bodyHash());
+              ins.setString(6, r.bodyJson());
+              ins.setString(7, Status.PENDING.name());
+              ins.setString(8, now);
+              ins.setString(9, now);
+              ins.addBatch();
+            }
+            ins.executeBatch();
+          }
+        });
+      }
+      return status(run);
+    } catch (SQLException e) {
+      throw sqlFailure("register requests of run " + run, e);
+    }
+  }
+
+  /** Requests of the run without an answer that are not waiting in a batch, in file order. */
+  public synchronized List<ChatRequest> pending(String run) {
+    List<ChatRequest> out = new ArrayList<>();
+    try (PreparedStatement q = conn.prepareStatement(
+        "SELECT custom_id, body FROM requests WHERE run = ? AND status <> 'DONE' AND submission IS NULL ORDER BY seq")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) out.add(ChatRequest.of(rs.getString(1), rs.getString(2)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw sqlFailure("list pending requests of run " + run, e);
+    }
+  }
+
+  /**
+   * Stores an answer in its own transaction. Returns false (and keeps the first) when the
+   * request was already answered.
+   */
+  public synchronized boolean recordAnswer(String run, ChatResponse response, String batchId) {
+    try {
+      ChatResponse.Usage u = response.usage();
+      String now = Instant.now().toString();
+      try (PreparedStatement up = conn.prepareStatement("UPDATE requests SET status='DONE', response=?, error=NULL,"
+          + " prompt_tokens=?, completion_tokens=?, attempts=attempts+1, batch_id=COALESCE(?, batch_id),"
+          + " submission=NULL, updated_at=?, answered_at=? WHERE run=? AND custom_id=? AND status<>'DONE'")) {
+        up.setString(1, response.json());
+        up.setLong(2, u.promptTokens());
+        up.setLong(3, u.completionTokens());
+        up.setString(4, batchId);
+        up.setString(5, now);
+        up.setString(6, now);
+        up.setString(7, run);
+        up.setString(8, response.customId());
+        int n = up.executeUpdate();
+        if (n == 0) ensureKnown(run, response.customId());
+        return n == 1;
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("store the answer to " + response.customId() + " of run " + run, e);
+    }
+  }
+
+  /** Marks a request as failed (a rerun asks it again) with the reason. */
+  public synchronized void recordFailure(String run, String customId, String error) {
+    try (PreparedStatement up = conn.prepareStatement("UPDATE requests SET status='FAILED', error=?, attempts=attempts+1,"
+        + " submission=NULL, updated_at=? WHERE run=? AND custom_id=? AND status<>'DONE'")) {
+      up.setString(1, error);
+      up.setString(2, Instant.now().toString());
+      up.setString(3, run);
+      up.setString(4, customId);
+      up.executeUpdate();
+    } catch (SQLException e) {
+      throw sqlFailure("record the failure of " + customId + " of run " + run, e);
+    }
+  }
+
+  private void ensureKnown(String run, String customId) throws SQLException {
+    try (PreparedStatement q = conn.prepareStatement("SELECT 1 FROM requests WHERE run=? AND custom_id=?")) {
+      q.setString(1, run);
+      q.setString(2, customId);
+      try (ResultSet rs = q.executeQuery()) {
+        if (!rs.next()) throw new LlmException("answer for unknown request " + customId + " in run " + run + " of " + file);
+      }
+    }
+  }
+
+  /** The stored answer to one request, if any. */
+  public synchronized Optional<ChatResponse> answer(String run, String customId) {
+    try (PreparedStatement q = conn.prepareStatement("SELECT response FROM requests WHERE run=? AND custom_id=? AND status='DONE'")) {
+      q.setString(1, run);
+      q.setString(2, customId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(ChatResponse.parse(customId, rs.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("read the answer to " + customId, e);
+    }
+  }
+
+  /** All answers of a run in request-file order. */
+  public synchronized List<StoredAnswer> answers(String run) {
+    List<StoredAnswer> out = new ArrayList<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, model, body, response, prompt_tokens,"
+        + " completion_tokens, answered_at, batch_id FROM requests WHERE run=? AND status='DONE' ORDER BY seq")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredAnswer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw sqlFailure("read the answers of run " + run, e);
+    }
+  }
+
+  /** Failures of a run: custom_id → last error. */
+  public synchronized Map<String, String> failures(String run) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, error FROM requests WHERE run=? AND status='FAILED' ORDER BY seq")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw sqlFailure("read the failures of run " + run, e);
+    }
+  }
+
+  public synchronized RunStatus status(String run) {
+    try (PreparedStatement q = conn.prepareStatement("SELECT count(*), sum(status='DONE'), sum(status='FAILED'),"
+        + " sum(status='PENDING'), coalesce(sum(prompt_tokens),0), coalesce(sum(completion_tokens),0) FROM requests WHERE run=?")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return new RunStatus(run, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getLong(6));
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("read the status of run " + run, e);
+    }
+  }
+
+  /** Names of the runs in this store. */
+  public synchronized List<String> runs() {
+    List<String> out = new ArrayList<>();
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT run FROM requests ORDER BY run")) {
+      while (rs.next()) out.add(rs.getString(1));
+      return out;
+    } catch (SQLException e) {
+      throw sqlFailure("list runs", e);
+    }
+  }
+
+  // ---- batch submissions (used by BatchRun) ----
+
+  /** A batch submission: a set of request lines sent as one batch. */
+  record Submission(String key, String run, String model, String state, String inputFileId, String batchId,
+      String batchStatus, int lineCount, String createdAt) {}
+
+  /** Records a new submission and claims its requests, in one transaction (before anything is uploaded). */
+  synchronized void createSubmission(String key, String run, String model, List<ChatRequest> lines) {
+    try {
+      String now = Instant.now().toString();
+      inTransaction(() -> {
+        try (PreparedStatement ins = conn.prepareStatement("INSERT INTO submissions"
+            + " (key, run, model, state, line_count, created_at, updated_at) VALUES (?,?,?,'preparing',?,?,?)");
+             PreparedStatement claim = conn.prepareStatement(
+                 "UPDATE requests SET submission=?, updated_at=? WHERE run=? AND custom_id=? AND status<>'DONE'")) {
+          ins.setString(1, key);
+          ins.setString(2, run);
+          ins.setString(3, model);
+          ins.setInt(4, lines.size());
+          ins.setString(5, now);
+          ins.setString(6, now);
+          ins.executeUpdate();
+          for (ChatRequest r : lines) {
+            claim.setString(1, key);
+            claim.setString(2, now);
+            claim.setString(3, run);
+            claim.setString(4, r.customId());
+            claim.addBatch();
+          }
+          claim.executeBatch();
+        }
+      });
+    } catch (SQLException e) {
+      throw sqlFailure("record batch submission " + key, e);
+    }
+  }
+
+  synchronized void updateSubmission(String key, String state, String inputFileId, String batchId, String batchStatus) {
+    try (PreparedStatement up = conn.prepareStatement("UPDATE submissions SET state=?, input_file_id=COALESCE(?, input_file_id),"
+        + " batch_id=COALESCE(?, batch_id), batch_status=COALESCE(?, batch_status), updated_at=? WHERE key=?")) {
+      up.setString(1, state);
+      up.setString(2, inputFileId);
+      up.setString(3, batchId);
+      up.setString(4, batchStatus);
+      up.setString(5, Instant.now().toString());
+      up.setString(6, key);
+      up.executeUpdate();
+    } catch (SQLException e) {
+      throw sqlFailure("update batch submission " + key, e);
+    }
+  }
+
+  /** Submissions of a run that are not finished (to reattach after a crash). */
+  synchronized List<Submission> openSubmissions(String run) {
+    return submissions(run, "state <> 'finished'");
+  }
+
+  /** All submissions of a run (for reports). */
+  public synchronized List<String> batchIds(String run) {
+    List<String> out = new ArrayList<>();
+    for (Submission s : submissions(run, "batch_id IS NOT NULL")) out.add(s.batchId());
+    return out;
+  }
+
+  private List<Submission> submissions(String run, String where) {
+    List<Submission> out = new ArrayList<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT key, run, model, state, input_file_id, batch_id, batch_status,"
+        + " line_count, created_at FROM submissions WHERE run=? AND " + where + " ORDER BY created_at, key")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw sqlFailure("list batch submissions of run " + run, e);
+    }
+  }
+
+  /** Requests claimed by a submission. */
+  synchronized List<ChatRequest> submissionRequests(String key) {
+    List<ChatRequest> out = new ArrayList<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, body FROM requests WHERE submission=? ORDER BY seq")) {
+      q.setString(1, key);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) out.add(ChatRequest.of(rs.getString(1), rs.getString(2)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw sqlFailure("list requests of batch submission " + key, e);
+    }
+  }
+
+  /**
+   * Stores the results of a finished batch in one transaction: answers, failures, and the
+   * submission marked finished (so a crash in the middle leaves it to be read again).
+   * Requests of the submission without a result are released to be asked again.
+   */
+  synchronized void finishSubmission(String key, String run, String batchId, String batchStatus,
+      List<ChatResponse> answers, Map<String, String> failures) {
+    try {
+      inTransaction(() -> {
+        for (ChatResponse a : answers) recordAnswer(run, a, batchId);
+        for (Map.Entry<String, String> f : failures.entrySet()) recordFailure(run, f.getKey(), f.getValue());
+        try (PreparedStatement rel = conn.prepareStatement("UPDATE requests SET status='FAILED', attempts=attempts+1,"
+            + " error=?, submission=NULL, batch_id=?, updated_at=? WHERE submission=?")) {
+          rel.setString(1, "no result for this line in batch " + batchId + " (status " + batchStatus + ")");
+          rel.setString(2, batchId);
+          rel.setString(3, Instant.now().toString());
+          rel.setString(4, key);
+          rel.executeUpdate();
+        }
+        updateSubmission(key, "finished", null, batchId, batchStatus);
+      });
+    } catch (SQLException e) {
+      throw sqlFailure("store the results of batch " + batchId, e);
+    }
+  }
+
+  // ----
+
+  @FunctionalInterface
+  private interface SqlBody {
+    void run() throws SQLException;
+  }
+
+  private void inTransaction(SqlBody body) throws SQLException {
+    boolean outer = conn.getAutoCommit();
+    if (!outer) {
+      body.run();
+      return;
+    }
+    conn.setAutoCommit(false);
+    try {
+      body.run();
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      conn.rollback();
+      throw e;
+    } finally {
+      conn.setAutoCommit(true);
+    }
+  }
+
+  private LlmException sqlFailure(String what, SQLException e) {
+    return new LlmException("response store " + file + ": could not " + what + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw sqlFailure("close", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ResponseStore[" + file + "]";
+  }
+}

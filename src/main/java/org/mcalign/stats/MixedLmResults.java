@@ -1,0 +1,351 @@
+package org.mcalign.stats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The result of a random-intercept mixed model fit, with statsmodels' definitions. */
+public final class MixedLmResults implements RegressionResults {
+  private final List<String> names;
+  private final String formula, response, groupsColumn;
+  private final List<String> groupLabels;
+  private final int[] groupSizes;
+  private final int nobs, kFe;
+  private final boolean reml, converged;
+  private final double gamma, scale, groupVar, llf;
+  private final double[] params, bse, zvalues, pvalues, fitted, resid, randomEffects;
+  private final double[][] covParams;
+
+  MixedLmResults(DesignMatrix design, String groupsColumn, List<String> labels, int[][] members,
+      MixedLinearModel.GroupSums sums, double gamma, boolean reml, boolean converged) {
+    this.formula = design.formula().text();
+    this.response = design.formula().response();
+    this.groupsColumn = groupsColumn;
+    this.groupLabels = List.copyOf(labels);
+    this.reml = reml;
+    this.converged = converged;
+    this.gamma = gamma;
+    this.nobs = sums.n;
+    this.kFe = sums.p;
+    int p = kFe, n = nobs, groups = members.length;
+    double[][] x = sums.x;
+    double[] y = sums.y;
+    MixedLinearModel.GroupSums.Eval e = sums.evaluate(gamma, reml);
+    double[] beta = e.beta();
+    double[] xb = LeastSquares.multiply(x, beta, n);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) r[i] = y[i] - xb[i];
+
+    // per-group pieces of statsmodels' Hessian for one random intercept (dV/dγ = 11')
+    double rvir = 0;
+    double[][] xtvix = new double[p][p];
+    double[] hessFere = new double[p];
+    double[][] xtax = new double[p][p];
+    double[][] fMat = new double[p][p];
+    double bSum = 0, dSum = 0, hessRe = 0;
+    groupSizes = new int[groups];
+    randomEffects = new double[groups];
+    for (int g = 0; g < groups; g++) {
+      int ng = members[g].length;
+      groupSizes[g] = ng;
+      double c = gamma / (1 + gamma * ng);
+      double inv1 = 1 / (1 + gamma * ng); // H⁻¹1 = 1/(1+γn)
+      double rs = 0, rr = 0;
+      for (int i : members[g]) {
+        rs += r[i];
+        rr += r[i] * r[i];
+      }
+      rvir += rr - c * rs * rs;
+      double[] s = sums.colSum[g];
+      double[] q = new double[p]; // X'H⁻¹1
+      for (int j = 0; j < p; j++) q[j] = s[j] * inv1;
+      double rho = rs * inv1; // 1'H⁻¹r
+      double w = ng * inv1; // 1'H⁻¹1
+      for (int j = 0; j < p; j++) {
+        hessFere[j] += q[j] * rho;
+        for (int k = 0; k < p; k++) {
+          xtvix[j][k] += sums.xtx[g][j][k] - c * s[j] * s[k];
+          xtax[j][k] += q[j] * q[k];
+          fMat[j][k] += 2 * w * q[j] * q[k];
+        }
+      }
+      bSum += rho * rho;
+      dSum += 2 * w * rho * rho;
+      hessRe += w * w / 2;
+      randomEffects[g] = gamma * rs * inv1;
+    }
+    double fac = reml ? n - p : n;
+    double[][] hess = new double[p + 1][p + 1];
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < p; k++) hess[j][k] = -fac * xtvix[j][k] / rvir;
+      hess[j][p] = hess[p][j] = -fac * hessFere[j] / rvir;
+    }
+    double hre = hessRe - 0.5 * fac * (dSum / rvir - bSum * bSum / (rvir * rvir));
+    if (reml) {
+      double[][] l = Dense.cholesky(xtvix);
+      double[][] xi = Dense.inverse(l);
+      double[][] ql = mul(xi, xtax);
+      double a = 0;
+      for (int j = 0; j < p; j++) for (int k = 0; k < p; k++) a += ql[k][j] * ql[j][k];
+      double[][] xf = mul(xi, fMat);
+      for (int j = 0; j < p; j++) a -= xf[j][j];
+      hre += 0.5 * a;
+    }
+    hess[p][p] = hre;
+    double[][] neg = new double[p + 1][p + 1];
+    for (int j = 0; j <= p; j++) for (int k = 0; k <= p; k++) neg[j][k] = -hess[j][k];
+    double[][] pcov = Dense.invertGeneral(neg);
+    this.covParams = pcov;
+
+    this.scale = rvir / fac;
+    this.groupVar = gamma * scale;
+    this.llf = sums.llf(gamma, reml);
+    List<String> nm = new ArrayList<>(design.names());
+    nm.add(groupsColumn + " Var");
+    this.names = Collections.unmodifiableList(nm);
+    this.params = new double[p + 1];
+    System.arraycopy(beta, 0, params, 0, p);
+    params[p] = gamma;
+    this.bse = new double[p + 1];
+    this.zvalues = new double[p + 1];
+    this.pvalues = new double[p + 1];
+    for (int j = 0; j <= p; j++) {
+      bse[j] = pcov == null || !(pcov[j][j] >= 0) ? Double.NaN : Math.sqrt(pcov[j][j]);
+      zvalues[j] = params[j] / bse[j];
+      pvalues[j] = Distributions.normalTwoSided(zvalues[j]);
+    }
+    this.fitted = new double[n];
+    this.resid = new double[n];
+    for (int g = 0; g < groups; g++)
+      for (int i : members[g]) {
+        fitted[i] = xb[i] + randomEffects[g];
+        resid[i] = y[i] - fitted[i];
+      }
+  }
+
+  private static double[][] mul(double[][] a, double[][] b) {
+    int n = a.length, m = b[0].length, k = b.length;
+    double[][] c = new double[n][m];
+    for (int i = 0; i < n; i++)
+      for (int t = 0; t < k; t++) {
+        double v = a[i][t];
+        if (v == 0) continue;
+        for (int j = 0; j < m; j++) c[i][j] += v * b[t][j];
+      }
+    return c;
+  }
+
+  /** Fixed effects names then "{groups} Var", as statsmodels' params index. */
+  @Override
+  public List<String> names() {
+    return names;
+  }
+
+  /** Fixed effects, then the group variance relative to the scale (statsmodels' params). */
+  @Override
+  public double[] paramsArray() {
+    return params.clone();
+  }
+
+  @Override
+  public double[] bseArray() {
+    return bse.clone();
+  }
+
+  /** z statistics. */
+  @Override
+  public double[] tvaluesArray() {
+    return zvalues.clone();
+  }
+
+  @Override
+  public double[] pvaluesArray() {
+    return pvalues.clone();
+  }
+
+  /** Normal intervals, as statsmodels. */
+  @Override
+  public double[][] confIntArray(double alpha) {
+    double q = Distributions.normalQuantile(1 - alpha / 2);
+    double[][] ci = new double[params.length][];
+    for (int j = 0; j < params.length; j++) ci[j] = new double[] {params[j] - q * bse[j], params[j] + q * bse[j]};
+    return ci;
+  }
+
+  /** Fixed effects only, in design order. */
+  public Map<String, Double> feParams() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int j = 0; j < kFe; j++) m.put(names.get(j), params[j]);
+    return m;
+  }
+
+  /** Inverse of the negative Hessian in (fixed effects, γ), statsmodels' cov_params(). */
+  public double[][] covParams() {
+    double[][] c = new double[covParams.length][];
+    for (int i = 0; i < c.length; i++) c[i] = covParams[i].clone();
+    return c;
+  }
+
+  @Override
+  public int nobs() {
+    return nobs;
+  }
+
+  /** The (REML or ML) log-likelihood at the optimum, statsmodels' definition. */
+  @Override
+  public double llf() {
+    return llf;
+  }
+
+  /** Residual variance σ². */
+  @Override
+  public double scale() {
+    return scale;
+  }
+
+  /** Random-intercept variance σ²_u (statsmodels' cov_re). */
+  public double groupVar() {
+    return groupVar;
+  }
+
+  public boolean converged() {
+    return converged;
+  }
+
+  public boolean reml() {
+    return reml;
+  }
+
+  /** Predicted random intercept (BLUP) per group label. */
+  public Map<String, Double> randomEffects() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int g = 0; g < groupLabels.size(); g++) m.put(groupLabels.get(g), randomEffects[g]);
+    return m;
+  }
+
+  /** Fixed part plus the group's predicted random intercept, as statsmodels' fittedvalues. */
+  @Override
+  public double[] fittedValues() {
+    return fitted.clone();
+  }
+
+  @Override
+  public double[] residuals() {
+    return resid.clone();
+  }
+
+  private double varFitted() {
+    double mean = 0;
+    for (double f : fitted) mean += f;
+    mean /= fitted.length;
+    double v = 0;
+    for (double f : fitted) v += (f - mean) * (f - mean);
+    return v / fitted.length; // np.var: population variance
+  }
+
+  /** The paper's marginal R²: var(fitted) / (var(fitted) + group var + scale). */
+  public double r2Marginal() {
+    double vf = varFitted();
+    return vf / (vf + groupVar + scale);
+  }
+
+  /** The paper's conditional R²: (var(fitted) + group var) / (var(fitted) + group var + scale). */
+  public double r2Conditional() {
+    double vf = varFitted();
+    return (vf + groupVar) / (vf + groupVar + scale);
+  }
+
+  public String formula() {
+    return formula;
+  }
+
+  @Override
+  public String summary() {
+    int p = kFe;
+    String[] header = {"Coef.", "Std.Err.", "z", "P>|z|", "[0.025", "0.975]"};
+    double[][] ci = confIntArray(0.05);
+    String[][] cells = new String[p + 1][];
+    for (int j = 0; j < p; j++)
+      cells[j] = new String[] {Fmt.f(params[j], 3), Fmt.f(bse[j], 3), Fmt.f(zvalues[j], 3), Fmt.f(pvalues[j], 3),
+          Fmt.f(ci[j][0], 3), Fmt.f(ci[j][1], 3)};
+    cells[p] = new String[] {Fmt.f(groupVar, 3), Fmt.f(Math.sqrt(scale) * bse[p], 3), "", "", "", ""};
+    int stub = 0;
+    for (String nme : names) stub = Math.max(stub, nme.length());
+    int[] w = new int[6];
+    for (int c = 0; c < 6; c++) {
+      w[c] = header[c].length();
+      for (String[] row : cells) w[c] = Math.max(w[c], row[c].length());
+    }
+    int width = stub;
+    for (int c : w) width += 1 + c;
+
+    int min = Integer.MAX_VALUE, max = 0;
+    for (int s : groupSizes) {
+      min = Math.min(min, s);
+      max = Math.max(max, s);
+    }
+    String[][] info = {
+        {"Model:", "MixedLM", "Dependent Variable:", String.valueOf(response)},
+        {"No. Observations:", Integer.toString(nobs), "Method:", reml ? "REML" : "ML"},
+        {"No. Groups:", Integer.toString(groupSizes.length), "Scale:", Fmt.f(scale, 4)},
+        {"Min. group size:", Integer.toString(min), "Log-Likelihood:", Fmt.f(llf, 4)},
+        {"Max. group size:", Integer.toString(max), "Converged:", converged ? "Yes" : "No"},
+        {"Mean group size:", Fmt.f((double) nobs / groupSizes.length, 1), "", ""}};
+    int[] iw = new int[4];
+    for (String[] row : info) for (int c = 0; c < 4; c++) iw[c] = Math.max(iw[c], row[c].length());
+    int natural = iw[0] + iw[1] + iw[2] + iw[3] + 3 * 2;
+    int pad = Math.max(0, (width - natural) / 3);
+    int padIndex = Math.max(0, width - (natural + 3 * pad));
+    String sep = " ".repeat(2 + pad);
+    int total = Math.max(width, natural);
+
+    StringBuilder sb = new StringBuilder();
+    String title = "Mixed Linear Model Regression Results";
+    sb.append(" ".repeat(Math.max(0, (total - title.length()) / 2))).append(title).append('\n');
+    sb.append("=".repeat(total)).append('\n');
+    for (String[] row : info)
+      sb.append(Fmt.rpad(row[0], iw[0] + padIndex)).append(sep).append(Fmt.rpad(row[1], iw[1])).append(sep)
+          .append(Fmt.rpad(row[2], iw[2])).append(sep).append(Fmt.rpad(row[3], iw[3])).append('\n');
+    sb.append("-".repeat(total)).append('\n');
+    StringBuilder h = new StringBuilder(" ".repeat(stub));
+    for (int c = 0; c < 6; c++) h.append(' ').append(Fmt.center(header[c], w[c]));
+    sb.append(h).append('\n').append("-".repeat(total)).append('\n');
+    for (int j = 0; j <= p; j++) {
+      StringBuilder row = new StringBuilder(Fmt.rpad(names.get(j), stub));
+      for (int c = 0; c < 6; c++) row.append(' ').append(Fmt.lpad(cells[j][c], w[c]));
+      sb.append(row).append('\n');
+    }
+    sb.append("=".repeat(total)).append('\n');
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return summary();
+  }
+
+  @Override
+  public String toHtml() {
+    return HtmlSummary.render("Mixed Linear Model Regression Results", new String[][] {
+        {"Dependent Variable", String.valueOf(response)}, {"Method", reml ? "REML" : "ML"},
+        {"No. Observations", Integer.toString(nobs)}, {"No. Groups", Integer.toString(groupSizes.length)},
+        {"Scale", Fmt.f(scale, 4)}, {"Group Var", Fmt.f(groupVar, 4)},
+        {"Log-Likelihood", Fmt.f(llf, 4)}, {"Converged", converged ? "Yes" : "No"},
+        {"R² marginal", Fmt.f(r2Marginal(), 4)}, {"R² conditional", Fmt.f(r2Conditional(), 4)}},
+        this, "z", 3);
+  }
+
+  @Override
+  public String toJson() {
+    Map<String, Object> m = JsonOut.common(this, "mixedlm", formula);
+    m.put("groups", groupsColumn);
+    m.put("method", reml ? "REML" : "ML");
+    m.put("group_var", groupVar);
+    m.put("converged", converged);
+    m.put("r2_marginal", r2Marginal());
+    m.put("r2_conditional", r2Conditional());
+    return JsonOut.write(m);
+  }
+}

@@ -1,0 +1,131 @@
+package org.mcalign.stats;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MixedLinearModelTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"rq1_mixedlm_normal.json", "rq1_mixedlm_no_consistency.json", "rq1_mixedlm_interaction.json"})
+  void matchesStatsmodelsAtTheRemlOptimum(String golden) throws Exception {
+    Goldens.assume();
+    JsonNode g = Goldens.json(golden);
+    MixedLmResults r = MixedLinearModel.fit(g.get("formula").asText(), Goldens.input(Goldens.inputOf(golden)), g.get("groups").asText());
+    List<String> names = Goldens.keys(g.get("params"));
+    assertEquals(names, r.names());
+    assertEquals(g.get("nobs").asInt(), r.nobs());
+    GoldenAssert a = new GoldenAssert(1e-4);
+    a.perCoefficient(g, "params", names, r.params(), 1e-10);
+    a.perCoefficient(g, "bse", names, r.bse(), 0);
+    a.perCoefficient(g, "pvalues", names, r.pvalues(), 1e-10);
+    Map<String, double[]> ci = r.confInt();
+    for (String n : names) {
+      // an interval end is param ± 1.96·bse: near zero it is judged relative to its parts
+      double floor = 1e-4 * (Math.abs(r.params().get(n)) + 2 * r.bse().get(n));
+      a.close("ci_lower[" + n + "]", g.get("ci_lower").get(n).asDouble(), ci.get(n)[0], floor);
+      a.close("ci_upper[" + n + "]", g.get("ci_upper").get(n).asDouble(), ci.get(n)[1], floor);
+    }
+    a.close("scale", g.get("scale").asDouble(), r.scale(), 0);
+    a.close("group_var", g.get("group_var").asDouble(), r.groupVar(), 0);
+    a.close("llf", g.get("llf").asDouble(), r.llf(), 0);
+    a.close("r2_marginal", g.get("r2_marginal").asDouble(), r.r2Marginal(), 0);
+    a.close("r2_conditional", g.get("r2_conditional").asDouble(), r.r2Conditional(), 0);
+    a.done();
+    assertTrue(r.converged());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rq1_mixedlm_normal", "rq1_mixedlm_interaction"})
+  void summaryHasStatsmodelsLayout(String golden) throws Exception {
+    Goldens.assume();
+    JsonNode g = Goldens.json(golden + ".json");
+    MixedLmResults r = MixedLinearModel.fit(g.get("formula").asText(), Goldens.input(Goldens.inputOf(golden)), g.get("groups").asText());
+    String expected = java.nio.file.Files.readString(Goldens.DIR.resolve(golden + ".summary.txt"));
+    assertEquals(expected.strip(), r.summary().strip());
+  }
+
+  /** Balanced one-way layout: G groups of m rows, y = group effect + noise. */
+  private static tech.tablesaw.api.Table balanced(int groups, int m, double effectSd, long seed) {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    double[] y = new double[groups * m];
+    String[] g = new String[groups * m];
+    for (int k = 0; k < groups; k++) {
+      double u = effectSd * rng.nextGaussian();
+      for (int i = 0; i < m; i++) {
+        y[k * m + i] = 1 + u + rng.nextGaussian();
+        g[k * m + i] = "g" + k;
+      }
+    }
+    return tech.tablesaw.api.Table.create("balanced", tech.tablesaw.api.DoubleColumn.create("y", y),
+        tech.tablesaw.api.StringColumn.create("grp", g));
+  }
+
+  /** ANOVA sums: {grand mean, SSB, SSW}. */
+  private static double[] anova(tech.tablesaw.api.Table t, int groups, int m) {
+    double[] y = t.doubleColumn("y").asDoubleArray();
+    double grand = 0;
+    for (double v : y) grand += v;
+    grand /= y.length;
+    double ssb = 0, ssw = 0;
+    for (int k = 0; k < groups; k++) {
+      double mean = 0;
+      for (int i = 0; i < m; i++) mean += y[k * m + i];
+      mean /= m;
+      ssb += m * (mean - grand) * (mean - grand);
+      for (int i = 0; i < m; i++) ssw += (y[k * m + i] - mean) * (y[k * m + i] - mean);
+    }
+    return new double[] {grand, ssb, ssw};
+  }
+
+  @org.junit.jupiter.api.Test
+  void balancedOneWayRemlHasTheAnovaClosedForm() {
+    int groups = 7, m = 12;
+    tech.tablesaw.api.Table t = balanced(groups, m, 2.0, 3);
+    double[] a = anova(t, groups, m);
+    double msb = a[1] / (groups - 1), msw = a[2] / (groups * (m - 1));
+    MixedLmResults r = MixedLinearModel.fit("y ~ 1", t, "grp");
+    assertEquals(List.of("Intercept", "grp Var"), r.names());
+    assertEquals(a[0], r.paramsArray()[0], 1e-10);
+    assertEquals(msw, r.scale(), 1e-8 * msw);
+    assertEquals((msb - msw) / m, r.groupVar(), 1e-8 * r.groupVar());
+    // Var(grand mean) = (σ² + mσ²_u)/(G m) = MSB/(G m)
+    assertEquals(Math.sqrt(msb / (groups * m)), r.bseArray()[0], 1e-6 * r.bseArray()[0]);
+  }
+
+  @org.junit.jupiter.api.Test
+  void balancedOneWayMlHasTheAnovaClosedForm() {
+    int groups = 7, m = 12;
+    tech.tablesaw.api.Table t = balanced(groups, m, 2.0, 4);
+    double[] a = anova(t, groups, m);
+    double msw = a[2] / (groups * (m - 1));
+    MixedLmResults r = MixedLinearModel.of("y ~ 1", t, "grp").method(MixedLinearModel.Method.ML).fit();
+    assertFalse(r.reml());
+    assertEquals(msw, r.scale(), 1e-8 * msw);
+    assertEquals((a[1] / groups - msw) / m, r.groupVar(), 1e-8 * r.groupVar());
+    assertTrue(r.summary().contains("Method:") && r.summary().contains(" ML "));
+  }
+
+  @org.junit.jupiter.api.Test
+  void noBetweenGroupVarianceGivesTheBoundary() {
+    int groups = 6, m = 10;
+    tech.tablesaw.api.Table t = balanced(groups, m, 0.0, 5);
+    double[] a = anova(t, groups, m);
+    double msb = a[1] / (groups - 1), msw = a[2] / (groups * (m - 1));
+    org.junit.jupiter.api.Assumptions.assumeTrue(msb < msw, "this seed must give MSB < MSW");
+    MixedLmResults r = MixedLinearModel.fit("y ~ 1", t, "grp");
+    assertEquals(0.0, r.groupVar(), 0);
+    // with γ = 0 REML is OLS: scale = SST/(n-1)
+    assertEquals((a[1] + a[2]) / (groups * m - 1), r.scale(), 1e-10);
+  }
+
+  @org.junit.jupiter.api.Test
+  void clearErrors() {
+    tech.tablesaw.api.Table t = balanced(3, 4, 1, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MixedLinearModel.fit("y ~ 1", t, "nope"));
+    assertTrue(e.getMessage().contains("groups column 'nope'"), e.getMessage());
+  }
+}
