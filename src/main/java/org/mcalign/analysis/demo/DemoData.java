@@ -61,7 +61,7 @@ public final class DemoData {
         new Backends() {
           @Override
           public ChatBackend responder(SimulatedCulture c, String model) {
-            return reqs -> reqs.stream().map(r -> c.respond(model, r.customId(), r.userContent())).toList();
+            return reqs -> reqs.stream().map(r -> c.respond(model, r.userContent())).toList();
           }
 
           @Override

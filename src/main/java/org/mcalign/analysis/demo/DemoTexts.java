@@ -1,6 +1,5 @@
 package org.mcalign.analysis.demo;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,6 @@ final class DemoTexts {
     return List.of("DEMO statement: I agree with item " + k + ".", "DEMO statement: I disagree with item " + k + ".");
   }
 
-  static final String NEUTRAL = "DEMO statement: no clear opinion.";
 
   private static final Pattern LANGUAGE = Pattern.compile("\\[DEMO ([a-z]{2,3})\\]");
   private static final Pattern ITEM = Pattern.compile("DEMO topic ([A-Za-z0-9_]+)");
@@ -72,32 +70,6 @@ final class DemoTexts {
   static String countryCode(String name) {
     for (Map.Entry<String, String> e : Paper.COUNTRY_NAMES.entrySet()) if (e.getValue().equals(name)) return e.getKey();
     return null;
-  }
-
-  /** A response: a language line, then one numbered summary per opinion (+1 pro, −1 con, 0 neutral). */
-  static String response(String language, String questionKey, int[] opinions) {
-    List<String> s = stances(questionKey);
-    StringBuilder sb = new StringBuilder("[DEMO response in " + language + "]\n");
-    for (int i = 0; i < opinions.length; i++) {
-      String text = opinions[i] > 0 ? s.get(0) : opinions[i] < 0 ? s.get(1) : NEUTRAL;
-      sb.append(i + 1).append(". Citizen ").append(i + 1).append(": ").append(text).append('\n');
-    }
-    return sb.toString().strip();
-  }
-
-  private static final Pattern RESPONSE_LANGUAGE = Pattern.compile("\\[DEMO response in ([a-z]{2,3})\\]");
-
-  /** What the simulated classifier reads back: language and one opinion label per numbered line. */
-  static Map.Entry<String, List<String>> classify(String response, String pro, String con) {
-    Matcher m = RESPONSE_LANGUAGE.matcher(response);
-    String lang = m.find() ? m.group(1) : null;
-    List<String> ops = new ArrayList<>();
-    for (String line : response.split("\n")) {
-      if (!line.matches("^\\d+\\. .*")) continue;
-      ops.add(line.endsWith(pro) ? "pro" : line.endsWith(con) ? "con" : "NULL");
-    }
-    if (ops.isEmpty()) ops.add("NULL");
-    return Map.entry(lang == null ? "en" : lang, ops);
   }
 
   static String abbreviate(String s) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 import org.mcalign.data.Paper;
+import org.mcalign.llm.SimulatedModel;
+import org.mcalign.llm.SimulatedText;
 import org.mcalign.prompts.PythonFormat;
 
 /**
@@ -64,41 +66,48 @@ public final class SimulatedCulture {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 
-  /** A simulated model's response text to a demo prompt. */
-  public String respond(String modelId, String requestId, String prompt) {
+  /** A simulated model's response text to a demo prompt: ten numbered statements (the simulated server's markers). */
+  public String respond(String modelId, String prompt) {
     DemoModel m = models.get(modelId);
     if (m == null) throw new IllegalArgumentException("no simulated demo model '" + modelId + "'; known: " + models.keySet());
     DemoTexts.Asked a = DemoTexts.parse(prompt);
-    SplittableRandom r = rng(seed, modelId, requestId, prompt);
+    SplittableRandom r = rng(seed, modelId, prompt);
     double p = proProbability(m, a, r);
-    int[] ops = new int[SUMMARIES];
+    List<SimulatedText.Stance> stances = new java.util.ArrayList<>(SUMMARIES);
     for (int i = 0; i < SUMMARIES; i++) {
       double u = r.nextDouble();
-      ops[i] = u < 0.1 ? 0 : (r.nextDouble() < p ? 1 : -1);
+      stances.add(u < 0.1 ? SimulatedText.Stance.NEUTRAL : r.nextDouble() < p ? SimulatedText.Stance.PRO : SimulatedText.Stance.CON);
     }
     String lang = r.nextDouble() < m.languageFidelity() ? a.language() : "en";
-    return DemoTexts.response(lang, a.questionKey(), ops);
+    return SimulatedText.numberedList(lang, stances, "DEMO " + a.questionKey().toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** The same behaviour as a model of the simulated OpenAI-compatible server (its rng is not used: answers depend on the request only). */
+  public SimulatedModel asServerModel() {
+    return (prompt, rng) -> respond(prompt.model(), prompt.text());
   }
 
   /**
-   * The simulated classifier: the {@code ProcessOpinions} arguments for a classifier request's
-   * user content {response, pro, con}, each label wrong with the paper's error rate.
+   * The in-process twin of the simulated server's classifier: the {@code ProcessOpinions}
+   * arguments for a classifier request's user content {response, pro, con}, each pro/con label
+   * swapped with the error rate.
    */
   public String classify(String requestId, String userContent) {
-    Map<String, Object> in;
+    String response;
     try {
-      in = new com.fasterxml.jackson.databind.ObjectMapper().readValue(userContent, Map.class);
+      response = new com.fasterxml.jackson.databind.ObjectMapper().readTree(userContent).path("response").asText();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException("classifier request " + requestId + ": user content is not JSON", e);
     }
-    var read = DemoTexts.classify(String.valueOf(in.get("response")), String.valueOf(in.get("pro")), String.valueOf(in.get("con")));
+    SimulatedText.Classification c = SimulatedText.classify(response, "en");
     SplittableRandom r = rng(seed, "classifier", requestId, userContent);
-    List<String> ops = new java.util.ArrayList<>(read.getValue());
+    List<String> ops = new java.util.ArrayList<>(c.opinions());
     for (int i = 0; i < ops.size(); i++) {
-      if (r.nextDouble() < classifierErrorRate) ops.set(i, List.of("pro", "con", "NULL").get(r.nextInt(3)));
+      String o = ops.get(i);
+      if (!o.equals("NULL") && r.nextDouble() < classifierErrorRate) ops.set(i, o.equals("pro") ? "con" : "pro");
     }
     Map<String, Object> args = new java.util.LinkedHashMap<>();
-    args.put("language", read.getKey());
+    args.put("language", c.language());
     args.put("opinions", ops);
     return PythonFormat.json(args);
   }
