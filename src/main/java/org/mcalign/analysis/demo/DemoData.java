@@ -14,7 +14,11 @@ import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.Dataset;
 import org.mcalign.data.Paper;
 import org.mcalign.prompts.BatchRequestLine;
+import org.mcalign.llm.Endpoint;
+import org.mcalign.llm.ResponseStore;
+import org.mcalign.llm.SimulatedServer;
 import org.mcalign.prompts.ChatBackend;
+import org.mcalign.prompts.EndpointBackend;
 import org.mcalign.prompts.CsvRecords;
 import org.mcalign.prompts.DemographicPrompts;
 import org.mcalign.prompts.PromptRow;
@@ -69,6 +73,32 @@ public final class DemoData {
             return reqs -> reqs.stream().map(r -> c.classify(r.customId(), r.userContent())).toList();
           }
         };
+  }
+
+  /**
+   * Through the simulated OpenAI-compatible server over HTTP, in direct mode, every answer kept
+   * in the SQLite response store {@code store}: the path a real endpoint takes.
+   */
+  public static Backends viaSimulatedServer(Path store, long seed, double classifierErrorRate) {
+    return new Backends() {
+      @Override
+      public ChatBackend responder(SimulatedCulture c, String model) {
+        return reqs -> serve(store, SimulatedServer.builder().model(c.asServerModel()).seed(seed), "DEMO-answers-" + model, 8, reqs);
+      }
+
+      @Override
+      public ChatBackend classifier(SimulatedCulture c) {
+        // one request at a time: the server draws classifier errors from one seeded stream in arrival order
+        return reqs -> serve(store, SimulatedServer.builder().classifierErrorRate(classifierErrorRate).seed(seed),
+            "DEMO-classify-" + reqs.get(0).customId() + "-" + reqs.size() + "-" + Integer.toHexString(reqs.get(reqs.size() - 1).userContent().hashCode()), 1, reqs);
+      }
+    };
+  }
+
+  private static List<String> serve(Path store, SimulatedServer.Builder server, String run, int concurrency, List<BatchRequestLine> reqs) {
+    try (SimulatedServer s = server.start(); ResponseStore rs = ResponseStore.open(store)) {
+      return new EndpointBackend(Endpoint.of(s.baseUrl()), rs, run, concurrency, null).answer(reqs);
+    }
   }
 
   /** The demo dataset of the project (built with the defaults when missing). */
