@@ -108,6 +108,12 @@ public final class DemoData {
     return build(folder, DemoSettings.defaults(), Backends.IN_PROCESS, msg -> System.err.println("demo: " + msg)).dataset();
   }
 
+  /** The planted behaviours of the demo's models over a built demo dataset (its provenance names them). */
+  public static SimulatedCulture culture(Dataset demo, long seed) {
+    DemoSettings d = DemoSettings.defaults();
+    return new SimulatedCulture(DemoWorld.read(demo.folder()), d.models(), seed, d.classifierErrorRate());
+  }
+
   static boolean isComplete(Path folder) {
     return Files.exists(folder.resolve(Dataset.DEMO_MARKER))
         && Files.exists(folder.resolve("all_lang_model_responses_with_scores.csv"));
