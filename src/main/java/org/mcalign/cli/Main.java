@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       TranslateCommand.class,
       ClassifyCommand.class,
       ScoreCommand.class,
+      RespondCommand.class,
+      DemoCommand.class,
       WvsGroundTruthCommand.class,
       WvsSynthesizeCommand.class,
       KernelCommand.class,

@@ -48,4 +48,25 @@ class DemoDataTest {
     assertTrue(r.size() > 100);
     assertTrue(r.rows().stream().anyMatch(x -> x.get("is_congruent").equals("false")));
   }
+
+  @Test
+  void theDataLoadersAcceptEveryDemoFile() {
+    var f = org.mcalign.data.PaperFiles.of(built.dataset());
+    assertTrue(f.scoredResponses().rowCount() > 500);
+    assertTrue(f.groundTruthGlobal().rowCount() > 20);
+    assertTrue(f.groundTruthPerLanguage().rowCount() > 20);
+    assertTrue(f.groundTruthEveryCountry().rowCount() > 20);
+    assertTrue(f.groundTruthAllCountries().rowCount() > 20);
+    assertTrue(f.groundTruth().rowCount() > 20);
+    assertEquals(13, f.countryLanguages().rowCount());
+    assertEquals(13, f.gtSelfConsistency().rowCount());
+    assertTrue(f.multilingualBenchmarks().rowCount() > 0);
+    assertTrue(f.translatedPrompts().rowCount() > 0);
+    assertTrue(f.demographicPrompts().rowCount() > 0);
+    assertTrue(f.demographicResults().rowCount() > 0);
+    assertEquals(24, f.stanceLabels().size());
+    assertFalse(f.classifierOutputs("olmo-analysis-responses.jsonl").isEmpty());
+    assertFalse(f.exampleResponses().isEmpty());
+    assertFalse(f.batchRequests().isEmpty());
+  }
 }
