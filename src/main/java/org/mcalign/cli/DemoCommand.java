@@ -16,7 +16,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "seed (default: the demo's)") Long seed;
   @Option(names = "--respondents", description = "generated respondents") Integer respondents;
   @Option(names = "--small", description = "a small demo: three models, fewer prompts") boolean small;
-  @Option(names = "--server", description = "run stages 3-5 through the simulated HTTP server (else in process)") boolean server;
+  @Option(names = "--in-process", description = "run stages 3-5 in process (faster; other classifier error draws) instead of through the simulated HTTP server") boolean inProcess;
 
   @Override
   public Integer call() {
@@ -27,7 +27,7 @@ final class DemoCommand implements Callable<Integer> {
       s = new DemoSettings(respondents, s.items(), s.promptsPerItem(), s.models(), s.demographicModel(), s.classifierErrorRate(), s.seed());
     }
     long t0 = System.nanoTime();
-    var backends = server ? DemoData.viaSimulatedServer(folder.resolve("DEMO-responses.db"), s.seed(), s.classifierErrorRate())
+    var backends = !inProcess ? DemoData.viaSimulatedServer(folder.resolve("DEMO-responses.db"), s.seed(), s.classifierErrorRate())
         : DemoData.Backends.IN_PROCESS;
     var built = DemoData.build(folder, s, backends, m -> System.err.println("demo: " + m));
     System.out.printf("DEMO dataset: %s in %.1f s%n", built.dataset().describe(), (System.nanoTime() - t0) / 1e9);

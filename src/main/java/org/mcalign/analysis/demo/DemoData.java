@@ -105,13 +105,20 @@ public final class DemoData {
   public static Dataset ensure() {
     Path folder = Dataset.projectRoot().resolve(FOLDER);
     if (isComplete(folder)) return Dataset.at(folder);
-    return build(folder, DemoSettings.defaults(), Backends.IN_PROCESS, msg -> System.err.println("demo: " + msg)).dataset();
+    DemoSettings s = DemoSettings.defaults();
+    Backends b = viaSimulatedServer(folder.resolve("DEMO-responses.db"), s.seed(), s.classifierErrorRate());
+    return build(folder, s, b, msg -> System.err.println("demo: " + msg)).dataset();
   }
 
-  /** The planted behaviours of the demo's models over a built demo dataset (its provenance names them). */
-  public static SimulatedCulture culture(Dataset demo, long seed) {
+  /** The planted behaviours of the (default) demo's models over a built demo dataset, with the demo's seed. */
+  public static SimulatedCulture culture(Dataset demo) {
     DemoSettings d = DemoSettings.defaults();
-    return new SimulatedCulture(DemoWorld.read(demo.folder()), d.models(), seed, d.classifierErrorRate());
+    return new SimulatedCulture(DemoWorld.read(demo.folder()), d.models(), d.seed(), d.classifierErrorRate());
+  }
+
+  /** The default demo's seed: the simulated server runs of the notebooks use it, so they reproduce the demo's files. */
+  public static long seed() {
+    return DemoSettings.defaults().seed();
   }
 
   static boolean isComplete(Path folder) {

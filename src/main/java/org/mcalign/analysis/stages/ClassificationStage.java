@@ -133,10 +133,18 @@ public final class ClassificationStage {
    * 03/04 wrote) on the simulated server; writes {@code {model}-analysis-responses.jsonl}.
    */
   public Table runSimulated(List<String> models, long seed, double errorRate, Consumer<Progress> progress) {
-    try (SimulatedServer s = SimulatedServer.builder().classifierErrorRate(errorRate).seed(seed).start();
-        ResponseStore store = ResponseStore.open(StageOutputs.store(dataset))) {
-      return run(models, Endpoint.of(s.baseUrl()), store, "DEMO-classify-", 1, progress);
+    // one server per model, one request at a time: the classifier's error draws follow the
+    // seeded stream in request order, as in the demo's build
+    Table all = null;
+    try (ResponseStore store = ResponseStore.open(StageOutputs.store(dataset))) {
+      for (String m : models) {
+        try (SimulatedServer s = SimulatedServer.builder().classifierErrorRate(errorRate).seed(seed).start()) {
+          Table t = run(List.of(m), Endpoint.of(s.baseUrl()), store, "DEMO-classify-", 1, progress);
+          all = all == null ? t : all.append(t);
+        }
+      }
     }
+    return all;
   }
 
   /** Classifies on a real endpoint (gpt-4.1 at the OpenAI API). */

@@ -64,7 +64,7 @@ public final class MergeStage {
     return Table.create(title("reproduction of " + what),
         StringColumn.create("published rows", String.valueOf(published.size())),
         StringColumn.create("our rows", String.valueOf(ours.size())),
-        IntColumn.create("rows equal", equal),
+        IntColumn.create("rows equal", new int[] {equal}),
         DoubleColumn.create("max |Δ response_pro_score|", maxScore),
         DoubleColumn.create("max |Δ ground_truth_pro_score|", maxGt),
         StringColumn.create("output", output));

@@ -94,11 +94,11 @@ public final class ResponseStage {
     }
   }
 
-  /** Runs every model on the simulated server with the demo's planted behaviours (the dataset must be the demo). */
-  public Table runSimulated(long seed, Consumer<Progress> progress) {
+  /** Runs every model on the simulated server with the demo's planted behaviours and seed (the dataset must be the demo): the demo's responses again. */
+  public Table runSimulated(Consumer<Progress> progress) {
     if (!dataset.isDemo()) throw new IllegalStateException("simulated models answer DEMO prompts only: use the demo dataset");
-    SimulatedCulture culture = DemoData.culture(dataset, seed);
-    try (SimulatedServer s = SimulatedServer.builder().model(culture.asServerModel()).seed(seed).start();
+    SimulatedCulture culture = DemoData.culture(dataset);
+    try (SimulatedServer s = SimulatedServer.builder().model(culture.asServerModel()).seed(DemoData.seed()).start();
         ResponseStore store = ResponseStore.open(StageOutputs.store(dataset))) {
       List<RunSummary.Row> rows = new ArrayList<>();
       for (String m : models) {

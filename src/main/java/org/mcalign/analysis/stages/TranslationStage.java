@@ -137,7 +137,7 @@ public final class TranslationStage {
   /**
    * Runs the requests on the simulated server: a DEMO translator that tags the text with the
    * language, renames the placeholder (as real translators do: the clean-up restores it) and
-   * drops it in about 3 % of templates (the check must flag those).
+   * drops it in about 6 % of templates (the check must flag those).
    */
   public Result runSimulated(long seed, Consumer<Progress> progress) {
     List<BatchRequestLine> req = new ArrayList<>();
@@ -152,7 +152,7 @@ public final class TranslationStage {
         ResponseStore rs = ResponseStore.open(store)) {
       EndpointBackend b = new EndpointBackend(Endpoint.of(s.baseUrl()), rs, "DEMO-translate-" + seed, 8, progress);
       replies = b.answer(req);
-      return finish(units, replies, seed, "simulated (DEMO translator)", b);
+      return finish(units, replies, seed, "simulated (DEMO translator)", b, true);
     }
   }
 
@@ -161,17 +161,17 @@ public final class TranslationStage {
     try (ResponseStore rs = ResponseStore.open(StageOutputs.store(dataset))) {
       EndpointBackend b = new EndpointBackend(endpoint, rs, "translate-" + String.join("-", languages.keySet()), 8, progress);
       List<String> replies = b.answer(requests());
-      return finish(units(), replies, seed, Translation.MODEL, b);
+      return finish(units(), replies, seed, Translation.MODEL, b, false);
     }
   }
 
-  private Result finish(List<Translation.Unit> units, List<String> replies, long seed, String what, EndpointBackend b) {
+  private Result finish(List<Translation.Unit> units, List<String> replies, long seed, String what, EndpointBackend b, boolean simulated) {
     List<Translation.Translated> tr = Translation.cleanAll(units, replies);
     List<PromptRow> paired = Translation.pair(english, tr, seed);
-    String name = dataset.isDemo() ? "DEMO-translated_prompts.csv" : "translated_prompts_with_english.csv";
+    String name = dataset.isDemo() || simulated ? "DEMO-translated_prompts_with_english.csv" : "translated_prompts_with_english.csv";
     Path out = PromptTable.write(paired, StageOutputs.folder(dataset).resolve(name));
     var r = b.lastResult();
-    Table results = RunSummary.results("translation run", List.of(new RunSummary.Row(what, units.size(), r.answered(),
+    Table results = RunSummary.results(simulated || dataset.isDemo() ? "DEMO — translation run" : "translation run", List.of(new RunSummary.Row(what, units.size(), r.answered(),
         r.alreadyDone(), r.failed(), StageOutputs.relative(dataset) + "/" + name)));
     return new Result(paired, Translation.placeholderProblems(tr), results, seed, out);
   }
@@ -189,7 +189,9 @@ public final class TranslationStage {
         case "pt" -> "{tópico}";
         default -> "{topic}";
       };
-      boolean drop = text.contains("{topic}") && Math.floorMod(text.hashCode() * 31 + lang.hashCode(), 100) < 3;
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update((lang + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      boolean drop = text.contains("{topic}") && crc.getValue() % 100 < 6;
       String translated = "[DEMO " + lang + "] " + text.replace("{topic}", drop ? "" : slot);
       return "```translate\n" + translated + "\n```";
     }
