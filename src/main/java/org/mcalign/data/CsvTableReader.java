@@ -163,8 +163,9 @@ final class CsvTableReader {
           if (DECIMAL.matcher(raw).matches()) {
             v = Double.parseDouble(raw);
           } else if (NON_FINITE.matcher(raw).matches()) {
-            v = raw.contains("n") && !raw.contains("i") && !raw.contains("I") ? Double.NaN
-                : raw.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            String unsigned = raw.charAt(0) == '+' || raw.charAt(0) == '-' ? raw.substring(1) : raw;
+            v = unsigned.equalsIgnoreCase("nan") ? Double.NaN
+                : raw.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             if (Double.isNaN(v) && !nullable) {
               throw new DataFormatException(file, line, column, "value '" + raw + "' is missing (NaN); expected a number", expected);
             }

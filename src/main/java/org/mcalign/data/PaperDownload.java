@@ -32,6 +32,7 @@ public final class PaperDownload {
   private final Path projectRoot;
   private String baseUrl = defaultBaseUrl();
   private PrintStream progress = System.err;
+  private Duration connectTimeout = Duration.ofSeconds(15);
   private Duration timeout = Duration.ofSeconds(60);
 
   private PaperDownload(Path projectRoot) {
@@ -55,9 +56,10 @@ public final class PaperDownload {
     return this;
   }
 
-  /** Connect and per-file timeout. */
-  public PaperDownload timeout(Duration t) {
-    this.timeout = t;
+  /** Time allowed to connect, and to wait for each file's response to start. */
+  public PaperDownload timeouts(Duration connect, Duration response) {
+    this.connectTimeout = connect;
+    this.timeout = response;
     return this;
   }
 
@@ -82,6 +84,7 @@ public final class PaperDownload {
   public Dataset run() {
     Manifest manifest = Manifest.load(projectRoot);
     Path local = projectRoot.resolve(Dataset.LOCAL_FOLDER);
+    removeStaleTemporaryFiles(local);
     List<Manifest.Entry> todo = new ArrayList<>();
     for (Manifest.FileCheck c : manifest.verify(local)) {
       if (c.status() == Manifest.Status.OK) continue;
@@ -98,7 +101,7 @@ public final class PaperDownload {
     if (todo.isEmpty()) return new Dataset(local, Dataset.Kind.LOCAL, "paper data (" + Dataset.LOCAL_FOLDER + "/)");
 
     HttpClient client =
-        HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     ProgressBar bar = new ProgressBar(progress, "downloading paper data",
         todo.stream().mapToLong(Manifest.Entry::bytes).sum(), todo.size());
     List<String> failures = new ArrayList<>();
@@ -169,7 +172,12 @@ public final class PaperDownload {
   }
 
   private DatasetUnavailableException unreachable(URI uri, Throwable cause) {
-    String why = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    StringBuilder why = new StringBuilder();
+    for (Throwable t = cause; t != null && why.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+      if (why.length() > 0) why.append(" <- ");
+      why.append(t.getClass().getSimpleName());
+      if (t.getMessage() != null && !t.getMessage().isBlank()) why.append(": ").append(t.getMessage());
+    }
     return new DatasetUnavailableException(
         "Could not download the paper's data from " + uri.getScheme() + "://" + uri.getAuthority() + " (" + why
             + "); no network? " + Dataset.HowTo.TEXT, cause);
@@ -182,6 +190,19 @@ public final class PaperDownload {
       sb.append(java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
     }
     return sb.toString();
+  }
+
+  /** Temporary files left by a download that was killed (AtomicFiles names them .NAME.*.tmp). */
+  private static void removeStaleTemporaryFiles(Path local) {
+    if (!Files.isDirectory(local)) return;
+    try (java.util.stream.Stream<Path> s = Files.walk(local)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String n = p.getFileName().toString();
+        if (n.startsWith(".") && n.endsWith(".tmp")) Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clean " + Dataset.LOCAL_FOLDER + "/: " + e.getMessage(), e);
+    }
   }
 
   private void note(String s) {

@@ -70,16 +70,6 @@ public final class Schema {
         null),
     /** Any WVS country code (2 or 3 upper-case letters); older files hold countries beyond the 13. */
     WVS_COUNTRY("WVS country code (2 or 3 upper-case letters)", s -> s.matches("[A-Z]{2,3}"), null),
-    MODEL("model id, one of " + String.join(", ", Paper.MODELS), Paper.MODELS::contains, null),
-    MODEL_FAMILY(
-        "model family, one of " + String.join(", ", Paper.MODEL_FAMILIES.keySet()),
-        Paper.MODEL_FAMILIES::containsKey,
-        null),
-    /** A benchmark's model name: a display name the paper maps to a model id, or a model id itself. */
-    BENCHMARK_MODEL(
-        "benchmark model name (a key of Paper.BENCHMARK_MODEL_NAMES or a model id)",
-        s -> Paper.BENCHMARK_MODEL_NAMES.containsKey(s) || Paper.MODELS.contains(s),
-        null),
     OPINION("opinion, one of pro, con, NULL", Set.of("pro", "con", "NULL")::contains, null),
     UNIT_INTERVAL("in [0, 1]", null, x -> x >= 0 && x <= 1);
 

@@ -112,6 +112,21 @@ class DataFormatTest {
   }
 
   @Test
+  void nanIsMissingWhereAllowedAndAnErrorElsewhere() throws IOException {
+    String header = "index,language,template_type,prompt,topic,question_key,controversy,cateogry,question_name\n";
+    write("translated_prompts_with_english_no_controversy.csv",
+        header + "0,da,argument,p,t,e235,NaN,difference,n\n1,da,argument,p,t,e235,-inf,difference,n\n");
+    Table t = files().translatedPrompts();
+    assertTrue(t.doubleColumn("controversy").isMissing(0));
+    assertEquals(Double.NEGATIVE_INFINITY, t.doubleColumn("controversy").getDouble(1));
+    DataFormatException e = fails("ground_truth_global.csv", "question_key,pro_score\nF117,nan\n",
+        PaperFiles::groundTruthGlobal);
+    assertMentions(e, "line 2, column 2 (pro_score): value 'nan' is missing (NaN); expected a number");
+    e = fails("ground_truth_global.csv", "question_key,pro_score\nF117,inf\n", PaperFiles::groundTruthGlobal);
+    assertMentions(e, "line 2, column 2 (pro_score): value inf is not in [0, 1]");
+  }
+
+  @Test
   void duplicateKey() throws IOException {
     DataFormatException e = fails("ground_truth_global.csv",
         "question_key,pro_score\nF117,0.1\nE004,0.2\nF117,0.3\n", PaperFiles::groundTruthGlobal);

@@ -123,6 +123,16 @@ class PaperDownloadTest {
   }
 
   @Test
+  void temporaryFilesOfAKilledDownloadAreRemoved() throws IOException {
+    Path stale = root.resolve("data/paper/prompts/.prompt_templates.txt.123.tmp");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "half a file");
+    download().run();
+    assertFalse(Files.exists(stale));
+    assertEquals(List.of(), leftovers());
+  }
+
+  @Test
   void truncatedFileIsRejected() {
     byte[] full = served.get("/output/stance_labels.json");
     served.put("/output/stance_labels.json", java.util.Arrays.copyOf(full, full.length / 2));

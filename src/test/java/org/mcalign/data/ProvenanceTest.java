@@ -1,0 +1,59 @@
+package org.mcalign.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvenanceTest {
+  @TempDir Path out;
+
+  @Test
+  void recordsSourceChecksumsSeedSettingsVersionAndTime() throws IOException {
+    Dataset d = RealData.dataset();
+    PaperFiles.of(d).groundTruthGlobal();
+    PaperFiles.of(d).stanceLabels();
+    Path written = Provenance.of(d, 42, Map.of("rounds", 100, "languages", List.of("en", "da"))).writeTo(out.resolve("rq1"));
+    assertEquals(out.resolve("rq1/provenance.json"), written);
+    JsonNode j = new ObjectMapper().readTree(written.toFile());
+    assertEquals(42, j.get("seed").asLong());
+    assertEquals(100, j.get("settings").get("rounds").asInt());
+    assertEquals("da", j.get("settings").get("languages").get(1).asText());
+    assertEquals(Provenance.projectVersion(), j.get("project_version").asText());
+    Instant t = Instant.parse(j.get("created_utc").asText());
+    assertTrue(Duration.between(t, Instant.now()).abs().getSeconds() < 60);
+    assertTrue(j.get("created_utc").asText().endsWith("Z"));
+    JsonNode src = j.get("data_source");
+    assertEquals("MIRROR", src.get("kind").asText());
+    JsonNode files = src.get("files");
+    assertEquals(2, files.size());
+    assertEquals("ground_truth_global.csv", files.get(0).get("file").asText());
+    // the manifest's checksum of the file, which the mirror matches
+    assertEquals(Manifest.load(Dataset.projectRoot()).entry("ground_truth_global.csv").orElseThrow().sha256(),
+        files.get(0).get("sha256").asText());
+    assertEquals("match", files.get(0).get("manifest").asText());
+    assertEquals("stance_labels.json", files.get(1).get("file").asText());
+    String text = Files.readString(written);
+    assertFalse(text.contains(RealData.folder().toAbsolutePath().toString()), "no machine path");
+  }
+
+  @Test
+  void aChangedFileIsFlagged() throws IOException {
+    Files.writeString(out.resolve("ground_truth_global.csv"), "question_key,pro_score\nF117,0.5\n");
+    Dataset d = Dataset.at(out);
+    PaperFiles.of(d).groundTruthGlobal();
+    Provenance p = Provenance.of(d, 7, Map.of());
+    assertEquals("differs", p.files().get(0).manifest());
+  }
+}
