@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       WvsGroundTruthCommand.class,
       WvsSynthesizeCommand.class,
       KernelCommand.class,
+      CollectCommand.class,
+      ExportCommand.class,
+      SimulateServerCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -3,6 +3,7 @@ package org.mcalign.llm;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.ObjectMappers;
+import com.openai.core.JsonValue;
 import com.openai.core.Timeout;
 import com.openai.core.http.Headers;
 import com.openai.core.http.HttpResponseFor;
@@ -120,14 +121,46 @@ final class EndpointClient implements AutoCloseable {
   /** The SDK's mapper (its {@code jsonMapper()} builds a new one on every call: expensive). */
   static final com.fasterxml.jackson.databind.json.JsonMapper SDK_MAPPER = ObjectMappers.jsonMapper();
 
-  static ChatCompletionCreateParams toParams(ChatRequest request) {
-    try {
-      ChatCompletionCreateParams.Body body =
-          SDK_MAPPER.readValue(request.bodyJson(), ChatCompletionCreateParams.Body.class);
-      return ChatCompletionCreateParams.builder().body(body).build();
-    } catch (IOException e) {
-      throw new RequestFormatException("request " + request.customId() + ": body is not a chat-completion request: " + e.getMessage());
+  /**
+   * Runs an API call (files, batches) with the endpoint's retry policy; {@code what} names it
+   * in errors.
+   */
+  <T> T withRetries(String what, java.util.function.Supplier<T> call) {
+    RetryPolicy policy = endpoint.retry();
+    for (int attempt = 1; ; attempt++) {
+      Optional<Duration> retryAfter = Optional.empty();
+      LlmException failure;
+      try {
+        return call.get();
+      } catch (OpenAIServiceException e) {
+        failure = new LlmException(what + " at " + endpoint.baseUrls().get(0) + ": HTTP " + e.statusCode() + serverMessage(e), e.statusCode(), null);
+        if (!RetryPolicy.retryableStatus(e.statusCode())) throw failure;
+        retryAfter = RetryPolicy.parseRetryAfter(header(e.headers(), "retry-after-ms"), header(e.headers(), "retry-after"));
+      } catch (OpenAIIoException | UncheckedIOException e) {
+        failure = new LlmException(what + " at " + endpoint.baseUrls().get(0) + ": connection failed (" + rootMessage(e) + ")", e);
+      }
+      if (attempt >= policy.maxAttempts()) throw new LlmException(failure.getMessage() + "; gave up after " + attempt + " attempts", failure.statusCode(), failure.getCause());
+      retries.incrementAndGet();
+      sleep(policy.delay(attempt, retryAfter));
     }
+  }
+
+  /**
+   * The SDK's parameters carrying the request body as it is: every field goes over as raw
+   * JSON ({@link JsonValue}), so nothing is dropped or re-typed and no per-request
+   * reflection-based deserialisation is needed.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static ChatCompletionCreateParams toParams(ChatRequest request) {
+    com.fasterxml.jackson.databind.JsonNode body = request.body();
+    ChatCompletionCreateParams.Body.Builder b = ChatCompletionCreateParams.Body.builder()
+        .model((com.openai.core.JsonField) JsonValue.fromJsonNode(body.get("model")))
+        .messages((com.openai.core.JsonField) JsonValue.fromJsonNode(body.get("messages")));
+    java.util.Map<String, JsonValue> rest = new java.util.LinkedHashMap<>();
+    body.fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("model") && !e.getKey().equals("messages")) rest.put(e.getKey(), JsonValue.fromJsonNode(e.getValue()));
+    });
+    return ChatCompletionCreateParams.builder().body(b.additionalProperties(rest).build()).build();
   }
 
   private int pick(int avoid) {

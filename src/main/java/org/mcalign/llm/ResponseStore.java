@@ -49,6 +49,7 @@ public final class ResponseStore implements AutoCloseable {
 
   private final Path file;
   private final Connection conn;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
 
   private ResponseStore(Path file, Connection conn) {
     this.file = file;
@@ -173,21 +174,20 @@ public final class ResponseStore implements AutoCloseable {
     try {
       ChatResponse.Usage u = response.usage();
       String now = Instant.now().toString();
-      try (PreparedStatement up = conn.prepareStatement("UPDATE requests SET status='DONE', response=?, error=NULL,"
+      PreparedStatement up = cached("UPDATE requests SET status='DONE', response=?, error=NULL,"
           + " prompt_tokens=?, completion_tokens=?, attempts=attempts+1, batch_id=COALESCE(?, batch_id),"
-          + " submission=NULL, updated_at=?, answered_at=? WHERE run=? AND custom_id=? AND status<>'DONE'")) {
-        up.setString(1, response.json());
-        up.setLong(2, u.promptTokens());
-        up.setLong(3, u.completionTokens());
-        up.setString(4, batchId);
-        up.setString(5, now);
-        up.setString(6, now);
-        up.setString(7, run);
-        up.setString(8, response.customId());
-        int n = up.executeUpdate();
-        if (n == 0) ensureKnown(run, response.customId());
-        return n == 1;
-      }
+          + " submission=NULL, updated_at=?, answered_at=? WHERE run=? AND custom_id=? AND status<>'DONE'");
+      up.setString(1, response.json());
+      up.setLong(2, u.promptTokens());
+      up.setLong(3, u.completionTokens());
+      up.setString(4, batchId);
+      up.setString(5, now);
+      up.setString(6, now);
+      up.setString(7, run);
+      up.setString(8, response.customId());
+      int n = up.executeUpdate();
+      if (n == 0) ensureKnown(run, response.customId());
+      return n == 1;
     } catch (SQLException e) {
       throw sqlFailure("store the answer to " + response.customId() + " of run " + run, e);
     }
@@ -195,8 +195,9 @@ public final class ResponseStore implements AutoCloseable {
 
   /** Marks a request as failed (a rerun asks it again) with the reason. */
   public synchronized void recordFailure(String run, String customId, String error) {
-    try (PreparedStatement up = conn.prepareStatement("UPDATE requests SET status='FAILED', error=?, attempts=attempts+1,"
-        + " submission=NULL, updated_at=? WHERE run=? AND custom_id=? AND status<>'DONE'")) {
+    try {
+      PreparedStatement up = cached("UPDATE requests SET status='FAILED', error=?, attempts=attempts+1,"
+          + " submission=NULL, updated_at=? WHERE run=? AND custom_id=? AND status<>'DONE'");
       up.setString(1, error);
       up.setString(2, Instant.now().toString());
       up.setString(3, run);
@@ -409,6 +410,16 @@ public final class ResponseStore implements AutoCloseable {
 
   // ----
 
+  /** A prepared statement kept for the connection's life (the per-answer path prepares nothing). */
+  private PreparedStatement cached(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = conn.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
   @FunctionalInterface
   private interface SqlBody {
     void run() throws SQLException;
@@ -439,6 +450,8 @@ public final class ResponseStore implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
+      for (PreparedStatement ps : statements.values()) ps.close();
+      statements.clear();
       conn.close();
     } catch (SQLException e) {
       throw sqlFailure("close", e);

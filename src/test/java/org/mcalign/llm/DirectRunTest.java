@@ -97,28 +97,23 @@ class DirectRunTest {
     try (SimulatedServer server = SimulatedServer.builder().faults(Faults.parse("429=0.3,retry-after=40ms")).start();
          ResponseStore store = ResponseStore.open(dir.resolve("r.db"))) {
       Endpoint e = endpoint(server).withRetry(FAST.withMaxAttempts(30));
-      EndpointClient client = new EndpointClient(e);
-      long t0 = System.nanoTime();
-      int[] attemptsBefore = new int[1];
-      // find one request that hits a 429 and time it
       RunResult r = DirectRun.builder(e, store, "r").concurrency(16).progressStream(null).build().run(reqs);
       assertTrue(r.complete(), r.toString());
       long n429 = server.ledger().events("429");
       assertTrue(n429 > 20, "429s served: " + n429);
       assertEquals(n429, r.retries());
       assertEquals(0, server.ledger().extraPayments(), "a 429 is not paid, so nothing is paid twice");
-      client.close();
     }
   }
 
   @Test
   void retryAfterIsHonouredNotJustBackoff() {
-    // every request is rate-limited at first with a 150 ms Retry-After; backoff alone would be 1 ms
+    // half the attempts are rate-limited with a 150 ms Retry-After; backoff alone would be 1 ms
     try (SimulatedServer server = SimulatedServer.builder().faults(Faults.parse("429=0.5,retry-after=150ms")).seed(7).start();
          EndpointClient client = new EndpointClient(Endpoint.of(server.baseUrl())
              .withRetry(RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(1)).withMaxAttempts(50)))) {
       long worstPerRetry = Long.MAX_VALUE;
-      for (ChatRequest q : TestRequests.answers(20, "m")) {
+      for (ChatRequest q : TestRequests.answers(8, "m")) {
         long before = client.retries.get();
         long t0 = System.nanoTime();
         client.complete(q);

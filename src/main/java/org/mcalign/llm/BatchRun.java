@@ -1,0 +1,336 @@
+package org.mcalign.llm;
+
+import com.openai.client.OpenAIClient;
+import com.openai.core.JsonValue;
+import com.openai.core.http.HttpResponse;
+import com.openai.models.batches.Batch;
+import com.openai.models.batches.BatchCreateParams;
+import com.openai.models.batches.BatchListParams;
+import com.openai.models.batches.BatchRetrieveParams;
+import com.openai.models.files.FileContentParams;
+import com.openai.models.files.FileCreateParams;
+import com.openai.models.files.FileObject;
+import com.openai.models.files.FilePurpose;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.nio.file.Path;
+
+/**
+ * Batch mode (OpenAI Batch API): the run's missing requests are split under the per-batch
+ * limits (and by model), each part is recorded in the store <em>before</em> it is uploaded,
+ * uploaded, created as a batch (24 h window, metadata naming the run and the part), and the
+ * batch id is stored before polling starts. Polling backs off; finished batches' output and
+ * error files are matched to requests by custom_id and stored in one transaction. Failed or
+ * expired lines are resubmitted, up to {@code maxRounds}. After a crash, a rerun reattaches
+ * to the batches in flight (finding, by its metadata, a batch created just before the crash)
+ * and never creates a batch twice.
+ */
+public final class BatchRun {
+  static final String META_RUN = "mcalign_run";
+  static final String META_PART = "mcalign_part";
+
+  private final Endpoint endpoint;
+  private final ResponseStore store;
+  private final String run;
+  private final int maxLines;
+  private final long maxBytes;
+  private final Duration pollInitial;
+  private final Duration pollMax;
+  private final int maxRounds;
+  private final Map<String, String> metadata;
+  private final Consumer<Progress> listener;
+  private final PrintStream err;
+
+  private BatchRun(Builder b) {
+    this.endpoint = b.endpoint;
+    this.store = b.store;
+    this.run = b.run;
+    this.maxLines = b.maxLines;
+    this.maxBytes = b.maxBytes;
+    this.pollInitial = b.pollInitial;
+    this.pollMax = b.pollMax;
+    this.maxRounds = b.maxRounds;
+    this.metadata = Map.copyOf(b.metadata);
+    this.listener = b.listener;
+    this.err = b.err;
+  }
+
+  public static Builder builder(Endpoint endpoint, ResponseStore store, String run) {
+    return new Builder(endpoint, store, run);
+  }
+
+  /** Registers the requests and runs batches until every request is answered or the rounds are spent. */
+  public RunResult run(List<ChatRequest> requests) {
+    List<ChatRequest> adapted = requests.stream().map(endpoint::adapt).toList();
+    ResponseStore.RunStatus before = store.register(run, adapted);
+    long t0 = System.nanoTime();
+    try (EndpointClient client = new EndpointClient(endpoint)) {
+      int rounds = 0;
+      while (true) {
+        List<ResponseStore.Submission> open = store.openSubmissions(run);
+        if (!open.isEmpty()) {
+          List<ResponseStore.Submission> created = new ArrayList<>();
+          for (ResponseStore.Submission s : open) created.add(ensureCreated(client, s));
+          pollUntilDone(client, created, before, t0);
+        }
+        List<ChatRequest> pending = store.pending(run);
+        if (pending.isEmpty() || rounds >= maxRounds) break;
+        rounds++;
+        for (List<ChatRequest> part : split(pending)) {
+          store.createSubmission(UUID.randomUUID().toString(), run, part.get(0).model(), part);
+        }
+      }
+      ResponseStore.RunStatus after = store.status(run);
+      Map<String, String> failures = new LinkedHashMap<>();
+      store.failures(run).entrySet().stream().limit(20).forEach(e -> failures.put(e.getKey(), e.getValue()));
+      return new RunResult(run, after.total(), before.done(), after.done() - before.done(), after.total() - after.done(),
+          client.retries.get(), Duration.ofNanos(System.nanoTime() - t0), failures);
+    }
+  }
+
+  /** Splits requests by model, then into parts under the line and byte limits, in order. */
+  List<List<ChatRequest>> split(List<ChatRequest> requests) {
+    Map<String, List<ChatRequest>> byModel = new LinkedHashMap<>();
+    for (ChatRequest r : requests) byModel.computeIfAbsent(r.model(), k -> new ArrayList<>()).add(r);
+    List<List<ChatRequest>> parts = new ArrayList<>();
+    for (List<ChatRequest> reqs : byModel.values()) {
+      List<ChatRequest> cur = new ArrayList<>();
+      long bytes = 0;
+      for (ChatRequest r : reqs) {
+        long len = r.toLine().getBytes(StandardCharsets.UTF_8).length + 1L;
+        if (len > maxBytes) {
+          throw new LlmException("request " + r.customId() + " is " + len + " bytes, more than the batch limit of " + maxBytes);
+        }
+        if (!cur.isEmpty() && (cur.size() >= maxLines || bytes + len > maxBytes)) {
+          parts.add(cur);
+          cur = new ArrayList<>();
+          bytes = 0;
+        }
+        cur.add(r);
+        bytes += len;
+      }
+      if (!cur.isEmpty()) parts.add(cur);
+    }
+    return parts;
+  }
+
+  /** Brings a submission to the state "created" (with a batch id), reattaching when possible. */
+  private ResponseStore.Submission ensureCreated(EndpointClient client, ResponseStore.Submission s) {
+    if (s.batchId() != null) return s;
+    OpenAIClient api = client.primary();
+    String fileId = s.inputFileId();
+    if (fileId != null) {
+      // a crash may have come between creating the batch and storing its id: look for it first
+      Optional<Batch> existing = client.withRetries("list batches", () -> findByPart(api, s.key(), s.createdAt()));
+      if (existing.isPresent()) {
+        store.updateSubmission(s.key(), "created", null, existing.get().id(), existing.get().status().toString());
+        note("reattached to batch " + existing.get().id() + " of part " + s.key());
+        return withBatch(s, existing.get().id());
+      }
+    } else {
+      List<ChatRequest> lines = store.submissionRequests(s.key());
+      StringBuilder sb = new StringBuilder();
+      for (ChatRequest r : lines) sb.append(r.toLine()).append('\n');
+      byte[] content = sb.toString().getBytes(StandardCharsets.UTF_8);
+      FileObject file = client.withRetries("upload batch input", () -> api.files().create(FileCreateParams.builder()
+          .file(content).purpose(FilePurpose.BATCH).build()));
+      fileId = file.id();
+      store.updateSubmission(s.key(), "uploaded", fileId, null, null);
+    }
+    final String input = fileId;
+    BatchCreateParams.Metadata.Builder meta = BatchCreateParams.Metadata.builder();
+    metadata.forEach((k, v) -> meta.putAdditionalProperty(k, JsonValue.from(v)));
+    meta.putAdditionalProperty(META_RUN, JsonValue.from(run));
+    meta.putAdditionalProperty(META_PART, JsonValue.from(s.key()));
+    BatchCreateParams params = BatchCreateParams.builder().inputFileId(input)
+        .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
+        .completionWindow(BatchCreateParams.CompletionWindow._24H).metadata(meta.build()).build();
+    int[] attempts = {0};
+    Batch batch = client.withRetries("create batch", () -> {
+      // a create that failed on the wire may still have happened: look before creating again
+      Optional<Batch> again = attempts[0]++ == 0 ? Optional.empty() : findByPart(api, s.key(), s.createdAt());
+      return again.orElseGet(() -> api.batches().create(params));
+    });
+    store.updateSubmission(s.key(), "created", null, batch.id(), batch.status().toString());
+    note("created batch " + batch.id() + " (" + s.lineCount() + " requests, model " + s.model() + ")");
+    return withBatch(s, batch.id());
+  }
+
+  private static ResponseStore.Submission withBatch(ResponseStore.Submission s, String batchId) {
+    return new ResponseStore.Submission(s.key(), s.run(), s.model(), "created", s.inputFileId(), batchId,
+        s.batchStatus(), s.lineCount(), s.createdAt());
+  }
+
+  /** The batch whose metadata names this part, among those created since the part was recorded (newest first). */
+  private Optional<Batch> findByPart(OpenAIClient api, String key, String partCreatedAt) {
+    long since = java.time.Instant.parse(partCreatedAt).getEpochSecond() - 600; // clock skew margin
+    for (Batch b : api.batches().list(BatchListParams.builder().limit(100).build()).autoPager()) {
+      if (b.metadata().isPresent()) {
+        JsonValue v = b.metadata().get()._additionalProperties().get(META_PART);
+        if (v != null && key.equals(v.asString().orElse(null))) return Optional.of(b);
+      }
+      if (b.createdAt() < since) break;
+    }
+    return Optional.empty();
+  }
+
+  private void pollUntilDone(EndpointClient client, List<ResponseStore.Submission> subs,
+      ResponseStore.RunStatus before, long t0) {
+    OpenAIClient api = client.primary();
+    List<ResponseStore.Submission> active = new ArrayList<>(subs);
+    Duration wait = pollInitial;
+    while (!active.isEmpty()) {
+      Map<String, Integer> phases = new TreeMap<>();
+      long inBatchesDone = 0;
+      for (var it = active.iterator(); it.hasNext(); ) {
+        ResponseStore.Submission s = it.next();
+        Batch b = client.withRetries("retrieve batch " + s.batchId(),
+            () -> api.batches().retrieve(BatchRetrieveParams.builder().batchId(s.batchId()).build()));
+        String status = b.status().toString();
+        phases.merge(status, 1, Integer::sum);
+        if (isTerminal(status)) {
+          ingest(client, s, b, status);
+          it.remove();
+        } else {
+          if (!status.equals(s.batchStatus())) store.updateSubmission(s.key(), "created", null, null, status);
+          inBatchesDone += b.requestCounts().map(c -> c.completed()).orElse(0L);
+        }
+      }
+      ResponseStore.RunStatus now = store.status(run);
+      Progress p = new Progress(now.total(), before.done(), now.done(), 0, client.retries.get(),
+          Duration.ofNanos(System.nanoTime() - t0), "batches " + phases + (inBatchesDone > 0 ? ", " + inBatchesDone + " lines finished in open batches" : ""));
+      if (listener != null) listener.accept(p);
+      if (err != null) err.println(p);
+      if (active.isEmpty()) break;
+      SimulatedServer.sleep(wait);
+      long next = Math.min(pollMax.toMillis(), Math.max(1, (long) (wait.toMillis() * 1.5)));
+      wait = Duration.ofMillis(next);
+    }
+  }
+
+  private static boolean isTerminal(String status) {
+    return status.equals("completed") || status.equals("expired") || status.equals("failed") || status.equals("cancelled");
+  }
+
+  private void ingest(EndpointClient client, ResponseStore.Submission s, Batch b, String status) {
+    List<ChatResponse> answers = new ArrayList<>();
+    Map<String, String> failures = new LinkedHashMap<>();
+    java.util.Set<String> mine = new java.util.HashSet<>();
+    for (ChatRequest r : store.submissionRequests(s.key())) mine.add(r.customId());
+    for (Optional<String> fileId : List.of(b.outputFileId(), b.errorFileId())) {
+      if (fileId.isEmpty()) continue;
+      String text = client.withRetries("download file " + fileId.get(), () -> download(client.primary(), fileId.get()));
+      BatchResults results = BatchResults.parse(text, "batch " + b.id() + " file " + fileId.get());
+      for (ChatResponse a : results.answers()) if (mine.contains(a.customId())) answers.add(a);
+      results.failures().forEach((id, why) -> {
+        if (mine.contains(id)) failures.put(id, "batch " + b.id() + ": " + why);
+      });
+    }
+    if (status.equals("failed") && b.errors().isPresent()) {
+      String why = b.errors().get().data().map(d -> d.stream().map(e -> e.message().orElse("?")).toList().toString()).orElse("failed");
+      for (String id : mine) failures.putIfAbsent(id, "batch " + b.id() + " failed: " + why);
+    }
+    store.finishSubmission(s.key(), run, b.id(), status, answers, failures);
+    note("batch " + b.id() + " " + status + ": " + answers.size() + " answers, " + (s.lineCount() - answers.size()) + " to ask again");
+  }
+
+  private static String download(OpenAIClient api, String fileId) {
+    try (HttpResponse r = api.files().content(FileContentParams.builder().fileId(fileId).build());
+         InputStream in = r.body()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void note(String message) {
+    if (err != null) err.println("batch: " + message);
+  }
+
+  /**
+   * Stores the results of a batch output file made elsewhere (e.g. by vLLM's
+   * {@code run_batch} from a file written with {@link BatchResults#writeInput}); requests must be
+   * registered in the run. Returns how many answers were new.
+   */
+  public static int importResults(ResponseStore store, String run, Path outputFile) {
+    BatchResults results = BatchResults.read(outputFile);
+    int n = 0;
+    for (ChatResponse a : results.answers()) if (store.recordAnswer(run, a, null)) n++;
+    results.failures().forEach((id, why) -> store.recordFailure(run, id, outputFile.getFileName() + ": " + why));
+    return n;
+  }
+
+  /** Settings of a batch run. */
+  public static final class Builder {
+    private final Endpoint endpoint;
+    private final ResponseStore store;
+    private final String run;
+    private int maxLines = 50_000;
+    private long maxBytes = 200L * 1024 * 1024;
+    private Duration pollInitial = Duration.ofSeconds(5);
+    private Duration pollMax = Duration.ofMinutes(2);
+    private int maxRounds = 3;
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+    private Consumer<Progress> listener;
+    private PrintStream err = System.err;
+
+    private Builder(Endpoint endpoint, ResponseStore store, String run) {
+      this.endpoint = endpoint;
+      this.store = store;
+      if (run == null || run.isBlank()) throw new IllegalArgumentException("a run needs a name");
+      this.run = run;
+      metadata.put("description", "mcalign run " + run);
+    }
+
+    /** Per-batch limits (the API's: 50,000 lines, 200 MB). */
+    public Builder limits(int maxLines, long maxBytes) {
+      this.maxLines = maxLines;
+      this.maxBytes = maxBytes;
+      return this;
+    }
+
+    /** First and longest wait between polls (the wait grows by half each poll). */
+    public Builder polling(Duration initial, Duration max) {
+      this.pollInitial = initial;
+      this.pollMax = max;
+      return this;
+    }
+
+    /** How many times requests without an answer are submitted in all (default 3). */
+    public Builder maxRounds(int n) {
+      this.maxRounds = n;
+      return this;
+    }
+
+    /** Extra metadata on every batch (the OpenAI console shows it). */
+    public Builder metadata(String key, String value) {
+      metadata.put(key, value);
+      return this;
+    }
+
+    public Builder progress(Consumer<Progress> listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    public Builder progressStream(PrintStream err) {
+      this.err = err;
+      return this;
+    }
+
+    public BatchRun build() {
+      return new BatchRun(this);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.mcalign.llm;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mcalign.data.AtomicFiles;
+
+/**
+ * Writes a run's answers: JSONL in the Batch API's output format (one line per request:
+ * {@code custom_id} and the response body; the paper's scripts read it as is), and CSV in
+ * the paper's {@code all_prompts_responses_*.csv} layout (the prompt table's columns, then
+ * {@code model}, {@code response}, and {@code custom_id}).
+ */
+public final class Export {
+  private Export() {}
+
+  /** Writes one line per answered request, in request-file order; returns the count. */
+  public static int jsonl(ResponseStore store, String run, Path out) {
+    List<ResponseStore.StoredAnswer> answers = store.answers(run);
+    AtomicFiles.writeText(out, w -> {
+      for (ResponseStore.StoredAnswer a : answers) {
+        w.write("{\"id\":" + Json.write("mcalign-" + a.customId()) + ",\"custom_id\":" + Json.write(a.customId())
+            + ",\"response\":{\"status_code\":200,\"request_id\":" + Json.write(a.batchId() == null ? "" : a.batchId())
+            + ",\"body\":" + a.responseJson() + "},\"error\":null}\n");
+      }
+    });
+    return answers.size();
+  }
+
+  /**
+   * Writes the answers as CSV. With the paper's prompt table, each answer is matched to its
+   * prompt row by the prompt text (identical prompts in file order), and the row's columns
+   * come first; without it, the columns are {@code prompt, model, response, custom_id}.
+   * A tool-call answer's response is the JSON of its arguments.
+   */
+  public static int csv(ResponseStore store, String run, Path out, Optional<Path> promptTable) {
+    List<ResponseStore.StoredAnswer> answers = store.answers(run);
+    List<String> promptColumns = new ArrayList<>();
+    Map<String, Map<String, Deque<Map<String, String>>>> rowsByModelAndText = new HashMap<>();
+    List<Map<String, String>> table = promptTable.map(Csv::read).orElse(List.of());
+    if (!table.isEmpty()) {
+      promptColumns.addAll(table.get(0).keySet());
+      if (!promptColumns.contains("prompt") || !promptColumns.contains("topic")) {
+        throw new LlmException(promptTable.get() + ": expected the paper's prompt table with columns prompt and topic");
+      }
+    }
+    AtomicFiles.writeText(out, w -> {
+      List<String> header = new ArrayList<>(promptColumns);
+      if (promptColumns.isEmpty()) header.add("prompt");
+      header.addAll(List.of("model", "response", "custom_id"));
+      Csv.writeRow(w, header);
+      for (ResponseStore.StoredAnswer a : answers) {
+        ChatRequest req = ChatRequest.of(a.customId(), a.bodyJson());
+        ChatResponse resp = a.response();
+        String response = resp.content().orElseGet(() ->
+            resp.toolCalls().isEmpty() ? "" : resp.toolCalls().get(0).argumentsJson());
+        List<String> row = new ArrayList<>();
+        if (promptColumns.isEmpty()) {
+          row.add(req.prompt());
+        } else {
+          Map<String, Deque<Map<String, String>>> byText = rowsByModelAndText.computeIfAbsent(a.model(), m -> {
+            Map<String, Deque<Map<String, String>>> idx = new HashMap<>();
+            for (Map<String, String> r : table) {
+              idx.computeIfAbsent(PromptCatalog.filled(r.get("prompt"), r.get("topic")), k -> new ArrayDeque<>()).add(r);
+            }
+            return idx;
+          });
+          Deque<Map<String, String>> candidates = byText.get(req.prompt());
+          Map<String, String> match = candidates == null ? null : candidates.poll();
+          for (String c : promptColumns) row.add(match == null ? "" : match.get(c));
+        }
+        row.add(a.model());
+        row.add(response);
+        row.add(a.customId());
+        Csv.writeRow(w, row);
+      }
+    });
+    return answers.size();
+  }
+}
