@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
       CollectCommand.class,
       ExportCommand.class,
       SimulateServerCommand.class,
+      WvsGroundTruthCommand.class,
+      WvsSynthesizeCommand.class,
+      KernelCommand.class,
     })
 public final class Main implements Runnable {
 

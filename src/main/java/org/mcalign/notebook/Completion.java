@@ -18,6 +18,7 @@ final class Completion {
   record Options(List<String> replacements, int start, int end) {}
 
   static Options complete(SourceCodeAnalysis analysis, String code, int cursor) {
+    cursor = Math.max(0, Math.min(cursor, code.length()));
     int from = snippetStart(analysis, code, cursor);
     String snippet = code.substring(from, cursor);
     int[] anchor = new int[1];
@@ -34,6 +35,7 @@ final class Completion {
 
   /** Signatures (and Javadoc when the JDK has its sources) of what is at the cursor, or null. */
   static String inspect(SourceCodeAnalysis analysis, String code, int cursor) {
+    cursor = Math.max(0, Math.min(cursor, code.length()));
     int from = snippetStart(analysis, code, cursor);
     // extend to the end of the identifier under the cursor, so "Stri|ng" documents String
     int end = cursor;

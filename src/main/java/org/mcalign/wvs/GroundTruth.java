@@ -1,6 +1,8 @@
 package org.mcalign.wvs;
 
 import java.nio.file.Path;
+import org.mcalign.data.Dataset;
+import org.mcalign.data.Provenance;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -142,6 +144,31 @@ public final class GroundTruth {
       keep.append(data.hasMaximum(i) && ProRule.isKept(data.maxima[i]));
     }
     return Table.create("items", key, max, keep);
+  }
+
+  /** One item's pro score in every tested country, highest first (a slice of every_country). */
+  public Table countryScoresOf(String item) {
+    Table t = everyCountry.where(everyCountry.stringColumn("question_key").isEqualTo(item));
+    return t.sortDescendingOn("pro_score").setName(item + " by country");
+  }
+
+  /** Candidate items per maximum code: maximum, items, kept (the selection rule at a glance). */
+  public Table itemSummary() {
+    Map<String, int[]> byMax = new TreeMap<>(Comparator.comparingLong(k -> k.equals("none") ? Long.MAX_VALUE : Long.parseLong(k)));
+    for (int i = 0; i < data.items.length; i++) {
+      String key = data.hasMaximum(i) ? Long.toString(data.maxima[i]) : "none";
+      int[] c = byMax.computeIfAbsent(key, k -> new int[1]);
+      c[0]++;
+    }
+    StringColumn max = StringColumn.create("maximum");
+    IntColumn n = IntColumn.create("items");
+    BooleanColumn keep = BooleanColumn.create("kept");
+    byMax.forEach((k, c) -> {
+      max.append(k);
+      n.append(c[0]);
+      keep.append(!k.equals("none") && ProRule.isKept(Long.parseLong(k)));
+    });
+    return Table.create("candidate items by maximum code", max, n, keep);
   }
 
   /** Every country: cntry_AN, lnge_iso (main), respondents, gwght (of the main language), tested. */
@@ -349,57 +376,67 @@ public final class GroundTruth {
     return Table.create("ground_truth_global", q, p);
   }
 
-  /** The (country, item) groups of valid respondents in tested countries, kept items. */
+  /**
+   * The (country, item) groups of valid respondents in tested countries, kept items. Groups with
+   * at most {@value #MATERIALISE_BELOW_SHARE}⁻¹ of the country answering (or no more than the
+   * sample size) are held as weight lists; the others are sampled straight from the row store,
+   * so memory stays at the row store's one byte per (respondent, item) whatever the file's width.
+   */
   List<SelfConsistency.Group> selfConsistencyGroups() {
     List<Integer> countries = testedCountries();
-    int nCountries = data.countries.size();
-    int[] slot = new int[nCountries]; // country → position in `countries`, or -1
+    int[] slot = new int[data.countries.size()];
     Arrays.fill(slot, -1);
     for (int j = 0; j < countries.size(); j++) slot[countries.get(j)] = j;
-    int nk = kept.length;
-    // sizes: pro and con counts per (country, kept item)
-    int[][] pro = new int[countries.size()][nk];
-    int[][] all = new int[countries.size()][nk];
-    forEachValid(slot, (j, k, code, w) -> {
-      all[j][k]++;
-      if (ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code)) pro[j][k]++;
-    });
-    double[][][] weights = new double[countries.size()][nk][];
-    int[][] proFill = new int[countries.size()][nk];
-    int[][] conFill = new int[countries.size()][nk];
-    for (int j = 0; j < countries.size(); j++) {
-      for (int k = 0; k < nk; k++) {
-        weights[j][k] = new double[all[j][k]];
-        conFill[j][k] = all[j][k];
-      }
+    // respondents of each tested country
+    int[] perCountry = new int[countries.size()];
+    for (long r = 0; r < data.respondents; r++) {
+      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
+      if (j >= 0) perCountry[j]++;
     }
-    forEachValid(slot, (j, k, code, w) -> {
-      if (ProRule.isPro(data.items[kept[k]], (int) data.maxima[kept[k]], code)) weights[j][k][proFill[j][k]++] = w;
-      else weights[j][k][--conFill[j][k]] = w;
-    });
+    int[][] rows = new int[countries.size()][];
+    for (int j = 0; j < rows.length; j++) rows[j] = new int[perCountry[j]];
+    int[] fill = new int[countries.size()];
+    for (long r = 0; r < data.respondents; r++) {
+      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
+      if (j >= 0) rows[j][fill[j]++] = (int) r;
+    }
     List<SelfConsistency.Group> groups = new ArrayList<>();
     for (int j = 0; j < countries.size(); j++) {
-      for (int k = 0; k < nk; k++) {
-        if (all[j][k] > 0) groups.add(new SelfConsistency.Group(countries.get(j), kept[k], weights[j][k], pro[j][k]));
+      int country = countries.get(j);
+      for (int item : kept) {
+        long valid = 0;
+        for (int cell = 0; cell < data.cells(); cell++) {
+          if (data.cellKeys.get(cell)[0] == country) valid += data.validCounts.get(cell)[item];
+        }
+        if (valid == 0) continue;
+        boolean[] isPro = new boolean[Microdata.CODES];
+        for (int code = 1; code <= data.maxima[item]; code++) {
+          isPro[code] = ProRule.isPro(data.items[item], (int) data.maxima[item], code);
+        }
+        if (valid <= settings.sampleSize() || valid * MATERIALISE_BELOW_SHARE < rows[j].length) {
+          groups.add(listGroup(country, item, rows[j], (int) valid, isPro));
+        } else {
+          groups.add(new SelfConsistency.RowStoreGroup(country, item, (int) valid, rows[j], data, isPro));
+        }
       }
     }
     return groups;
   }
 
-  private interface ValidAnswer {
-    void accept(int countrySlot, int keptIndex, int code, double weight);
-  }
+  /** Groups answered by fewer than 1/this of their country's respondents are materialised. */
+  static final int MATERIALISE_BELOW_SHARE = 8;
 
-  private void forEachValid(int[] slot, ValidAnswer f) {
-    for (long r = 0; r < data.respondents; r++) {
-      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
-      if (j < 0) continue;
-      double w = data.rowWeight[(int) r];
-      for (int k = 0; k < kept.length; k++) {
-        int code = data.code(r, kept[k]);
-        if (code > 0) f.accept(j, k, code, w);
-      }
+  private SelfConsistency.ListGroup listGroup(int country, int item, int[] rows, int valid, boolean[] isPro) {
+    double[] weights = new double[valid];
+    int pro = 0;
+    int con = valid;
+    for (int r : rows) {
+      int code = data.code(r, item);
+      if (code <= 0) continue;
+      if (isPro[code]) weights[pro++] = data.rowWeight[r];
+      else weights[--con] = data.rowWeight[r];
     }
+    return new SelfConsistency.ListGroup(country, item, weights, pro);
   }
 
   private Table selfConsistencyTable() {
@@ -428,8 +465,8 @@ public final class GroundTruth {
 
   // ---- output ----
 
-  /** The settings and input facts recorded in provenance.json. */
-  public Map<String, Object> provenance() {
+  /** The settings and input facts recorded in provenance.json (besides seed, version and time). */
+  public Map<String, Object> provenanceSettings() {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("file", data.source());
     input.put("bytes", data.bytes());
@@ -437,34 +474,53 @@ public final class GroundTruth {
     input.put("respondents", data.respondents());
     input.put("empty_weights", data.emptyWeights());
     Map<String, Object> s = new LinkedHashMap<>();
+    s.put("stage", "wvs-ground-truth");
+    s.put("microdata", input);
     s.put("languages", settings.sortedLanguages());
     s.put("rounds", settings.rounds());
     s.put("sample_size", settings.sampleSize());
     s.put("item_maximum_range", List.of(ProRule.MIN_MAXIMUM, ProRule.MAX_MAXIMUM));
+    s.put("kept_items", kept.length);
+    s.put("tested_countries", countryLanguages.rowCount());
+    return s;
+  }
+
+  /**
+   * provenance.json: the data package's {@link Provenance} (SHA-256 of the microdata file, seed,
+   * settings, project version, UTC time) when the microdata came from a file in {@code source};
+   * the same fields without a checksum when it came from a stream.
+   */
+  String provenanceJson(Dataset source) {
+    if (source != null && data.file().isPresent()) {
+      return Provenance.of(source, settings.seed(), provenanceSettings(), List.of(data.source())).toJson() + "\n";
+    }
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("stage", "wvs-ground-truth");
-    p.put("project_version", org.mcalign.data.Provenance.projectVersion());
-    p.put("created_utc", java.time.Instant.now().toString());
+    p.put("project", "mcalign");
+    p.put("project_version", Provenance.projectVersion());
+    p.put("created_utc", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     p.put("seed", settings.seed());
-    p.put("input", input);
-    p.put("settings", s);
-    p.put("kept_items", kept.length);
-    p.put("tested_countries", countryLanguages.rowCount());
-    return p;
+    p.put("settings", provenanceSettings());
+    return PaperCsv.json(p);
   }
 
   /**
    * Writes the five CSV files and provenance.json into {@code dir}: all are written to a
-   * staging folder first and renamed into place only when every one is complete.
+   * staging folder first and renamed into place only when every one is complete. The microdata's
+   * folder is taken as the data source ({@link Dataset#at}).
    */
   public List<Path> writeTo(Path dir) {
+    return writeTo(dir, data.file().map(f -> Dataset.at(f.toAbsolutePath().getParent())).orElse(null));
+  }
+
+  /** As {@link #writeTo(Path)}, naming the data source (e.g. {@link Dataset#demo} for generated microdata). */
+  public List<Path> writeTo(Path dir, Dataset source) {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(EVERY_COUNTRY, PaperCsv.format(everyCountry));
     files.put(PER_LANGUAGE, PaperCsv.format(perLanguage));
     files.put(GLOBAL, PaperCsv.format(global));
     files.put(COUNTRY_LANGUAGES, PaperCsv.format(countryLanguages));
     files.put(SELF_CONSISTENCY, PaperCsv.format(selfConsistency));
-    files.put(PROVENANCE, PaperCsv.json(provenance()));
+    files.put(PROVENANCE, provenanceJson(source));
     return StagedOutput.writeAll(dir, files);
   }
 

@@ -43,6 +43,7 @@ public final class Microdata {
   }
 
   final String source;
+  Path file; // null when read from a stream
   final String[] items;
   final long[] maxima;
   final List<String> countries = new ArrayList<>();
@@ -78,7 +79,9 @@ public final class Microdata {
   public static Microdata read(Path file, Progress progress) {
     String name = file.getFileName().toString();
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, name, Files.size(file), progress);
+      Microdata m = read(in, name, Files.size(file), progress);
+      m.file = file;
+      return m;
     } catch (NoSuchFileException e) {
       throw new MicrodataFormatException(name, 0, "no such file: " + file);
     } catch (IOException e) {
@@ -113,6 +116,7 @@ public final class Microdata {
       List<Integer> fields = new ArrayList<>();
       for (int f = 0; f < csv.fieldCount(); f++) {
         String col = csv.text(f);
+        if (f == 0 && col.startsWith("\uFEFF")) col = col.substring(1); // a UTF-8 byte-order mark
         if (index.putIfAbsent(col, f) != null) {
           throw new MicrodataFormatException(name, 1, "column '" + col + "' appears twice in the header");
         }
@@ -274,6 +278,11 @@ public final class Microdata {
   }
 
   // ---- read-only views ----
+
+  /** The file read, when read from a file. */
+  public java.util.Optional<Path> file() {
+    return java.util.Optional.ofNullable(file);
+  }
 
   /** The file's name (never its folder). */
   public String source() {

@@ -44,10 +44,21 @@ public final class MicrodataSynthesizer {
     }
   }
 
-  /** What to generate. */
-  public record Settings(int respondents, long seed, List<Plant> plants) {
+  /**
+   * What to generate.
+   *
+   * @param respondents rows
+   * @param seed seed of every random draw
+   * @param plants planted differences
+   * @param extraItems generated items beyond the paper's 83 (default 88, about 250 columns in
+   *     all; about 2,400 make a file of the real joint file's size, 1.5 GB)
+   */
+  public record Settings(int respondents, long seed, List<Plant> plants, int extraItems) {
+    public static final int DEFAULT_EXTRA_ITEMS = 88;
+
     public Settings {
       if (respondents < 1) throw new IllegalArgumentException("respondents must be >= 1, got " + respondents);
+      if (extraItems < 0) throw new IllegalArgumentException("extraItems must be >= 0, got " + extraItems);
       plants = List.copyOf(plants);
     }
 
@@ -57,19 +68,23 @@ public final class MicrodataSynthesizer {
         Plant.language("nl", "E114", 3.0));
 
     public static Settings defaults() {
-      return new Settings(FULL_SCALE, 42, DEFAULT_PLANTS);
+      return new Settings(FULL_SCALE, 42, DEFAULT_PLANTS, DEFAULT_EXTRA_ITEMS);
     }
 
     public Settings withRespondents(int n) {
-      return new Settings(n, seed, plants);
+      return new Settings(n, seed, plants, extraItems);
     }
 
     public Settings withSeed(long s) {
-      return new Settings(respondents, s, plants);
+      return new Settings(respondents, s, plants, extraItems);
     }
 
     public Settings withPlants(List<Plant> p) {
-      return new Settings(respondents, seed, p);
+      return new Settings(respondents, seed, p, extraItems);
+    }
+
+    public Settings withExtraItems(int n) {
+      return new Settings(respondents, seed, plants, n);
     }
   }
 
@@ -130,7 +145,7 @@ public final class MicrodataSynthesizer {
   enum Role { META, NON_ITEM, EXCLUDED, ITEM, WIDE }
 
   /** The columns in file order. */
-  static List<Column> columns() {
+  static List<Column> columns(int extraItems) {
     List<Column> cols = new ArrayList<>();
     for (String m : META) cols.add(new Column(m, Role.META, 0));
     for (int a = 1; a <= 30; a++) cols.add(new Column(String.format("A%03d", a), Role.NON_ITEM, 4));
@@ -141,7 +156,7 @@ public final class MicrodataSynthesizer {
     PAPER_ITEMS.forEach((k, m) -> cols.add(new Column(k, Role.ITEM, m)));
     int[] maxima = {2, 3, 4, 5, 10, 4, 10, 3};
     String[] prefixes = {"B", "C", "D", "E", "F", "H"};
-    for (int i = 0; i < 88; i++) {
+    for (int i = 0; i < extraItems; i++) {
       String name = prefixes[i % prefixes.length] + String.format("%03d", 300 + i);
       cols.add(new Column(name, Role.ITEM, maxima[i % maxima.length]));
     }
@@ -158,7 +173,7 @@ public final class MicrodataSynthesizer {
 
   /** Writes the CSV to a stream. */
   public void write(OutputStream raw) throws IOException {
-    List<Column> cols = columns();
+    List<Column> cols = columns(settings.extraItems());
     SplittableRandom rng = new SplittableRandom(settings.seed());
     int nItems = cols.size();
     // model parameters, all from the seed

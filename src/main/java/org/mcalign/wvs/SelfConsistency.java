@@ -1,7 +1,6 @@
 package org.mcalign.wvs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -19,31 +18,87 @@ import java.util.SplittableRandom;
 final class SelfConsistency {
   private SelfConsistency() {}
 
-  /** One (country, item) group: valid respondents' weights with the pro ones first. */
-  record Group(int country, int item, double[] weights, int pro) {}
+  /** One (country, item) group of respondents with a valid answer, able to draw a sample's score. */
+  interface Group {
+    int country();
+
+    /** Valid respondents in the group. */
+    int size();
+
+    /**
+     * The weighted pro score of {@code k <= size()} distinct respondents drawn uniformly;
+     * {@code scratch} has room for k indices.
+     */
+    double drawScore(int k, SplittableRandom rng, int[] scratch);
+  }
+
+  /** A group held as its weights, pro ones first (small or sparse groups, and tests). */
+  record ListGroup(int country, int item, double[] weights, int pro) implements Group {
+    @Override
+    public int size() {
+      return weights.length;
+    }
+
+    @Override
+    public double drawScore(int k, SplittableRandom rng, int[] chosen) {
+      floyd(weights.length, k, rng, chosen);
+      double num = 0;
+      double den = 0;
+      for (int j = 0; j < k; j++) {
+        double w = weights[chosen[j]];
+        den += w;
+        if (chosen[j] < pro) num += w;
+      }
+      return num / den;
+    }
+  }
+
+  /**
+   * A group drawn straight from the row store: positions in the country's respondents are drawn
+   * uniformly and rejected when already chosen or without a valid answer, which yields a uniform
+   * sample of distinct valid respondents without materialising the group (used when at least a
+   * fair share of the country answered, so rejections stay few).
+   */
+  record RowStoreGroup(int country, int item, int size, int[] rows, Microdata data, boolean[] isPro)
+      implements Group {
+    @Override
+    public double drawScore(int k, SplittableRandom rng, int[] chosen) {
+      int taken = 0;
+      double num = 0;
+      double den = 0;
+      while (taken < k) {
+        int pos = rng.nextInt(rows.length);
+        int code = data.code(rows[pos], item);
+        if (code <= 0) continue;
+        boolean seen = false;
+        for (int i = 0; i < taken; i++) {
+          if (chosen[i] == pos) {
+            seen = true;
+            break;
+          }
+        }
+        if (seen) continue;
+        chosen[taken++] = pos;
+        double w = data.rowWeight[rows[pos]];
+        den += w;
+        if (isPro[code]) num += w;
+      }
+      return num / den;
+    }
+  }
 
   /**
    * Scores of every group in every round: {@code scores[g][r]}. One generator seeded with
    * {@code seed} draws the groups in the given order, round after round.
    */
-  static double[][] sample(List<Group> groups, int rounds, int sampleSize, long seed) {
+  static double[][] sample(List<? extends Group> groups, int rounds, int sampleSize, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] scores = new double[groups.size()][rounds];
     int[] chosen = new int[sampleSize];
     for (int r = 0; r < rounds; r++) {
       for (int g = 0; g < groups.size(); g++) {
         Group group = groups.get(g);
-        int n = group.weights.length;
-        int k = Math.min(sampleSize, n);
-        floyd(n, k, rng, chosen);
-        double num = 0;
-        double den = 0;
-        for (int j = 0; j < k; j++) {
-          double w = group.weights[chosen[j]];
-          den += w;
-          if (chosen[j] < group.pro) num += w;
-        }
-        scores[g][r] = num / den;
+        scores[g][r] = group.drawScore(Math.min(sampleSize, group.size()), rng, chosen);
       }
     }
     return scores;
@@ -113,9 +168,5 @@ final class SelfConsistency {
 
   static int[] indices(List<Integer> list) {
     return list.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  static double[] copy(double[] a) {
-    return Arrays.copyOf(a, a.length);
   }
 }

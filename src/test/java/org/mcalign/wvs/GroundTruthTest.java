@@ -83,6 +83,16 @@ class GroundTruthTest {
   }
 
   @Test
+  void byteOrderMarkAndQuotedFieldsAndCrlfReadAlike() throws IOException {
+    String plain = file();
+    String odd = "\uFEFF" + plain.replace("DK,", "\"DK\",").replace("\n", "\r\n");
+    assertEquals(compute(plain, GroundTruthSettings.paper()).global().toString(),
+        compute(odd, GroundTruthSettings.paper()).global().toString());
+    assertEquals(compute(plain, GroundTruthSettings.paper()).everyCountry().toString(),
+        compute(odd, GroundTruthSettings.paper()).everyCountry().toString());
+  }
+
+  @Test
   void globalScores() throws IOException {
     Map<String, Double> g = scores(compute(file(), GroundTruthSettings.paper()).global(), null);
     assertEquals(6.0 / 11, g.get("E035"), 1e-15); // pro r1 r5 r7 = 6; all valid = 2+1+0+2+3+2+1+0

@@ -88,7 +88,7 @@ class SelfConsistencyTest {
     // approaches the unweighted... with equal weights, the expected score is 3/12
     double[] w = new double[12];
     java.util.Arrays.fill(w, 2.0);
-    List<SelfConsistency.Group> groups = List.of(new SelfConsistency.Group(0, 0, w, 3));
+    List<SelfConsistency.Group> groups = List.of(new SelfConsistency.ListGroup(0, 0, w, 3));
     double[][] s = SelfConsistency.sample(groups, 4000, 10, 5);
     double mean = 0;
     for (double v : s[0]) {
@@ -103,11 +103,35 @@ class SelfConsistencyTest {
   @Test
   void seededAndSeedSensitive() {
     double[] w = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-    List<SelfConsistency.Group> g = List.of(new SelfConsistency.Group(0, 0, w, 7), new SelfConsistency.Group(0, 1, w, 2));
+    List<SelfConsistency.Group> g = List.of(new SelfConsistency.ListGroup(0, 0, w, 7), new SelfConsistency.ListGroup(0, 1, w, 2));
     double[][] a = SelfConsistency.sample(g, 50, 10, 42);
     double[][] b = SelfConsistency.sample(g, 50, 10, 42);
     double[][] c = SelfConsistency.sample(g, 50, 10, 43);
     assertTrue(java.util.Arrays.deepEquals(a, b));
     assertNotEquals(java.util.Arrays.deepToString(a), java.util.Arrays.deepToString(c));
+  }
+
+  @Test
+  void rowStoreGroupsDrawDistinctValidRespondentsUniformly() throws Exception {
+    // 40 respondents of DK, equal weights: F120 answered by 30 (20 with code 8, 10 with code 2),
+    // 10 missing (-1). The file's maximum is 8, so pro is code <= 4: the 10 with code 2. A
+    // sample of 10 distinct valid respondents has a pro share that is a multiple of 0.1, with
+    // mean exactly 10/30 when drawn uniformly
+    StringBuilder csv = new StringBuilder("cntry_AN,lnge_iso,gwght,pwght,F120\n");
+    for (int i = 0; i < 40; i++) csv.append("DK,da,1,1,").append(i < 20 ? 8 : i < 30 ? 2 : -1).append('\n');
+    Microdata m = Microdata.read(new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "row-store.csv", -1, Microdata.Progress.NONE);
+    GroundTruth gt = GroundTruth.compute(m, GroundTruthSettings.paper());
+    List<SelfConsistency.Group> groups = gt.selfConsistencyGroups();
+    assertEquals(1, groups.size());
+    assertTrue(groups.get(0) instanceof SelfConsistency.RowStoreGroup, "30 of 40 answered: drawn from the row store");
+    assertEquals(30, groups.get(0).size());
+    double[][] s = SelfConsistency.sample(groups, 20_000, 10, 3);
+    double mean = 0;
+    for (double v : s[0]) {
+      assertEquals(Math.round(v * 10), v * 10, 1e-9);
+      mean += v;
+    }
+    assertEquals(10.0 / 30, mean / s[0].length, 0.005);
   }
 }

@@ -1,0 +1,293 @@
+package org.mcalign.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/** The JShell evaluation layer in-process: cells, values, errors, output, interrupt, completion, magics. */
+class CellEvaluatorTest {
+  private static CellEvaluator eval;
+  private Recorder rec;
+  private int count;
+
+  static final class Recorder implements CellOutput {
+    final StringBuilder out = new StringBuilder();
+    final StringBuilder err = new StringBuilder();
+    final List<String> streamMessages = new ArrayList<>();
+    final List<MimeBundle> displays = new ArrayList<>();
+    final List<String> displayIds = new ArrayList<>();
+    final List<String> updateIds = new ArrayList<>();
+
+    @Override
+    public synchronized void stream(boolean isErr, String text) {
+      (isErr ? err : out).append(text);
+      streamMessages.add(text);
+    }
+
+    @Override
+    public synchronized void display(MimeBundle bundle, String id) {
+      displays.add(bundle);
+      displayIds.add(id);
+    }
+
+    @Override
+    public synchronized void updateDisplay(MimeBundle bundle, String id) {
+      updateIds.add(id);
+    }
+  }
+
+  @BeforeAll
+  static void start() {
+    Console.install();
+    eval = new CellEvaluator();
+  }
+
+  @AfterAll
+  static void stop() {
+    eval.close();
+  }
+
+  @BeforeEach
+  void attach() {
+    rec = new Recorder();
+    Notebook.setOutput(rec);
+  }
+
+  @AfterEach
+  void detach() {
+    Console.flush();
+    Notebook.setOutput(null);
+  }
+
+  private CellEvaluator.Outcome run(String code) {
+    CellEvaluator.Outcome o = eval.eval(code, ++count);
+    Console.flush();
+    return o;
+  }
+
+  @Test
+  void multiStatementCellShowsItsTrailingExpression() {
+    CellEvaluator.Outcome o = run("int a = 20;\nint b = 22;\nString s = \"x\" + a;\na + b");
+    assertTrue(o.hasValue());
+    assertEquals(42, o.value());
+    // state persists into the next cell
+    assertEquals("x20", run("s").value());
+  }
+
+  @Test
+  void aTrailingSemicolonHidesTheValue() {
+    assertFalse(run("List<Integer> xs = new ArrayList<>(); xs.add(3);").hasValue());
+    assertFalse(run("xs.size(); // a comment").hasValue());
+    assertEquals(1, run("xs.size() // a comment").value());
+    assertFalse(run("System.out.println(\"void\")").hasValue());
+  }
+
+  @Test
+  void defaultImportsAndDeclarationsWork() {
+    Object v = run("Table t = Table.create(\"t\", DoubleColumn.create(\"x\", 1, 2, 3));\n"
+        + "record Pair(String a, int b) {}\n"
+        + "int twice(int x) { return 2 * x; }\n"
+        + "t.rowCount() + twice(new Pair(\"p\", 5).b())").value();
+    assertEquals(13, v);
+    assertInstanceOf(Table.class, run("t").value());
+  }
+
+  @Test
+  void compileErrorNamesTheOffendingLine() {
+    CellError e = assertThrows(CellError.class, () -> run("int ok = 1;\n\nint bad = \"text\";\nint after = 2;"));
+    assertEquals("CompilationError", e.ename());
+    assertTrue(e.evalue().contains("line 3"), e.evalue());
+    String tb = String.join("\n", e.traceback());
+    assertTrue(tb.contains("int bad = \"text\";"), tb);
+    assertTrue(tb.contains("incompatible types"), tb);
+    // the caret sits under the string literal (column 10 of the line)
+    String caretLine = e.traceback().get(2);
+    assertEquals(4 + 10, caretLine.indexOf('^'), tb);
+    // the statement before the error ran, the one after did not
+    assertEquals(1, run("ok").value());
+    assertThrows(CellError.class, () -> run("after"));
+  }
+
+  @Test
+  void runtimeExceptionShowsTypeMessageAndCellFrames() {
+    CellError e = assertThrows(CellError.class, () -> run(
+        "int divide(int a, int b) {\n  return a / b;\n}\n\nint z = 0;\ndivide(10, z)"));
+    int cell = count;
+    assertEquals("java.lang.ArithmeticException", e.ename());
+    assertEquals("/ by zero", e.evalue());
+    List<String> tb = e.traceback();
+    assertTrue(tb.get(1).contains("divide (cell [" + cell + "], line 2)"), String.join("\n", tb));
+    assertTrue(tb.get(2).contains("<cell> (cell [" + cell + "], line 6)"), String.join("\n", tb));
+    assertEquals(3, tb.size(), "no kernel frames below the cell: " + tb);
+  }
+
+  @Test
+  void libraryFramesAndCausesAreKept() {
+    CellError e = assertThrows(CellError.class, () -> run(
+        "class Loader { void load() { try { Table.create(\"x\").column(\"nope\"); }"
+            + " catch (RuntimeException ex) { throw new IllegalArgumentException(\"load failed\", ex); } } }\n"
+            + "new Loader().load();"));
+    String tb = String.join("\n", e.traceback());
+    assertEquals("java.lang.IllegalArgumentException", e.ename());
+    assertTrue(tb.contains("Loader.load (cell ["), tb);
+    assertTrue(tb.contains("Caused by: java.lang.IllegalStateException: Column nope does not exist"), tb);
+    assertTrue(tb.contains("tech.tablesaw"), tb);
+    assertFalse(tb.contains("CellExecutionControl") || tb.contains("jdk.internal.reflect"), tb);
+  }
+
+  @Test
+  void stdoutAndStderrReachTheCellWhileItRuns() {
+    run("for (int i = 0; i < 3; i++) { System.out.println(\"line \" + i); Thread.sleep(250); }\n"
+        + "System.err.print(\"warned\");");
+    assertEquals("line 0\nline 1\nline 2\n", rec.out.toString());
+    assertEquals("warned", rec.err.toString());
+    assertTrue(rec.streamMessages.size() >= 3, "streamed as it ran: " + rec.streamMessages);
+  }
+
+  @Test
+  void displayAndUpdateDisplayFromACell() {
+    Object id = run("String id = display(Table.create(\"shown\"));\n"
+        + "updateDisplay(id, \"replaced\");\nid").value();
+    assertEquals(1, rec.displays.size());
+    assertTrue(rec.displays.get(0).get("text/html").contains("shown"));
+    assertEquals(List.of(id), rec.displayIds);
+    assertEquals(List.of(id), rec.updateIds);
+  }
+
+  @Test
+  void interruptStopsATightLoopAndKeepsState() throws Exception {
+    run("int kept = 41;");
+    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        run("long spins = 0;\nwhile (true) { spins++; }");
+        return null;
+      } catch (Throwable t) {
+        return t;
+      }
+    });
+    Thread.sleep(800);
+    long t0 = System.nanoTime();
+    eval.interrupt();
+    Throwable t = running.get(10, TimeUnit.SECONDS);
+    assertTrue((System.nanoTime() - t0) / 1e9 < 5, "stopped promptly");
+    CellError e = assertInstanceOf(CellError.class, t);
+    assertEquals("Interrupted", e.ename());
+    assertEquals(42, run("kept + 1").value());
+    assertTrue(((Long) run("spins").value()) > 0);
+  }
+
+  @Test
+  void interruptEndsASleepingCell() throws Exception {
+    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        run("Thread.sleep(60_000);");
+        return null;
+      } catch (Throwable t) {
+        return t;
+      }
+    });
+    Thread.sleep(500);
+    eval.interrupt();
+    CellError e = assertInstanceOf(CellError.class, running.get(10, TimeUnit.SECONDS));
+    assertEquals("Interrupted", e.ename());
+  }
+
+  @Test
+  void threadsLeftByACellDoNotBlockTheNext() {
+    run("var pool = java.util.concurrent.Executors.newFixedThreadPool(2);\npool.submit(() -> 1);");
+    long t0 = System.nanoTime();
+    assertEquals(2, run("1 + 1").value());
+    assertTrue((System.nanoTime() - t0) / 1e9 < 5);
+    run("pool.shutdownNow();");
+  }
+
+  @Test
+  void completionOfStrOffersString() {
+    Completion.Options o = Completion.complete(eval.analysis(), "int n = 1;\nStr", "int n = 1;\nStr".length());
+    assertTrue(o.replacements().contains("String"), o.replacements().toString());
+    assertEquals("int n = 1;\n".length(), o.start());
+    Completion.Options m = Completion.complete(eval.analysis(), "\"abc\".toUpp", "\"abc\".toUpp".length());
+    assertTrue(m.replacements().contains("toUpperCase("), m.replacements().toString());
+  }
+
+  @Test
+  void isCompleteAnswersLikeJupyterExpects() {
+    assertEquals("complete", Completion.isComplete(eval.analysis(), "int x = 1;\nx + 1"));
+    assertEquals("    ", Completion.isComplete(eval.analysis(), "for (int i = 0; i < 3; i++) {"));
+    assertEquals("invalid", Completion.isComplete(eval.analysis(), "int x = ;)"));
+  }
+
+  @Test
+  void inspectGivesSignatures() {
+    String doc = Completion.inspect(eval.analysis(), "Math.max(1, 2)", 6);
+    assertTrue(doc != null && doc.contains("max("), String.valueOf(doc));
+  }
+
+  @Test
+  void cellTimeMagicPrintsWallTime() {
+    run("%%time\nThread.sleep(50);");
+    assertTrue(rec.out.toString().matches("(?s)Wall time: [0-9.]+ ms\\n"), rec.out.toString());
+  }
+
+  @Test
+  void classpathMagicAddsClassFolders(@TempDir Path dir) throws Exception {
+    // compile a tiny class outside the kernel and load it through %classpath
+    Path src = dir.resolve("src/demo/Hello.java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, "package demo; public class Hello { public static String hi() { return \"hello from outside\"; } }");
+    Path classes = dir.resolve("classes");
+    int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString());
+    assertEquals(0, rc);
+    assertEquals("hello from outside", run("%classpath " + classes + "\ndemo.Hello.hi()").value());
+  }
+
+  @Test
+  void unknownMagicsAndMissingJarsAreClearErrors() {
+    CellError e = assertThrows(CellError.class, () -> run("%nosuch x"));
+    assertTrue(e.evalue().contains("unknown line magic %nosuch"), e.evalue());
+    CellError j = assertThrows(CellError.class, () -> run("%jars /no/such/dir/*.jar"));
+    assertTrue(j.evalue().contains("nothing matches"), j.evalue());
+  }
+
+  @Test
+  void mavenMagicLoadsFromTheLocalRepository() {
+    Path jar = MavenLocal.defaultRepository().resolve("commons-io/commons-io/2.16.1/commons-io-2.16.1.jar");
+    Assumptions.assumeTrue(Files.isRegularFile(jar), "commons-io 2.16.1 is not in the local Maven repository");
+    assertEquals("txt", run("%maven commons-io:commons-io:2.16.1\norg.apache.commons.io.FilenameUtils.getExtension(\"a/b.txt\")").value());
+  }
+
+  @Test
+  void splitKeepsCellPositions() {
+    String code = "int a = 1;\n\n  // note\nint b = 2; a +\n b";
+    List<CellEvaluator.Piece> pieces = eval.split(code);
+    assertEquals(3, pieces.size());
+    // a comment before a statement belongs to it (JShell numbers the snippet's lines from there)
+    assertEquals(code.indexOf("// note"), pieces.get(1).start());
+    assertEquals(code.indexOf("a +"), pieces.get(2).start());
+  }
+
+  @Test
+  void semicolonDetectionIgnoresCommentsAndStrings() {
+    assertTrue(CellEvaluator.endsWithSemicolon("x; // y"));
+    assertTrue(CellEvaluator.endsWithSemicolon("x; /* y; */"));
+    assertFalse(CellEvaluator.endsWithSemicolon("f(\";\") // ;"));
+    assertFalse(CellEvaluator.endsWithSemicolon("\"\"\"\n;\n\"\"\""));
+  }
+}
