@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       WvsGroundTruthCommand.class,
       WvsSynthesizeCommand.class,
       KernelCommand.class,
+      FitCommand.class,
     })
 public final class Main implements Runnable {
 

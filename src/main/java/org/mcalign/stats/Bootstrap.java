@@ -119,6 +119,18 @@ public final class Bootstrap {
   }
 
   /**
+   * A resample of the table's rows with replacement, of the same size (polars'
+   * {@code sample(fraction=1, with_replacement=True)}).
+   */
+  public static tech.tablesaw.api.Table resample(tech.tablesaw.api.Table table, SplittableRandom rng) {
+    // not Table.rows(int...): it selects through a bitmap and so drops repeated rows
+    int[] rows = resampleIndices(table.rowCount(), rng);
+    tech.tablesaw.api.Table out = tech.tablesaw.api.Table.create(table.name());
+    for (tech.tablesaw.columns.Column<?> c : table.columns()) out.addColumns(c.subset(rows));
+    return out;
+  }
+
+  /**
    * The {@code q}-th percentile ({@code q} in [0, 100]) with numpy's default linear
    * interpolation: position {@code (n-1)·q/100} between the sorted values. NaN if {@code values}
    * is empty or holds a NaN (as numpy).

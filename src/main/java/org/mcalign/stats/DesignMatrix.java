@@ -170,6 +170,7 @@ public final class DesignMatrix {
         }
       }
     }
+    if (names.isEmpty()) throw new IllegalArgumentException(where + ": the right-hand side has no terms (e.g. 'y ~ 0')");
     return new DesignMatrix(formula, List.copyOf(names), cols.toArray(new double[0][]), y, rows,
         List.copyOf(termNames), termOf.stream().mapToInt(Integer::intValue).toArray());
   }

@@ -9,6 +9,12 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * designs get the minimum-norm solution), computed stably: Householder QR of X (never forming
  * X'X), then the SVD of the small k×k factor R (X = Q·R, R = U·S·V', so pinv(X) = V·S⁺·U'·Q').
  * The same factorisation gives numpy's matrix rank and whether X spans an implicit constant.
+ *
+ * <p>Fast path ({@link #solve}): designs of indicator columns are sparse, so X'X costs
+ * O(n·nnz²) instead of the QR's O(n·k²). It is used only when it cannot change the answer:
+ * X'X clearly positive definite with cond(X) ≤ 1e4 (so cond(X'X) ≤ 1e8 and the inverse is good
+ * to ~1e-8 relative), β refined once on the residuals, and the implicit-constant test clear-cut
+ * (residual of the constant on X either ≤ 1e-12·n or ≥ 1e-6·n). Otherwise the QR path runs.
  */
 final class LeastSquares {
   final int n, k;
@@ -19,9 +25,93 @@ final class LeastSquares {
   /** numpy's matrix_rank([1, X]) == matrix_rank(X): a constant lies in the column space. */
   final boolean spansConstant;
   final double[] singularValues;
+  /** Which path computed the solution (for tests and benchmarks). */
+  final boolean viaNormalEquations;
 
-  /** @param x column-major design (k columns of length n); not modified */
+  private LeastSquares(int n, int k, double[] beta, double[][] cov, int rank, boolean spansConstant, double[] sv) {
+    this.n = n;
+    this.k = k;
+    this.beta = beta;
+    this.normalizedCov = cov;
+    this.rank = rank;
+    this.spansConstant = spansConstant;
+    this.singularValues = sv;
+    this.viaNormalEquations = true;
+  }
+
+  /** The fast path when it is safe, else the QR path. */
+  static LeastSquares solve(double[][] x, double[] y) {
+    LeastSquares fast = normalEquations(x, y);
+    return fast != null ? fast : new LeastSquares(x, y);
+  }
+
+  private static LeastSquares normalEquations(double[][] x, double[] y) {
+    int k = x.length, n = y.length;
+    if (k == 0 || n <= k) return null;
+    // rows as sparse (column, value) lists
+    int[] nnzRow = new int[n];
+    for (double[] c : x) for (int i = 0; i < n; i++) if (c[i] != 0) nnzRow[i]++;
+    int[] start = new int[n + 1];
+    for (int i = 0; i < n; i++) start[i + 1] = start[i] + nnzRow[i];
+    int[] cols = new int[start[n]];
+    double[] vals = new double[start[n]];
+    int[] fill = java.util.Arrays.copyOf(start, n);
+    for (int j = 0; j < k; j++) {
+      double[] c = x[j];
+      for (int i = 0; i < n; i++)
+        if (c[i] != 0) {
+          cols[fill[i]] = j;
+          vals[fill[i]++] = c[i];
+        }
+    }
+    double[][] g = new double[k][k];
+    double[] xty = new double[k], xt1 = new double[k];
+    for (int i = 0; i < n; i++) {
+      for (int a = start[i]; a < start[i + 1]; a++) {
+        int ca = cols[a];
+        double va = vals[a];
+        xty[ca] += va * y[i];
+        xt1[ca] += va;
+        double[] ga = g[ca];
+        for (int b = start[i]; b <= a; b++) ga[cols[b]] += va * vals[b];
+      }
+    }
+    for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) g[b][a] = g[a][b];
+    double[] eig = new org.apache.commons.math3.linear.EigenDecomposition(new Array2DRowRealMatrix(g, true)).getRealEigenvalues();
+    double lmax = Double.NEGATIVE_INFINITY, lmin = Double.POSITIVE_INFINITY;
+    for (double l : eig) {
+      lmax = Math.max(lmax, l);
+      lmin = Math.min(lmin, l);
+    }
+    if (!(lmin > 0) || lmax / lmin > 1e8) return null;
+    double[][] l = Dense.cholesky(g);
+    if (l == null) return null;
+    double[] beta = Dense.solve(l, xty);
+    // one step of iterative refinement on the true residuals
+    double[] r = y.clone();
+    for (int i = 0; i < n; i++) for (int a = start[i]; a < start[i + 1]; a++) r[i] -= vals[a] * beta[cols[a]];
+    double[] xtr = new double[k];
+    for (int i = 0; i < n; i++) for (int a = start[i]; a < start[i + 1]; a++) xtr[cols[a]] += vals[a] * r[i];
+    double[] delta = Dense.solve(l, xtr);
+    for (int j = 0; j < k; j++) beta[j] += delta[j];
+    // implicit constant: residual sum of squares of regressing 1 on X
+    double rss1 = n;
+    double[] c = Dense.solve(l, xt1);
+    for (int j = 0; j < k; j++) rss1 -= xt1[j] * c[j];
+    boolean spans;
+    if (rss1 <= 1e-12 * n) spans = true;
+    else if (rss1 >= 1e-6 * n) spans = false;
+    else return null;
+    double[] sv = new double[k];
+    double[] sorted = eig.clone();
+    java.util.Arrays.sort(sorted);
+    for (int j = 0; j < k; j++) sv[j] = Math.sqrt(sorted[k - 1 - j]);
+    return new LeastSquares(n, k, beta, Dense.inverse(l), k, spans, sv);
+  }
+
+  /** The QR + SVD path. @param x column-major design (k columns of length n); not modified */
   LeastSquares(double[][] x, double[] y) {
+    viaNormalEquations = false;
     k = x.length;
     n = y.length;
     if (n == 0) throw new IllegalArgumentException("least squares needs at least one row");

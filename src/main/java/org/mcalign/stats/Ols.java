@@ -27,7 +27,7 @@ public final class Ols {
       if (c.length != y.length) throw new IllegalArgumentException("column length " + c.length + " != response length " + y.length);
     for (int i = 0; i < y.length; i++)
       if (!Double.isFinite(y[i])) throw new IllegalArgumentException("response '" + response + "' is not finite at row " + i);
-    LeastSquares ls = new LeastSquares(columns, y);
+    LeastSquares ls = LeastSquares.solve(columns, y);
     return new OlsResults(names, columns, y, ls, formula, response, hasExplicitConstant(columns));
   }
 

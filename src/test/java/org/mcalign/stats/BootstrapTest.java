@@ -65,6 +65,16 @@ class BootstrapTest {
   }
 
   @Test
+  void resampleTableKeepsSizeAndDrawsExistingRows() {
+    tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("t", tech.tablesaw.api.IntColumn.create("id", 0, 1, 2, 3, 4));
+    tech.tablesaw.api.Table r = Bootstrap.resample(t, Bootstrap.generator(9, 3));
+    assertEquals(5, r.rowCount());
+    for (int v : r.intColumn("id").asIntArray()) assertTrue(v >= 0 && v < 5);
+    assertTrue(r.intColumn("id").unique().size() < 5, "this seed draws a row twice; repeats must be kept");
+    assertEquals(r.intColumn("id").asList(), Bootstrap.resample(t, Bootstrap.generator(9, 3)).intColumn("id").asList());
+  }
+
+  @Test
   void failingRoundPropagates() {
     assertThrows(IllegalStateException.class, () -> Bootstrap.of(10, 1).threads(2).run((r, rng) -> {
       if (r == 7) throw new IllegalStateException("boom");

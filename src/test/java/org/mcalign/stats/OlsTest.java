@@ -111,6 +111,15 @@ class OlsTest {
   }
 
   @Test
+  void htmlEscapesNamesAndShowsEveryCoefficient() {
+    Table t = Table.create("t", DoubleColumn.create("y", 1, 3, 2, 5, 4, 6), StringColumn.create("g", "a<b", "c", "a<b", "c", "a<b", "c"));
+    String html = Ols.fit("y ~ g", t).toHtml();
+    assertTrue(html.contains("<th>Intercept</th>") && html.contains("g[T.c]"), html);
+    assertFalse(html.contains("a<b"));
+    assertThrows(IllegalArgumentException.class, () -> Ols.fit("y ~ 0", t));
+  }
+
+  @Test
   void cFormatG() {
     assertEquals("5448.6", Fmt.g(5448.625548411554, 5));
     assertEquals("12091.", Fmt.g(12090.978088007541, 5));
