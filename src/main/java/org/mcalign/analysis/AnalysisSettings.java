@@ -19,6 +19,7 @@ import org.mcalign.data.Paper;
  * @param errorRate scoring error rate; consistency is divided by {@code 1 - errorRate}
  * @param fiftyPercentSd sd of the fifty-percent baseline (0.01)
  * @param threads worker threads for bootstrap rounds (results do not depend on it)
+ * @param consistencyPairs which resampled pairs the consistency uses (paper: distinct positions)
  */
 public record AnalysisSettings(
     int totalGtRounds,
@@ -29,7 +30,8 @@ public record AnalysisSettings(
     int crossEffectsRounds,
     double errorRate,
     double fiftyPercentSd,
-    int threads) {
+    int threads,
+    ConsistencyPairs consistencyPairs) {
 
   /** The paper's seed constant ({@code RANDOM_SEED} of {@code analyse_hypotheses.py}). */
   public static final long PAPER_SEED = 5125L;
@@ -41,28 +43,34 @@ public record AnalysisSettings(
     if (perGroupSample < 1) throw new IllegalArgumentException("perGroupSample must be >= 1");
     if (!(errorRate >= 0 && errorRate < 1)) throw new IllegalArgumentException("errorRate must be in [0, 1)");
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
+    if (consistencyPairs == null) throw new IllegalArgumentException("consistencyPairs must be given");
   }
 
   /** The paper's settings. */
   public static AnalysisSettings paper() {
     return new AnalysisSettings(100, 1000, 500, 100, 100, 100, Paper.SCORING_ERROR_RATE, 0.01,
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Math.max(1, Runtime.getRuntime().availableProcessors()), ConsistencyPairs.DISTINCT_POSITIONS);
   }
 
   /** The same settings with every bootstrap round count set to {@code rounds}. */
   public AnalysisSettings withAllRounds(int rounds) {
     return new AnalysisSettings(rounds, rounds, perGroupSample, rounds, rounds, rounds, errorRate,
-        fiftyPercentSd, threads);
+        fiftyPercentSd, threads, consistencyPairs);
   }
 
   public AnalysisSettings withTotalGtRounds(int rounds) {
     return new AnalysisSettings(rounds, hypothesisRounds, perGroupSample, adjustedRounds,
-        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads);
+        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads, consistencyPairs);
   }
 
   public AnalysisSettings withThreads(int n) {
     return new AnalysisSettings(totalGtRounds, hypothesisRounds, perGroupSample, adjustedRounds,
-        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, n);
+        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, n, consistencyPairs);
+  }
+
+  public AnalysisSettings withConsistencyPairs(ConsistencyPairs pairs) {
+    return new AnalysisSettings(totalGtRounds, hypothesisRounds, perGroupSample, adjustedRounds,
+        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads, pairs);
   }
 
   /** Consistency reliability divisor {@code 1 - errorRate} (0.955 in the paper). */
@@ -81,6 +89,7 @@ public record AnalysisSettings(
     m.put("cross_effects_rounds", crossEffectsRounds);
     m.put("error_rate", errorRate);
     m.put("fifty_percent_sd", fiftyPercentSd);
+    m.put("consistency_pairs", consistencyPairs.name().toLowerCase());
     return m;
   }
 }

@@ -73,4 +73,43 @@ final class ConsistencyGroup {
     if (var <= 0) return Double.NaN;
     return Math.max(-1.0, Math.min(1.0, cov / var));
   }
+
+  /**
+   * Variant (not the paper's code): pairs of resampled positions that come from the same
+   * original row are left out, so duplicates created by resampling do not pair with
+   * themselves. With all multiplicities 1 it equals {@link #spearman}.
+   */
+  double spearmanDistinctRows(int[] w, double[] ranks) {
+    Arrays.fill(ranks, 0, k, 0.0);
+    long pairs = 0;
+    int cells = cellStart.length - 1;
+    for (int c = 0; c < cells; c++) {
+      long m = 0, m2 = 0;
+      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) { long wi = w[rows[i]]; m += wi; m2 += wi * wi; }
+      pairs += m * m - m2;
+      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) {
+        int wi = w[rows[i]];
+        if (wi != 0) ranks[code[i]] += (double) wi * (m - wi);
+      }
+    }
+    if (pairs < 2) return Double.NaN;
+    MetricGroup.toCenteredRanks(ranks, k, (pairs + 1) / 2.0);
+    double cov = 0, var = 0;
+    for (int c = 0; c < cells; c++) {
+      long m = 0;
+      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) m += w[rows[i]];
+      double s = 0, s2w2 = 0;
+      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) {
+        int wi = w[rows[i]];
+        if (wi == 0) continue;
+        double d = ranks[code[i]];
+        s += wi * d;
+        s2w2 += (double) wi * wi * d * d;
+        var += (double) wi * (m - wi) * d * d;
+      }
+      cov += s * s - s2w2;
+    }
+    if (var <= 0) return Double.NaN;
+    return Math.max(-1.0, Math.min(1.0, cov / var));
+  }
 }

@@ -31,8 +31,8 @@ public final class Demographic {
         results.doubleColumn("ground_truth_pro_score").asDoubleArray());
     TotalGroundTruthAlignment.Plan plan = new TotalGroundTruthAlignment.Plan(j);
     List<double[][]> res = rounds == 0
-        ? List.<double[][]>of(plan.round(metric, null, s.reliability()))
-        : Rounds.run(rounds, seed, s.threads(), (r, rng) -> plan.round(metric, rng, s.reliability()));
+        ? List.<double[][]>of(plan.round(metric, null, s.reliability(), s.consistencyPairs()))
+        : Rounds.run(rounds, seed, s.threads(), (r, rng) -> plan.round(metric, rng, s.reliability(), s.consistencyPairs()));
     Table t = plan.table(res, GroundTruthType.COUNTRY, metric);
     StringColumn flag = t.stringColumn("gt_group").copy().setName("is_congruent");
     StringColumn country = StringColumn.create("gt_group", t.rowCount());

@@ -113,6 +113,31 @@ public final class MultilingualRegression {
     return Table.create("rq1_regression_input", mOut, fam, lOut, gOut, al, co, ml, rd);
   }
 
+  /** One of the paper's mixed models (REML, random intercept per model_name). */
+  public static org.mcalign.stats.MixedLmResults fit(Table regressionData, String type) {
+    String formula = FORMULAS.get(type);
+    if (formula == null) throw new IllegalArgumentException("unknown RQ1 model '" + type + "'; expected " + FORMULAS.keySet());
+    return org.mcalign.stats.MixedLinearModel.fit(formula, regressionData, "model_name");
+  }
+
+  /** Marginal and conditional R² (the paper's formula) and convergence of the fitted RQ1 models. */
+  public static Table rSquared(Map<String, org.mcalign.stats.RegressionResults> regressions) {
+    StringColumn type = StringColumn.create("regression_type");
+    DoubleColumn m = DoubleColumn.create("r2_marginal"), c = DoubleColumn.create("r2_conditional"),
+        gv = DoubleColumn.create("group_var"), llf = DoubleColumn.create("llf");
+    tech.tablesaw.api.BooleanColumn conv = tech.tablesaw.api.BooleanColumn.create("converged");
+    for (String t : FORMULAS.keySet()) {
+      if (!(regressions.get("rq1_mixedlm_" + t) instanceof org.mcalign.stats.MixedLmResults r)) continue;
+      type.append(t);
+      m.append(r.r2Marginal());
+      c.append(r.r2Conditional());
+      gv.append(r.groupVar());
+      llf.append(r.llf());
+      conv.append(r.converged());
+    }
+    return Table.create("rq1_r_squared", type, m, c, gv, llf, conv);
+  }
+
   private static final java.util.regex.Pattern LANG = java.util.regex.Pattern.compile("language\\[([^\\]]+)\\]");
   private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile("model_name\\[T?\\.?([^\\]]+)\\]");
   private static final java.util.regex.Pattern FAMILY = java.util.regex.Pattern.compile("family\\[([^\\]]+)\\]");
@@ -125,11 +150,21 @@ public final class MultilingualRegression {
   public static AnalysisResult adjustedAlignments(Table regressionData, String type, int rounds, long seed, AnalysisSettings s) {
     String formula = ADJUSTMENT_FORMULAS.get(type);
     if (formula == null) throw new IllegalArgumentException("unknown adjustment '" + type + "'; expected " + ADJUSTMENT_FORMULAS.keySet());
-    int n = regressionData.rowCount();
+    // The design is built once; a resample of the data is the same rows of the design (every
+    // model × language cell holds ~100 rows, so no level can vanish from a resample).
+    org.mcalign.stats.DesignMatrix d = org.mcalign.stats.DesignMatrix.build(formula, regressionData);
+    int n = d.nobs(), ncols = d.ncols();
     Rounds.Body<org.mcalign.stats.OlsResults> body = (round, rng) -> {
-      if (rng == null) return org.mcalign.stats.Ols.fit(formula, regressionData);
+      if (rng == null) return org.mcalign.stats.Ols.fit(d);
       int[] idx = org.mcalign.stats.Bootstrap.resampleIndices(n, rng);
-      return org.mcalign.stats.Ols.fit(formula, Take.rows(regressionData, idx));
+      double[][] cols = new double[ncols][n];
+      double[] y = new double[n], full = d.response();
+      for (int j = 0; j < ncols; j++) {
+        double[] c = d.column(j), out = cols[j];
+        for (int i = 0; i < n; i++) out[i] = c[idx[i]];
+      }
+      for (int i = 0; i < n; i++) y[i] = full[idx[i]];
+      return org.mcalign.stats.Ols.fit(d.names(), cols, y, formula, "alignment");
     };
     List<org.mcalign.stats.OlsResults> fits = rounds == 0 ? List.of(body.run(0, null)) : Rounds.run(rounds, seed, s.threads(), body);
     StringColumn m = StringColumn.create("model_name"), l = StringColumn.create("language");

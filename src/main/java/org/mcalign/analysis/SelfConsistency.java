@@ -163,4 +163,39 @@ public final class SelfConsistency {
     settings.put("rounds", rounds);
     return new AnalysisResult("cross_effects", Table.create("cross_effects", mc, within, between, fc, gap, rc), settings, seed);
   }
+
+  /** Mean self-consistency per model and language over the rounds, with its 2.5 and 97.5 percentiles. */
+  public static Table means(Table perRound) {
+    return summarise(perRound, "self-consistency", "model", "language");
+  }
+
+  /** Mean consistency gap per model over the rounds, with its 2.5 and 97.5 percentiles. */
+  public static Table gapMeans(Table perRound) {
+    return summarise(perRound, "Consistency Gap", "model_name");
+  }
+
+  static Table summarise(Table t, String value, String... keys) {
+    Map<String, List<Double>> groups = new LinkedHashMap<>();
+    Map<String, String[]> names = new LinkedHashMap<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      String[] k = new String[keys.length];
+      for (int j = 0; j < keys.length; j++) k[j] = t.getString(i, keys[j]);
+      String key = String.join("|", k);
+      names.putIfAbsent(key, k);
+      groups.computeIfAbsent(key, x -> new ArrayList<>()).add(t.doubleColumn(value).getDouble(i));
+    }
+    StringColumn[] kc = new StringColumn[keys.length];
+    for (int j = 0; j < keys.length; j++) kc[j] = StringColumn.create(keys[j]);
+    DoubleColumn mean = DoubleColumn.create("mean"), lo = DoubleColumn.create("p2.5"), hi = DoubleColumn.create("p97.5");
+    groups.forEach((key, v) -> {
+      double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+      for (int j = 0; j < keys.length; j++) kc[j].append(names.get(key)[j]);
+      mean.append(Arrays.stream(a).average().orElse(Double.NaN));
+      lo.append(org.mcalign.stats.Bootstrap.percentile(a, 2.5));
+      hi.append(org.mcalign.stats.Bootstrap.percentile(a, 97.5));
+    });
+    Table out = Table.create(value + " by " + String.join(", ", keys));
+    out.addColumns(kc);
+    return out.addColumns(mean, lo, hi);
+  }
 }

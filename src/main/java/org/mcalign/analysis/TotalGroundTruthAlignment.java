@@ -39,7 +39,7 @@ public final class TotalGroundTruthAlignment {
     Table out = null;
     for (GroundTruthType type : GroundTruthType.values()) {
       Table t = runLevel(responses, JoinedScores.groundTruth(in, type), type, metric, rounds,
-          levelSeed(seed, type), settings.threads(), settings.reliability());
+          levelSeed(seed, type), settings.threads(), settings.reliability(), settings.consistencyPairs());
       out = out == null ? t : out.append(t);
     }
     Map<String, Object> s = new LinkedHashMap<>(settings.asMap());
@@ -55,10 +55,15 @@ public final class TotalGroundTruthAlignment {
   /** One level: columns model_name, gt_group, response_language, metric_value, consistency, round, gt_type, metric. */
   public static Table runLevel(Table responses, Table groundTruth, GroundTruthType type, Metric metric,
       int rounds, long seed, int threads, double reliability) {
+    return runLevel(responses, groundTruth, type, metric, rounds, seed, threads, reliability, ConsistencyPairs.DISTINCT_POSITIONS);
+  }
+
+  public static Table runLevel(Table responses, Table groundTruth, GroundTruthType type, Metric metric,
+      int rounds, long seed, int threads, double reliability, ConsistencyPairs pairs) {
     Plan plan = new Plan(JoinedScores.join(responses, groundTruth));
     List<double[][]> results = rounds == 0
-        ? List.<double[][]>of(plan.round(metric, null, reliability))
-        : Rounds.run(rounds, seed, threads, (r, rng) -> plan.round(metric, rng, reliability));
+        ? List.<double[][]>of(plan.round(metric, null, reliability, pairs))
+        : Rounds.run(rounds, seed, threads, (r, rng) -> plan.round(metric, rng, reliability, pairs));
     return plan.table(results, type, metric);
   }
 
@@ -124,13 +129,14 @@ public final class TotalGroundTruthAlignment {
     }
 
     /** One round ({@code rng == null}: no resampling): [metric per group, consistency per group]. */
-    double[][] round(Metric metric, SplittableRandom rng, double reliability) {
+    double[][] round(Metric metric, SplittableRandom rng, double reliability, ConsistencyPairs pairs) {
       int[] w = new int[j.n];
       if (rng == null) Arrays.fill(w, 1);
       else Rounds.resampleCounts(w, j.n, rng);
       double[] a = new double[maxDistinct], b = new double[maxDistinct];
       double[] cons = new double[consistency.length];
-      for (int c = 0; c < cons.length; c++) cons[c] = consistency[c].spearman(w, a) / reliability;
+      for (int c = 0; c < cons.length; c++)
+        cons[c] = (pairs == ConsistencyPairs.DISTINCT_ROWS ? consistency[c].spearmanDistinctRows(w, a) : consistency[c].spearman(w, a)) / reliability;
       double[] value = new double[groups.length];
       double[] consOut = new double[groups.length];
       for (int g = 0; g < groups.length; g++) {

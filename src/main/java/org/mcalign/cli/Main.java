@@ -31,6 +31,9 @@ import picocli.CommandLine.Command;
       WvsSynthesizeCommand.class,
       KernelCommand.class,
       FitCommand.class,
+      FitCommand.class,
+      KernelCommand.class,
+      AnalyzeCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -36,6 +36,11 @@ final class CellEvaluator implements AutoCloseable {
       "java.util.*", "java.util.function.*", "java.util.stream.*", "java.io.*", "java.nio.file.*",
       "tech.tablesaw.api.*", "org.knowm.xchart.*", "org.knowm.xchart.style.*");
 
+  /** The kernel's own types for cells, imported by name so that they win over same-named project types. */
+  static final List<String> NOTEBOOK_TYPES = List.of(
+      "org.mcalign.notebook.Progress", "org.mcalign.notebook.Renderers", "org.mcalign.notebook.Notebook",
+      "org.mcalign.notebook.MimeBundle");
+
   private final JShell shell;
   private final SourceCodeAnalysis analysis;
   private final CellExecutionControl control;
@@ -69,6 +74,8 @@ final class CellEvaluator implements AutoCloseable {
     this.magics = new Magics(this);
     List<String> wanted = new ArrayList<>(BASE_IMPORTS);
     for (String pkg : projectPackages(own)) wanted.add(pkg + ".*");
+    // single-type imports win over on-demand ones: Progress is the notebook's, not llm's record
+    wanted.addAll(NOTEBOOK_TYPES);
     for (String imp : wanted) {
       if (declare("import " + imp + ";")) imports.add(imp);
     }
@@ -92,6 +99,7 @@ final class CellEvaluator implements AutoCloseable {
 
   /** Evaluates a cell numbered {@code count}; returns the trailing value, if any. */
   Outcome eval(String cell, int count) {
+    control.resetStop();
     Magics.Prepared prepared = magics.prepare(cell);
     long t0 = System.nanoTime();
     try {
@@ -108,6 +116,7 @@ final class CellEvaluator implements AutoCloseable {
     List<Piece> pieces = split(code);
     Outcome last = Outcome.NONE;
     for (int i = 0; i < pieces.size(); i++) {
+      if (control.wasStopped()) throw interrupted();
       last = evalPiece(pieces.get(i), code, count, i == pieces.size() - 1);
     }
     return last;
@@ -330,7 +339,10 @@ final class CellEvaluator implements AutoCloseable {
     }
   }
 
-  /** The project's packages ({@code org.mcalign.*} except the command line) found in its jar or class folder. */
+  /**
+   * The project's packages found in its jar or class folder, except the command line and the
+   * kernel itself (whose cell-facing types are imported by name).
+   */
   static Set<String> projectPackages(Path location) {
     Set<String> pkgs = new TreeSet<>();
     if (location == null) return pkgs;
@@ -356,7 +368,7 @@ final class CellEvaluator implements AutoCloseable {
     } catch (IOException e) {
       // without the scan cells still have the base imports
     }
-    pkgs.removeIf(p -> p.equals("org.mcalign.cli") || p.startsWith("org.mcalign.cli."));
+    pkgs.removeIf(p -> p.equals("org.mcalign.cli") || p.startsWith("org.mcalign.cli.") || p.equals("org.mcalign.notebook"));
     return pkgs;
   }
 }

@@ -69,12 +69,13 @@ final class CellExecutionControl extends DirectExecutionControl {
       } catch (Throwable e) {
         thrown[0] = e;
       }
-    }, "cell-" + THREADS.incrementAndGet(), 256L << 20);
+    }, "cell-" + THREADS.incrementAndGet(), 64L << 20);
     t.setDaemon(true);
     t.setContextClassLoader(loader.classLoader());
-    stopRequested = false;
+    if (stopRequested) throw new StoppedException();
     running = t;
     try {
+      if (stopRequested) throw new StoppedException();
       t.start();
       t.join();
     } finally {
@@ -122,13 +123,19 @@ final class CellExecutionControl extends DirectExecutionControl {
     return stopRequested;
   }
 
+  /** A new cell starts: an earlier stop request no longer applies. */
+  void resetStop() {
+    stopRequested = false;
+  }
+
   /** Interrupts the running cell; stops its thread if it ignores the interrupt. */
   @Override
   @SuppressWarnings({"deprecation", "removal"})
   public void stop() {
+    // also when nothing runs (the cell is compiling): its next snippet will not start
+    stopRequested = true;
     Thread t = running;
     if (t == null) return;
-    stopRequested = true;
     t.interrupt();
     try {
       t.join(STOP_GRACE_MILLIS);

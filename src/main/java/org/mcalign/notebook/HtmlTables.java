@@ -18,10 +18,10 @@ final class HtmlTables {
   static final String STYLE =
       "<style>"
           + ".mca-table{border-collapse:collapse;font-size:12px;font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;margin:2px 0}"
-          + ".mca-table th,.mca-table td{padding:3px 8px;border-bottom:1px solid #e3e3e3;text-align:left;white-space:nowrap}"
-          + ".mca-table thead th{border-bottom:2px solid #999;background:#f7f7f7;vertical-align:bottom}"
+          + "table.mca-table th,table.mca-table td{padding:3px 8px;border-bottom:1px solid #e3e3e3;text-align:left;white-space:nowrap}"
+          + "table.mca-table thead th{border-bottom:2px solid #999;background:#f7f7f7;vertical-align:bottom}"
           + ".mca-table th small{display:block;font-weight:normal;color:#888}"
-          + ".mca-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
+          + "table.mca-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
           + ".mca-table td.na{color:#aaa}"
           + ".mca-table tr.gap td{text-align:center;color:#888;background:#fafafa}"
           + ".mca-table tbody tr:hover{background:#f2f6fb}"

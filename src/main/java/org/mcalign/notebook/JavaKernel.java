@@ -87,6 +87,8 @@ public final class JavaKernel extends BaseKernel {
   /** Runs the kernel on a Jupyter connection file until Jupyter shuts it down. */
   public static void run(Path connectionFile) throws Exception {
     System.setProperty("java.awt.headless", "true");
+    // a cell that reads System.in gets end-of-input instead of blocking on the kernel's stdin pipe
+    System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
     if (!Files.isRegularFile(connectionFile)) {
       throw new IllegalArgumentException("no connection file at " + connectionFile);
     }

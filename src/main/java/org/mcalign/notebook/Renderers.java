@@ -9,13 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.table.TableSlice;
 
 /**
  * How the kernel shows a value. In order of precedence:
  * <ul>
  *   <li>{@link MimeBundle}: as is;</li>
- *   <li>Tablesaw {@link Table}: {@code text/html} (styled, long tables cut to head and tail with
- *       the row count) and {@code text/plain};</li>
+ *   <li>Tablesaw {@link Table} (and table slices and single columns): {@code text/html} (styled,
+ *       long tables cut to head and tail with the row count) and {@code text/plain};</li>
  *   <li>XChart charts (any {@link Chart}): {@code image/png} drawn at 2× pixel density with
  *       its display size in the metadata, plus {@code image/svg+xml} when {@link #setSvg} is on;</li>
  *   <li>{@link RenderedImage} (e.g. {@link BufferedImage}): {@code image/png};</li>
@@ -59,8 +61,13 @@ public final class Renderers {
     if (value == null) {
       data.put("text/plain", "null");
     } else if (value instanceof Table t) {
-      data.put("text/plain", t.print(Math.min(t.rowCount(), tableRowLimit)));
-      data.put("text/html", HtmlTables.toHtml(t, tableRowLimit));
+      renderTable(t, data);
+    } else if (value instanceof TableSlice slice) {
+      renderTable(slice.asTable(), data);
+    } else if (value instanceof Column<?> column) {
+      Table t = Table.create(column.name());
+      t.addColumns(column);
+      renderTable(t, data);
     } else if (value instanceof Chart<?, ?> chart) {
       renderChart(chart, data, meta);
     } else if (value instanceof RenderedImage img) {
@@ -72,6 +79,11 @@ public final class Renderers {
       byConvention(value, data);
     }
     return new MimeBundle(data, meta);
+  }
+
+  private static void renderTable(Table t, Map<String, String> data) {
+    data.put("text/plain", t.print(Math.min(t.rowCount(), tableRowLimit)));
+    data.put("text/html", HtmlTables.toHtml(t, tableRowLimit));
   }
 
   private static void renderChart(Chart<?, ?> chart, Map<String, String> data, Map<String, Object> meta) {

@@ -19,6 +19,7 @@ final class StackTraces {
   private static final String REPL = "REPL.";
   private static final int MAX_LIBRARY_FRAMES = 12;
   private static final int MAX_CAUSES = 5;
+  private static final int MAX_FRAME_LINES = 40;
 
   private StackTraces() {}
 
@@ -46,7 +47,9 @@ final class StackTraces {
       StackTraceElement[] frames = cur.getStackTrace();
       List<StackTraceElement> mapped = new ArrayList<>(frames.length);
       for (StackTraceElement f : frames) mapped.add(byRaw.getOrDefault(f.toString(), f));
-      frames(mapped, origins, tb);
+      List<String> lines = new ArrayList<>();
+      frames(mapped, origins, lines);
+      tb.addAll(capLines(lines, 0));
       cur = cur.getCause();
       depth++;
     }
@@ -82,6 +85,16 @@ final class StackTraces {
       }
     }
     if (elided > 0) tb.add("\t... " + elided + " more frames");
+  }
+
+  /** Deep recursion gives a thousand identical lines: keep the first and last ones. */
+  private static List<String> capLines(List<String> lines, int from) {
+    int n = lines.size() - from;
+    if (n <= MAX_FRAME_LINES) return lines;
+    List<String> out = new ArrayList<>(lines.subList(0, from + MAX_FRAME_LINES - 10));
+    out.add("\t... " + (n - MAX_FRAME_LINES + 1) + " more frames ...");
+    out.addAll(lines.subList(lines.size() - 9, lines.size()));
+    return out;
   }
 
   private static boolean isInternal(StackTraceElement f) {

@@ -61,18 +61,25 @@ class KernelsTest {
       Rounds.resampleCounts(w, v.length, rng);
       // expand: each row appears w[row] times as a distinct position in its cell
       List<Double> left = new ArrayList<>(), right = new ArrayList<>();
+      List<Double> leftRows = new ArrayList<>(), rightRows = new ArrayList<>();
       for (int[] cell : cellRows) {
         List<Double> pos = new ArrayList<>();
-        for (int r : cell) for (int k = 0; k < w[r]; k++) pos.add(v[r]);
+        List<Integer> origin = new ArrayList<>();
+        for (int r : cell) for (int k = 0; k < w[r]; k++) { pos.add(v[r]); origin.add(r); }
         for (int i = 0; i < pos.size(); i++)
-          for (int j = 0; j < pos.size(); j++)
+          for (int j = 0; j < pos.size(); j++) {
             if (i != j) { left.add(pos.get(i)); right.add(pos.get(j)); }
+            if (!origin.get(i).equals(origin.get(j))) { leftRows.add(pos.get(i)); rightRows.add(pos.get(j)); }
+          }
       }
-      double expected = left.size() < 2 ? Double.NaN : Correlation.spearman(
-          left.stream().mapToDouble(Double::doubleValue).toArray(),
-          right.stream().mapToDouble(Double::doubleValue).toArray());
-      assertClose(expected, g.spearman(w, new double[g.distinct()]));
+      assertClose(spearman(left, right), g.spearman(w, new double[g.distinct()]));
+      assertClose(spearman(leftRows, rightRows), g.spearmanDistinctRows(w, new double[g.distinct()]));
     }
+  }
+
+  private static double spearman(List<Double> a, List<Double> b) {
+    return a.size() < 2 ? Double.NaN : Correlation.spearman(a.stream().mapToDouble(Double::doubleValue).toArray(),
+        b.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   private static void assertClose(double expected, double actual) {

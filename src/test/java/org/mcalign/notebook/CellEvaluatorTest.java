@@ -110,6 +110,15 @@ class CellEvaluatorTest {
   }
 
   @Test
+  void projectPackagesAndKernelTypesAreImported() {
+    assertTrue(eval.imports().contains("org.mcalign.data.*"), eval.imports().toString());
+    assertFalse(eval.imports().contains("org.mcalign.cli.*"));
+    assertTrue(eval.imports().contains("org.mcalign.notebook.Progress"), "by name, so it wins over other Progress types");
+    assertEquals("org.mcalign.data.Paper", run("Paper.class.getName()").value());
+    assertEquals("org.mcalign.notebook.Progress", run("Progress.class.getName()").value());
+  }
+
+  @Test
   void compileErrorNamesTheOffendingLine() {
     CellError e = assertThrows(CellError.class, () -> run("int ok = 1;\n\nint bad = \"text\";\nint after = 2;"));
     assertEquals("CompilationError", e.ename());
@@ -136,6 +145,15 @@ class CellEvaluatorTest {
     assertTrue(tb.get(1).contains("divide (cell [" + cell + "], line 2)"), String.join("\n", tb));
     assertTrue(tb.get(2).contains("<cell> (cell [" + cell + "], line 6)"), String.join("\n", tb));
     assertEquals(3, tb.size(), "no kernel frames below the cell: " + tb);
+  }
+
+  @Test
+  void deepRecursionKeepsTheTracebackShort() {
+    CellError e = assertThrows(CellError.class, () -> run("int down(int n) { return n == 0 ? 1 / n : down(n - 1); }\ndown(500)"));
+    assertEquals("java.lang.ArithmeticException", e.ename());
+    assertTrue(e.traceback().size() <= 42, "capped: " + e.traceback().size());
+    assertTrue(e.traceback().stream().anyMatch(l -> l.contains("more frames")));
+    assertTrue(e.traceback().get(e.traceback().size() - 1).contains("<cell> (cell ["), e.traceback().toString());
   }
 
   @Test

@@ -69,6 +69,16 @@ class RenderersTest {
   }
 
   @Test
+  void columnsAndSlicesRenderAsTables() {
+    DoubleColumn c = DoubleColumn.create("pro_score", 0.5, 0.75);
+    String html = Renderers.render(c).get("text/html");
+    assertTrue(html.contains("<caption>pro_score</caption>") && html.contains(">0.75<") && html.contains("2 rows × 1 columns"), html);
+    Table t = Table.create("t", IntColumn.create("x", 1, 2, 3, 4));
+    String slice = Renderers.render(t.splitOn("x").get(2)).get("text/html");
+    assertTrue(slice.contains("1 rows × 1 columns") && slice.contains(">3<"), slice);
+  }
+
+  @Test
   void chartIsAPngAtTwiceItsSizeWithDisplaySizeMetadata() throws Exception {
     XYChart chart = new XYChartBuilder().width(400).height(300).title("t").build();
     chart.addSeries("s", new double[] {1, 2, 3}, new double[] {3, 1, 2});

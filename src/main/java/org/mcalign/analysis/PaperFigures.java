@@ -1,0 +1,52 @@
+package org.mcalign.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mcalign.plot.Figure;
+import org.mcalign.plot.Figures;
+import org.mcalign.stats.RegressionResults;
+
+/** The paper's 16 figures from one {@link PaperAnalysis.Result}, through the plot package. */
+public final class PaperFigures {
+  private PaperFigures() {}
+
+  public static List<Figure> all(PaperAnalysis.Result r, AnalysisInputs in) {
+    List<Figure> out = new ArrayList<>();
+    out.addAll(rq1(r));
+    out.addAll(rq2(r));
+    out.add(Figures.selfConsistency(r.table("model_self_consistency.csv")));
+    out.add(Figures.crossEffects(r.table("cross_effects.csv")));
+    out.addAll(languageBreakdown(r));
+    out.addAll(wvs(in));
+    return out;
+  }
+
+  public static List<Figure> rq1(PaperAnalysis.Result r) {
+    List<Figure> out = new ArrayList<>();
+    for (String type : MultilingualRegression.FORMULAS.keySet())
+      out.add(Figures.multilingualCoefficients(r.table("multilingual_coefficients_" + type + ".csv"), type));
+    out.add(Figures.multilingualCoefficients(r.table("multilingual_coefficients_interaction.csv")));
+    out.add(Figures.capabilityVsAlignment(r.table("benchmark_alignment.csv")));
+    RegressionResults m = r.regressions().get("rq1_mixedlm_interaction");
+    out.add(Figures.rq1Residuals(m.fittedValues(), m.residuals()));
+    return out;
+  }
+
+  public static List<Figure> rq2(PaperAnalysis.Result r) {
+    RegressionResults m = r.regressions().get("rq2_ols_us_bias");
+    return List.of(Figures.usBiasCoefficients(r.table("us_bias_coefficients.csv")),
+        Figures.rq2Residuals(m.fittedValues(), m.residuals(), UsCentricBias.FORMULA));
+  }
+
+  public static List<Figure> languageBreakdown(PaperAnalysis.Result r) {
+    var c = r.table("language_breakdown_coefficients.csv");
+    return List.of(Figures.englishAlignment(c, "spearman"), Figures.monolingualAlignment(c, "spearman"),
+        Figures.portugueseAlignment(c, "spearman"));
+  }
+
+  public static List<Figure> wvs(AnalysisInputs in) {
+    return List.of(Figures.countryCorrelations(in.groundTruthEveryCountry(), in.groundTruthGlobal()),
+        Figures.languageCorrelations(in.groundTruthPerLanguage()),
+        Figures.countryDistributions(in.groundTruthEveryCountry(), in.groundTruthGlobal()));
+  }
+}

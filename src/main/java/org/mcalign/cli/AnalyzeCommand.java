@@ -1,0 +1,99 @@
+package org.mcalign.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mcalign.analysis.AnalysisInputs;
+import org.mcalign.analysis.AnalysisOutput;
+import org.mcalign.analysis.AnalysisResult;
+import org.mcalign.analysis.AnalysisSettings;
+import org.mcalign.analysis.Analyses;
+import org.mcalign.analysis.Baselines;
+import org.mcalign.analysis.Demographic;
+import org.mcalign.analysis.Hypotheses;
+import org.mcalign.analysis.Metric;
+import org.mcalign.analysis.PaperAnalysis;
+import org.mcalign.analysis.ReplicationReport;
+import org.mcalign.analysis.SelfConsistency;
+import org.mcalign.analysis.TotalGroundTruthAlignment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mcalign analyze NAME}: stages 7–8 (the paper's analyses, regressions and figures). */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = {"Run the paper's analyses from the published scores and write tables, regressions (fit --json schema), "
+        + "figures and provenance into --out.",
+        "NAME: all (everything, with figures), core (alignment, RQ1, RQ2, breakdown, consistency), total-gt-alignment, "
+            + "self-consistency, cross-effects, demographic, replication, or one of " + "english_language_alignment, "
+            + "cross_linguistic_cultural_transfer, monocultural_alignment, extreme_absolute_performance, "
+            + "extreme_relative_performance, extreme_relative_all_combinations."})
+final class AnalyzeCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "NAME", description = "What to run (see above).")
+  String name;
+
+  @Option(names = "--rounds", paramLabel = "N",
+      description = "Bootstrap rounds (0 = one pass without resampling). Default: the paper's (100 or 1000 per analysis).")
+  Integer rounds;
+
+  @Option(names = "--seed", defaultValue = "5125", description = "Master seed (default: the paper's ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--metric", defaultValue = "spearman",
+      description = "Metric for single analyses: spearman, mean_alignment or pearson (default: ${DEFAULT-VALUE}).")
+  String metric;
+
+  @Option(names = "--seeds", defaultValue = "5", description = "Seeds of the replication report (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(names = "--threads", description = "Worker threads (default: all processors); results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--no-figures", description = "Skip the figures of 'all'.")
+  boolean noFigures;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: MCA_DATA, then data/paper, then download).")
+  Path data;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    AnalysisSettings s = AnalysisSettings.paper();
+    if (rounds != null) s = s.withAllRounds(rounds);
+    if (threads != null) s = s.withThreads(threads);
+    Metric m = Metric.of(metric);
+    AnalysisInputs in = data != null ? AnalysisInputs.load(data) : Analyses.inputs();
+    System.err.println("analyze: dataset " + in.describe());
+    long t0 = System.nanoTime();
+    List<Path> written;
+    switch (name) {
+      case "all", "core" -> {
+        PaperAnalysis.Result r = PaperAnalysis.run(in, s, seed, name.equals("all") ? PaperAnalysis.Scope.ALL : PaperAnalysis.Scope.CORE);
+        written = AnalysisOutput.write(r, in, out, name.equals("all") && !noFigures);
+        r.seconds().forEach((k, v) -> System.err.printf("analyze: %-55s %8.2f s%n", k, v));
+      }
+      case "total-gt-alignment" -> written = AnalysisOutput.write(TotalGroundTruthAlignment.run(in,
+          Baselines.withBaselines(in.responses(), s, PaperAnalysis.partSeed(seed, "baselines")), m, s.totalGtRounds(),
+          PaperAnalysis.partSeed(seed, "total_gt_alignment"), s), in, out, seed);
+      case "self-consistency" -> written = AnalysisOutput.write(
+          SelfConsistency.perModelLanguage(in.responses(), s, PaperAnalysis.partSeed(seed, "self_consistency")), in, out, seed);
+      case "cross-effects" -> written = AnalysisOutput.write(
+          SelfConsistency.crossEffects(in.responses(), s, PaperAnalysis.partSeed(seed, "cross_effects")), in, out, seed);
+      case "demographic" -> written = AnalysisOutput.write(Demographic.run(in.demographicResults(), m,
+          s.hypothesisRounds(), PaperAnalysis.partSeed(seed, "demographic"), s), in, out, seed);
+      case "replication" -> written = ReplicationReport.run(in, s, seed, seeds).writeTo(out, in);
+      default -> {
+        if (!Hypotheses.NAMES.contains(name))
+          throw new IllegalArgumentException("unknown analysis '" + name + "'; see mcalign analyze --help");
+        AnalysisResult a = Hypotheses.run(name, in, Baselines.withBaselines(in.responses(), s,
+            PaperAnalysis.partSeed(seed, "baselines")), m, s, PaperAnalysis.partSeed(seed, name));
+        written = AnalysisOutput.write(a, in, out, seed);
+      }
+    }
+    System.err.printf("analyze: %s done in %.1f s, %d files in %s%n", name, (System.nanoTime() - t0) / 1e9, written.size(), out);
+    return 0;
+  }
+}

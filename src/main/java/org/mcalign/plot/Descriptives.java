@@ -1,0 +1,54 @@
+package org.mcalign.plot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Small descriptive tables shown beside the WVS figures. */
+public final class Descriptives {
+  private Descriptives() {}
+
+  /**
+   * Per ground-truth group (each country, then "global"): its interview language, the number of
+   * questions with a pro score, and the mean and standard deviation (ddof 1, as pandas) of the
+   * pro scores; the rows the violins of {@code country_distributions.png} summarise.
+   *
+   * @param everyCountry {@code cntry_an}, {@code question_key}, {@code pro_score}, {@code lnge_iso}
+   * @param global {@code question_key}, {@code pro_score}
+   */
+  public static Table proScoresByCountry(Table everyCountry, Table global) {
+    Object[] d = WvsFigures.combined("pro score summary", everyCountry, global);
+    String[] group = (String[]) d[0], lang = (String[]) d[3];
+    double[] v = (double[]) d[2];
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    Map<String, String> language = new LinkedHashMap<>();
+    for (int i = 0; i < group.length; i++) {
+      if (Double.isNaN(v[i])) continue;
+      values.computeIfAbsent(group[i], k -> new ArrayList<>()).add(v[i]);
+      language.put(group[i], lang[i]);
+    }
+    StringColumn g = StringColumn.create("country"), l = StringColumn.create("language");
+    IntColumn n = IntColumn.create("questions");
+    DoubleColumn mean = DoubleColumn.create("mean_pro_score"), sd = DoubleColumn.create("sd_pro_score");
+    List<String> order = new ArrayList<>(values.keySet());
+    order.remove("Global");
+    java.util.Collections.sort(order);
+    order.add("Global");
+    for (String k : order) {
+      double[] x = values.get(k).stream().mapToDouble(Double::doubleValue).toArray();
+      double m = Interval.mean(x), ss = 0;
+      for (double e : x) ss += (e - m) * (e - m);
+      g.append(k);
+      l.append(language.get(k));
+      n.append(x.length);
+      mean.append(m);
+      sd.append(x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN);
+    }
+    return Table.create("pro scores by country", g, l, n, mean, sd);
+  }
+}

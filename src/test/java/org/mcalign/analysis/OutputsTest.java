@@ -1,0 +1,51 @@
+package org.mcalign.analysis;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcalign.cli.Main;
+import tech.tablesaw.api.Table;
+
+class OutputsTest {
+
+  /** The paper's filters keep 27 ground-truth groups (11 English, 5 Danish, 5 Dutch, 6 Portuguese) per model. */
+  @Test
+  void languageBreakdownKeepsThePapersGroups() {
+    AnalysisInputs in = TestData.inputs();
+    AnalysisSettings s = AnalysisSettings.paper();
+    Table total = TotalGroundTruthAlignment.run(in, Baselines.withBaselines(in.responses(), s, 1), Metric.SPEARMAN, 3, 2, s).table();
+    Table data = LanguageBreakdown.data(total, in);
+    assertEquals(27 * 9 * 3, data.rowCount());
+    Table en = data.where(data.stringColumn("language").isEqualTo("English").and(data.stringColumn("model_name").isEqualTo("gpt-4o")));
+    assertEquals(List.of("Australia", "Canada", "English", "Global", "Great Britain", "Kenya", "New Zealand", "Nigeria",
+        "Northern Ireland", "Singapore", "United States"), en.stringColumn("gt_group").unique().asList().stream().sorted().toList());
+    Table coef = LanguageBreakdown.coefficients(LanguageBreakdown.fit(data), data);
+    assertEquals(27 * 9, coef.rowCount());
+    for (int i = 0; i < coef.rowCount(); i++)
+      assertTrue(coef.doubleColumn("conf_int_lower").getDouble(i) < coef.doubleColumn("coefficient").getDouble(i));
+  }
+
+  @Test
+  void analyzeCommandWritesTableAndProvenance(@TempDir Path out) throws Exception {
+    int code = Main.run("analyze", "self-consistency", "--rounds", "0", "--seed", "7",
+        "--data", TestData.paperData().toString(), "--out", out.toString());
+    assertEquals(0, code);
+    List<String> csv = Files.readAllLines(out.resolve("model_self_consistency.csv"));
+    assertEquals("language,observed_self_consistency,self-consistency,model,round", csv.get(0));
+    assertEquals(37, csv.size());
+    String prov = Files.readString(out.resolve("provenance.json"));
+    assertTrue(prov.contains("\"seed\" : 7"), prov);
+    assertTrue(prov.contains("all_lang_model_responses_with_scores.csv"));
+    assertFalse(prov.contains(TestData.paperData().toAbsolutePath().toString()), "no machine paths");
+  }
+
+  @Test
+  void unknownAnalysisIsAClearError(@TempDir Path out) {
+    int code = Main.run("analyze", "nonsense", "--data", TestData.paperData().toString(), "--out", out.toString());
+    assertNotEquals(0, code);
+  }
+}

@@ -1,0 +1,78 @@
+package org.mcalign.notebook;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** Outside programs for the integration tests: skipped locally when missing, a failure under CI. */
+final class ExternalTools {
+  static final Path ROOT = Path.of("").toAbsolutePath();
+  static final Path JAR = ROOT.resolve("target/mcalign.jar");
+  /** Kernel specs of the tests live here, never in the user's real Jupyter folder. */
+  static final Path JUPYTER_DATA = ROOT.resolve("target/it-jupyter-data");
+
+  private ExternalTools() {}
+
+  static void require(boolean available, String what) {
+    if (available) return;
+    if (System.getenv("CI") != null) fail(what + " is missing (required under CI; see environment/setup.sh)");
+    Assumptions.assumeTrue(false, what + " is missing: skipped (run environment/setup.sh)");
+  }
+
+  /** Debian's python3 (the first python3 on PATH may lack Jupyter). */
+  static String python() {
+    return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+  }
+
+  static boolean works(String... command) {
+    try {
+      return run(Map.of(), 120, command).exitCode() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  static Result run(Map<String, String> env, long timeoutSeconds, String... command) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("it-out", ".txt");
+    Path err = Files.createTempFile("it-err", ".txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    try {
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s; stderr:\n" + Files.readString(err));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    Files.deleteIfExists(out);
+    Files.deleteIfExists(err);
+    return r;
+  }
+
+  /** Installs the kernel spec of the packaged jar into {@link #JUPYTER_DATA}; returns the env to use it. */
+  static Map<String, String> installKernel() throws IOException {
+    require(Files.isRegularFile(JAR), "target/mcalign.jar (run mvn package first)");
+    Map<String, String> env = Map.of("JUPYTER_DATA_DIR", JUPYTER_DATA.toString());
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString(), "kernel", "install", "--user"));
+    Result r = run(env, 120, cmd.toArray(String[]::new));
+    if (r.exitCode() != 0) fail("kernel install failed:\n" + r.stderr());
+    return env;
+  }
+}

@@ -1,0 +1,164 @@
+package org.mcalign.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The packaged kernel driven through Debian's jupyter_client, as nbconvert drives it. */
+class KernelIT {
+  private static JsonNode result;
+
+  @BeforeAll
+  static void drive() throws Exception {
+    String python = ExternalTools.python();
+    ExternalTools.require(ExternalTools.works(python, "-c", "import jupyter_client"), "python3 with jupyter_client");
+    Map<String, String> env = ExternalTools.installKernel();
+    String driver = ExternalTools.ROOT.resolve("src/test/resources/kernel/driver.py").toString();
+    ExternalTools.Result r = ExternalTools.run(env, 600, python, driver);
+    if (r.exitCode() != 0) fail("the driver failed:\n" + r.stderr());
+    result = new ObjectMapper().readTree(r.stdout());
+    System.out.printf("kernel: start to ready %.2f s, trivial cell round trip %.0f ms, interrupt %.2f s%n",
+        result.get("startup_seconds").asDouble(), 1000 * result.get("trivial_median_seconds").asDouble(),
+        result.get("interrupt_seconds").asDouble());
+  }
+
+  private static JsonNode cell(String name) {
+    return result.get("cells").get(name);
+  }
+
+  private static List<JsonNode> messages(String name, String type) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode m : cell(name).get("messages")) if (m.get("type").asText().equals(type)) out.add(m);
+    return out;
+  }
+
+  private static JsonNode onlyResult(String name) {
+    assertEquals("ok", cell(name).get("reply").get("status").asText(), cell(name).toString());
+    List<JsonNode> rs = messages(name, "execute_result");
+    assertEquals(1, rs.size(), cell(name).toString());
+    return rs.get(0).get("content");
+  }
+
+  @Test
+  void multiStatementCellShowsTrailingExpression() {
+    assertEquals("sum=42", onlyResult("multi").get("data").get("text/plain").asText());
+    assertEquals("440", onlyResult("expression").get("data").get("text/plain").asText());
+  }
+
+  @Test
+  void tableIsHtml() {
+    JsonNode data = onlyResult("table").get("data");
+    String html = data.get("text/html").asText();
+    assertTrue(html.contains("<table class=\"mca-table\">"), html);
+    assertTrue(html.contains("model_name") && html.contains("<td>m2</td>") && html.contains(">0.25<"), html);
+    assertTrue(data.get("text/plain").asText().contains("m1"));
+  }
+
+  @Test
+  void chartIsADecodablePngAtTwiceItsSize() throws Exception {
+    JsonNode content = onlyResult("chart");
+    byte[] png = Base64.getDecoder().decode(content.get("data").get("image/png").asText());
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+    assertEquals(800, img.getWidth());
+    assertEquals(600, img.getHeight());
+    assertEquals(400, content.get("metadata").get("image/png").get("width").asInt());
+  }
+
+  @Test
+  void stdoutStreamsWhileTheCellRuns() {
+    List<JsonNode> streams = messages("stream", "stream");
+    StringBuilder all = new StringBuilder();
+    streams.forEach(s -> all.append(s.get("content").get("text").asText()));
+    assertEquals("tick 0\ntick 1\ntick 2\ntick 3\n", all.toString());
+    assertTrue(streams.size() >= 3, "several stream messages: " + streams.size());
+    double first = streams.get(0).get("at").asDouble();
+    double cellSeconds = cell("stream").get("seconds").asDouble();
+    assertTrue(first < cellSeconds - 0.8, "first line arrived " + first + " s into a " + cellSeconds + " s cell");
+  }
+
+  @Test
+  void compileErrorPointsAtTheLine() {
+    JsonNode reply = cell("compile_error").get("reply");
+    assertEquals("error", reply.get("status").asText());
+    assertEquals("CompilationError", reply.get("ename").asText());
+    assertTrue(reply.get("evalue").asText().contains("line 2"), reply.toString());
+    JsonNode err = messages("compile_error", "error").get(0).get("content");
+    String tb = String.join("\n", texts(err.get("traceback")));
+    assertTrue(tb.contains("int wrong = \"text\";") && tb.contains("incompatible types"), tb);
+  }
+
+  @Test
+  void runtimeExceptionShowsUserFramesOnly() {
+    JsonNode err = messages("runtime_error", "error").get(0).get("content");
+    assertEquals("java.lang.ArithmeticException", err.get("ename").asText());
+    assertEquals("/ by zero", err.get("evalue").asText());
+    List<String> tb = texts(err.get("traceback"));
+    assertTrue(tb.get(1).contains("ratio (cell [") && tb.get(1).contains("line 2)"), tb.toString());
+    assertTrue(tb.get(2).contains("<cell> (cell [") && tb.get(2).contains("line 4)"), tb.toString());
+    assertEquals(3, tb.size(), tb.toString());
+  }
+
+  @Test
+  void displayAndUpdateDisplayShareAnId() {
+    JsonNode shown = messages("display", "display_data").get(0).get("content");
+    JsonNode updated = messages("display", "update_display_data").get(0).get("content");
+    assertEquals("first", shown.get("data").get("text/plain").asText());
+    assertEquals("second", updated.get("data").get("text/plain").asText());
+    assertEquals(shown.get("transient").get("display_id"), updated.get("transient").get("display_id"));
+  }
+
+  @Test
+  void interruptStopsATightLoopAndKeepsState() {
+    JsonNode reply = cell("loop").get("reply");
+    assertEquals("error", reply.get("status").asText());
+    assertEquals("Interrupted", reply.get("ename").asText());
+    assertTrue(result.get("interrupt_seconds").asDouble() < 10);
+    assertEquals("43", onlyResult("after_interrupt").get("data").get("text/plain").asText());
+  }
+
+  @Test
+  void completionOfStrOffersString() {
+    JsonNode c = result.get("complete");
+    assertTrue(texts(c.get("matches")).contains("String"), c.toString());
+    assertEquals("int n = 1;\n".length(), c.get("cursor_start").asInt());
+    assertEquals("int n = 1;\nStr".length(), c.get("cursor_end").asInt());
+  }
+
+  @Test
+  void isCompleteAndInspect() {
+    JsonNode ic = result.get("is_complete");
+    assertEquals("complete", ic.get("int x = 1;").get("status").asText());
+    assertEquals("incomplete", ic.get("for (int i = 0; i < 3; i++) {").get("status").asText());
+    assertEquals("    ", ic.get("for (int i = 0; i < 3; i++) {").get("indent").asText());
+    assertEquals("invalid", ic.get("int x = ;)").get("status").asText());
+    JsonNode insp = result.get("inspect");
+    assertTrue(insp.get("found").asBoolean());
+    assertTrue(insp.get("data").get("text/plain").asText().contains("int Math.max(int a, int b)"));
+  }
+
+  @Test
+  void noMachinePathsInAnyOutput() {
+    String all = result.toString();
+    assertFalse(all.contains(ExternalTools.ROOT.toString()), "project root leaked");
+    assertFalse(all.contains(System.getProperty("user.home") + "/"), "home folder leaked");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

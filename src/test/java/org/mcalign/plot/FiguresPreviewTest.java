@@ -1,0 +1,60 @@
+package org.mcalign.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/**
+ * Renders all sixteen figures from realistic inputs (the paper's files and fixtures shaped
+ * like the analysis outputs) into target/figures-preview/, to put beside the paper's PNGs.
+ * Skipped without the paper data, except under CI.
+ */
+class FiguresPreviewTest {
+  static final Path OUT = Path.of("target", "figures-preview");
+
+  @Test
+  void rendersEveryPaperFigureFromRealisticInputs() throws Exception {
+    boolean ci = System.getenv("CI") != null;
+    if (!PreviewData.available()) {
+      if (ci) throw new AssertionError("paper data not found at " + PreviewData.paperData() + " (set MCA_DATA)");
+      Assumptions.abort("paper data not available");
+    }
+    List<Figure> figs = new ArrayList<>();
+    for (String type : List.of("normal", "no_consistency", "interaction"))
+      figs.add(Figures.multilingualCoefficients(PreviewData.coefficients("rq1_mixedlm_" + type + ".json"), type));
+    figs.add(Figures.multilingualCoefficients(PreviewData.coefficients("rq1_mixedlm_interaction.json")));
+    figs.add(Figures.capabilityVsAlignment(PreviewData.capabilityPlotData()));
+    figs.add(Figures.usBiasCoefficients(PreviewData.coefficients("rq2_ols_us_bias.json")));
+    figs.add(Figures.selfConsistency(PreviewData.selfConsistency()));
+    figs.add(Figures.crossEffects(PreviewData.consistencyGaps(10)));
+    Table breakdown = PreviewData.languageBreakdown();
+    figs.add(Figures.englishAlignment(breakdown, "spearman"));
+    figs.add(Figures.monolingualAlignment(breakdown, "spearman"));
+    figs.add(Figures.portugueseAlignment(breakdown, "spearman"));
+    double[][] r1 = PreviewData.groupResiduals(PreviewData.csv(PreviewData.goldens().resolve("rq1_regression_input.csv")), "alignment", "model_name", "language");
+    figs.add(Figures.rq1Residuals(r1[0], r1[1]));
+    double[][] r2 = PreviewData.groupResiduals(PreviewData.csv(PreviewData.goldens().resolve("rq2_regression_input.csv")), "metric_value", "model_name", "language", "us");
+    figs.add(Figures.rq2Residuals(r2[0], r2[1], "metric_value ~ us * model_name:language"));
+    figs.add(Figures.countryCorrelations(PreviewData.everyCountry(), PreviewData.global()));
+    figs.add(Figures.languageCorrelations(PreviewData.perLanguage()));
+    figs.add(Figures.countryDistributions(PreviewData.everyCountry(), PreviewData.global()));
+
+    Figures.saveAll(OUT, figs.toArray(Figure[]::new));
+    List<String> names = figs.stream().map(Figure::fileName).sorted().toList();
+    assertEquals(Figures.PAPER_FILES, names, "one figure per paper file name");
+    for (Figure f : figs) {
+      var img = ImageIO.read(OUT.resolve(f.fileName()).toFile());
+      assertEquals(f.width() * Figure.DENSITY, img.getWidth(), f.fileName());
+      assertEquals(f.height() * Figure.DENSITY, img.getHeight(), f.fileName());
+      assertTrue(Files.size(OUT.resolve(f.fileName())) > 10_000, f.fileName() + " looks empty");
+    }
+  }
+}

@@ -1,0 +1,98 @@
+"""Drives the installed 'java' kernel through jupyter_client, as nbconvert does, and prints
+one JSON document with everything the kernel sent back (KernelIT asserts on it).
+Run with Debian's python3 (jupyter_client 7): python3 driver.py > out.json"""
+import json
+import sys
+import time
+
+from jupyter_client.manager import KernelManager
+
+TIMEOUT = 120
+
+
+def main():
+    km = KernelManager(kernel_name="java")
+    t0 = time.monotonic()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=TIMEOUT)
+    result = {"startup_seconds": time.monotonic() - t0, "cells": {}}
+    try:
+        def execute(name, code, wait=True):
+            sent = time.monotonic()
+            msg_id = kc.execute(code)
+            if not wait:
+                return msg_id, sent
+            return collect(name, msg_id, sent, code)
+
+        def collect(name, msg_id, sent, code):
+            messages = []
+            while True:
+                m = kc.get_iopub_msg(timeout=TIMEOUT)
+                if m["parent_header"].get("msg_id") != msg_id:
+                    continue
+                messages.append({"type": m["msg_type"], "at": time.monotonic() - sent, "content": m["content"]})
+                if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                    break
+            while True:
+                r = kc.get_shell_msg(timeout=TIMEOUT)
+                if r["parent_header"].get("msg_id") == msg_id:
+                    break
+            result["cells"][name] = {"code": code, "messages": messages, "reply": r["content"],
+                                     "seconds": time.monotonic() - sent}
+            return result["cells"][name]
+
+        execute("multi", "int a = 20;\nint b = 22;\nString label = \"sum\";\nlabel + \"=\" + (a + b)")
+        execute("expression", "a * b")
+        execute("table", "var t = Table.create(\"scores\", StringColumn.create(\"model_name\", \"m1\", \"m2\"),"
+                         " DoubleColumn.create(\"metric_value\", 0.5, 0.25));\nt")
+        execute("chart", "var c = new XYChartBuilder().width(400).height(300).title(\"demo\").build();\n"
+                         "c.addSeries(\"s\", new double[] {1, 2, 3}, new double[] {2, 3, 1});\nc")
+        execute("stream", "for (int i = 0; i < 4; i++) {\n  System.out.println(\"tick \" + i);\n"
+                          "  Thread.sleep(400);\n}")
+        execute("compile_error", "int ok = 1;\nint wrong = \"text\";")
+        execute("runtime_error", "int ratio(int x, int y) {\n  return x / y;\n}\nratio(a, 0)")
+        execute("display", "var id = display(\"first\");\nupdateDisplay(id, \"second\");")
+        # interrupt a loop that never checks for interruption, then use earlier state
+        msg_id, sent = execute("loop", "long spins = 0;\nwhile (true) { spins++; }", wait=False)
+        time.sleep(1.5)
+        t_int = time.monotonic()
+        km.interrupt_kernel()
+        collect("loop", msg_id, sent, "while (true) loop")
+        result["interrupt_seconds"] = time.monotonic() - t_int
+        execute("after_interrupt", "a + b + (spins > 0 ? 1 : 0)")
+
+        code = "int n = 1;\nStr"
+        mid = kc.complete(code, len(code))
+        result["complete"] = reply_to(kc, mid)["content"]
+        result["is_complete"] = {}
+        for c in ["int x = 1;", "for (int i = 0; i < 3; i++) {", "int x = ;)"]:
+            mid = kc.is_complete(c)
+            result["is_complete"][c] = reply_to(kc, mid)["content"]
+        mid = kc.inspect("Math.max(1, 2)", 6)
+        result["inspect"] = reply_to(kc, mid)["content"]
+
+        # round trip of a trivial cell after warm-up
+        times = []
+        for i in range(10):
+            t = time.monotonic()
+            execute("trivial", "1 + 1")
+            times.append(time.monotonic() - t)
+        times.sort()
+        result["trivial_median_seconds"] = times[len(times) // 2]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+    json.dump(result, sys.stdout)
+
+
+def reply_to(kc, msg_id):
+    while True:
+        r = kc.get_shell_msg(timeout=TIMEOUT)
+        if r["parent_header"].get("msg_id") == msg_id:
+            return r
+
+
+if __name__ == "__main__":
+    main()
