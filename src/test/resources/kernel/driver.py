@@ -63,6 +63,19 @@ def main():
         result["interrupt_seconds"] = time.monotonic() - t_int
         execute("after_interrupt", "a + b + (spins > 0 ? 1 : 0)")
 
+        # "Run All": a failing cell, then cells queued behind it are aborted, not run
+        ids = [kc.execute("throw new IllegalStateException(\"stop here\");"),
+               kc.execute("int afterError = 1;"), kc.execute("afterError + 1")]
+        replies = {}
+        while len(replies) < len(ids):
+            r = kc.get_shell_msg(timeout=TIMEOUT)
+            pid = r["parent_header"].get("msg_id")
+            if pid in ids:
+                replies[pid] = r["content"]
+        result["queued_after_error"] = [replies[i] for i in ids]
+        time.sleep(1.0)
+        execute("after_abort", "a + 1")
+
         code = "int n = 1;\nStr"
         mid = kc.complete(code, len(code))
         result["complete"] = reply_to(kc, mid)["content"]

@@ -126,10 +126,49 @@ public final class JavaKernel extends BaseKernel {
     }
   }
 
+  /**
+   * After a cell fails (with stop_on_error, as "Run All" sends), the execute requests that were
+   * already queued behind it are aborted, as IPython does. Queued means: sent (client clock)
+   * before the failure was replied, and taken from the channel within a short window of the
+   * failure or of the previous abort (the shell channel takes one queued message per 50 ms), so
+   * neither a client that reacts to the error nor a skewed clock long after it is affected.
+   */
+  private static final long ABORT_WINDOW_NANOS = 300_000_000L;
+
+  private long abortWindowStart = Long.MIN_VALUE;
+  private long failureMillis;
+
+  private boolean queuedBehindFailure(Message<ExecuteRequest> message) {
+    if (abortWindowStart == Long.MIN_VALUE || System.nanoTime() - abortWindowStart > ABORT_WINDOW_NANOS) return false;
+    long sent = sentMillis(message.getHeader().getTimestamp() == null ? null : message.getHeader().getTimestamp().getDateString());
+    return sent != Long.MIN_VALUE && sent < failureMillis;
+  }
+
+  /** A header's ISO-8601 date in epoch milliseconds (UTC when it has no offset), or MIN_VALUE. */
+  static long sentMillis(String date) {
+    if (date == null || date.isBlank()) return Long.MIN_VALUE;
+    try {
+      return java.time.OffsetDateTime.parse(date).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return java.time.LocalDateTime.parse(date).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+      } catch (java.time.format.DateTimeParseException e2) {
+        return Long.MIN_VALUE;
+      }
+    }
+  }
+
   @Override
   protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
     commManager.setMessageContext(message);
     ExecuteRequest request = message.getContent();
+    if (queuedBehindFailure(message)) {
+      abortWindowStart = System.nanoTime();
+      env.setBusyDeferIdle();
+      replyAborted(env, message);
+      return;
+    }
+    abortWindowStart = Long.MIN_VALUE;
     int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
     env.setBusyDeferIdle();
     env.publish(new PublishExecuteInput(request.getCode(), count));
@@ -155,7 +194,18 @@ public final class JavaKernel extends BaseKernel {
       env.defer().reply(new ExecuteReply(count, Map.of()));
     } else {
       replyError(env, count, failure);
+      if (request.shouldStopOnError() && !request.isSilent()) {
+        abortWindowStart = System.nanoTime();
+        failureMillis = System.currentTimeMillis();
+      }
     }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void replyAborted(ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+    // jjava's ExecuteReply knows only "ok" and "error"; Jupyter's protocol also has "aborted"
+    env.defer().reply(new Message(request, (org.dflib.jjava.jupyter.messages.MessageType) ExecuteReply.MESSAGE_TYPE,
+        Map.of("status", "aborted")));
   }
 
   private void replyError(ShellReplyEnvironment env, int count, CellError e) {

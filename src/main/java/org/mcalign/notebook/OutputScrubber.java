@@ -49,12 +49,34 @@ final class OutputScrubber {
         r.put(value, "***");
       }
     });
+    if (projectRoot != null) secretsOfDotEnv(projectRoot.resolve(".env"), r);
     String data = env.get("MCA_DATA");
     if (data != null && !data.isBlank()) addPath(r, Path.of(data), "$MCA_DATA");
     if (projectRoot != null) addPath(r, projectRoot, ".");
     String home = System.getProperty("user.home");
     if (home != null && home.length() > 1) addPath(r, Path.of(home), "~");
     return new OutputScrubber(r);
+  }
+
+  /** Secret-looking values of the project's {@code .env} (read only to mask them). */
+  static void secretsOfDotEnv(Path file, Map<String, String> r) {
+    if (!Files.isRegularFile(file)) return;
+    try {
+      for (String line : Files.readAllLines(file)) {
+        String t = line.strip();
+        if (t.startsWith("export ")) t = t.substring(7).strip();
+        int eq = t.indexOf('=');
+        if (t.startsWith("#") || eq <= 0) continue;
+        String name = t.substring(0, eq).strip();
+        String value = t.substring(eq + 1).strip();
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+          value = value.substring(1, value.length() - 1);
+        }
+        if (SECRET_NAME.matcher(name).matches() && value.length() >= 8) r.put(value, "***");
+      }
+    } catch (Exception e) {
+      // an unreadable .env holds nothing to mask that the kernel could know of
+    }
   }
 
   private static void addPath(Map<String, String> r, Path p, String replacement) {
@@ -73,8 +95,23 @@ final class OutputScrubber {
     r.putIfAbsent("file:" + s, replacement);
   }
 
+  /** Inline images (data URIs) are left alone: base64 text may spell "/root" by chance. */
+  private static final Pattern DATA_URI = Pattern.compile("data:[\\w.+-]+/[\\w.+-]+;base64,[A-Za-z0-9+/=]+");
+
   String scrub(String text) {
-    if (text == null || text.isEmpty()) return text;
+    if (text == null || text.isEmpty() || rules.isEmpty()) return text;
+    if (!text.contains(";base64,")) return scrubPlain(text);
+    StringBuilder sb = new StringBuilder(text.length());
+    Matcher m = DATA_URI.matcher(text);
+    int last = 0;
+    while (m.find()) {
+      sb.append(scrubPlain(text.substring(last, m.start()))).append(m.group());
+      last = m.end();
+    }
+    return sb.append(scrubPlain(text.substring(last))).toString();
+  }
+
+  private String scrubPlain(String text) {
     String out = text;
     for (Rule rule : rules) {
       if (out.contains(rule.literal())) out = rule.pattern().matcher(out).replaceAll(rule.replacement());

@@ -130,6 +130,17 @@ class KernelIT {
   }
 
   @Test
+  void cellsQueuedBehindAFailureAreAborted() {
+    JsonNode q = result.get("queued_after_error");
+    assertEquals("error", q.get(0).get("status").asText());
+    assertEquals("java.lang.IllegalStateException", q.get(0).get("ename").asText());
+    assertEquals("aborted", q.get(1).get("status").asText(), q.toString());
+    assertEquals("aborted", q.get(2).get("status").asText(), q.toString());
+    // a cell sent after the error was seen runs normally
+    assertEquals("21", onlyResult("after_abort").get("data").get("text/plain").asText());
+  }
+
+  @Test
   void completionOfStrOffersString() {
     JsonNode c = result.get("complete");
     assertTrue(texts(c.get("matches")).contains("String"), c.toString());

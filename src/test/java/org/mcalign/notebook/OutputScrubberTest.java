@@ -24,6 +24,22 @@ class OutputScrubberTest {
   }
 
   @Test
+  void inlineImagesAreLeftAlone() {
+    OutputScrubber s = new OutputScrubber(Map.of("/root", "~"));
+    String html = "<img src=\"data:image/png;base64,AAA/root/BBB==\"/> saved in /root/x.png";
+    assertEquals("<img src=\"data:image/png;base64,AAA/root/BBB==\"/> saved in ~/x.png", s.scrub(html));
+  }
+
+  @Test
+  void secretsOfTheDotEnvFileAreMasked(@TempDir Path dir) throws Exception {
+    Path env = Files.writeString(dir.resolve(".env"),
+        "# keys\nOPENAI_API_KEY=\"sk-test-1234567890\"\nexport HF_TOKEN=hf_abcdefghij\nMODEL=gpt-4o-mini-long-name\n");
+    Map<String, String> r = new LinkedHashMap<>();
+    OutputScrubber.secretsOfDotEnv(env, r);
+    assertEquals(Map.of("sk-test-1234567890", "***", "hf_abcdefghij", "***"), r);
+  }
+
+  @Test
   void projectRootIsTheFolderAboveTarget(@TempDir Path dir) throws Exception {
     Path jar = dir.resolve("target/mcalign.jar");
     assertEquals(dir, OutputScrubber.findProjectRoot(jar, dir.resolve("notebooks")));
