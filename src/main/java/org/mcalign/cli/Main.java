@@ -27,12 +27,7 @@ import picocli.CommandLine.Command;
       CollectCommand.class,
       ExportCommand.class,
       SimulateServerCommand.class,
-      WvsGroundTruthCommand.class,
-      WvsSynthesizeCommand.class,
-      KernelCommand.class,
       FitCommand.class,
-      FitCommand.class,
-      KernelCommand.class,
       AnalyzeCommand.class,
     })
 public final class Main implements Runnable {
