@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.mcalign.llm.BatchRun;
 import org.mcalign.llm.ChatRequest;
 import org.mcalign.llm.ChatResponse;
 import org.mcalign.llm.DirectRun;
@@ -24,9 +25,17 @@ public final class EndpointBackend implements ChatBackend {
   private final String run;
   private final int concurrency;
   private final Consumer<Progress> progress;
+  private final boolean batch;
   private RunResult last;
 
   public EndpointBackend(Endpoint endpoint, ResponseStore store, String run, int concurrency, Consumer<Progress> progress) {
+    this(endpoint, store, run, concurrency, progress, false);
+  }
+
+  /** {@code batch}: through the Batch API (upload, poll, download; the paper's way for OpenAI models) instead of direct calls. */
+  public EndpointBackend(Endpoint endpoint, ResponseStore store, String run, int concurrency, Consumer<Progress> progress,
+      boolean batch) {
+    this.batch = batch;
     this.endpoint = endpoint;
     this.store = store;
     this.run = run;
@@ -43,9 +52,15 @@ public final class EndpointBackend implements ChatBackend {
   @Override
   public List<String> answer(List<BatchRequestLine> requests) {
     List<ChatRequest> chat = requests.stream().map(EndpointBackend::toChatRequest).toList();
-    DirectRun.Builder b = DirectRun.builder(endpoint, store, run).concurrency(concurrency).progressStream(null);
-    if (progress != null) b.progress(progress);
-    last = b.build().run(chat);
+    if (batch) {
+      BatchRun.Builder b = BatchRun.builder(endpoint, store, run).progressStream(null);
+      if (progress != null) b.progress(progress);
+      last = b.build().run(chat);
+    } else {
+      DirectRun.Builder b = DirectRun.builder(endpoint, store, run).concurrency(concurrency).progressStream(null);
+      if (progress != null) b.progress(progress);
+      last = b.build().run(chat);
+    }
     Map<String, String> failures = store.failures(run);
     List<String> out = new ArrayList<>(requests.size());
     for (BatchRequestLine r : requests) {

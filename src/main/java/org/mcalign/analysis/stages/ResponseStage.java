@@ -89,7 +89,10 @@ public final class ResponseStage {
   public Table run(Endpoint endpoint, int concurrency, Consumer<Progress> progress) {
     try (ResponseStore store = ResponseStore.open(StageOutputs.store(dataset))) {
       List<RunSummary.Row> rows = new ArrayList<>();
-      for (String m : models) rows.add(runModel(new EndpointBackend(endpoint, store, "answers-" + m, concurrency, progress), m, store));
+      for (String m : models) {
+        // OpenAI models through the Batch API as the paper did; vLLM servers directly
+        rows.add(runModel(new EndpointBackend(endpoint, store, "answers-" + m, concurrency, progress, batchPricing), m, store));
+      }
       return RunSummary.results(title("responses"), rows);
     }
   }
