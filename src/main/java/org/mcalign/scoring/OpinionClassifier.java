@@ -43,9 +43,14 @@ public final class OpinionClassifier {
 
   /** The tool's JSON schema (function parameters) as the paper's pydantic model produces it. */
   public static Map<String, Object> toolFunction() {
+    return toolFunction(LANGUAGES);
+  }
+
+  /** The tool with another language list (a new prompt language is one more code). */
+  public static Map<String, Object> toolFunction(List<String> languages) {
     Map<String, Object> language = new LinkedHashMap<>();
     language.put("description", "Language of the response (ISO 639-1 code)");
-    language.put("enum", LANGUAGES);
+    language.put("enum", languages);
     language.put("title", "Language");
     language.put("type", "string");
     Map<String, Object> items = new LinkedHashMap<>();
@@ -87,9 +92,15 @@ public final class OpinionClassifier {
    * lower-case question_key to [pro statement, con statement].
    */
   public static List<BatchRequestLine> requests(List<Input> inputs, Map<String, List<String>> stances, String model) {
+    return requests(inputs, stances, model, LANGUAGES);
+  }
+
+  /** As {@link #requests(List, Map, String)} with the tool's language list given. */
+  public static List<BatchRequestLine> requests(
+      List<Input> inputs, Map<String, List<String>> stances, String model, List<String> languages) {
     Map<String, Object> tool = new LinkedHashMap<>();
     tool.put("type", "function");
-    tool.put("function", toolFunction());
+    tool.put("function", toolFunction(languages));
     Map<String, Object> choiceFn = new LinkedHashMap<>();
     choiceFn.put("name", TOOL_NAME);
     Map<String, Object> choice = new LinkedHashMap<>();
