@@ -65,6 +65,7 @@ final class BatchSimulator {
   }
 
   void handle(HttpExchange ex, String method, String path, byte[] body) throws IOException {
+    if (method.equals("POST") && !server.latency().isZero()) SimulatedServer.sleep(server.latency());
     String[] parts = path.substring(1).split("/");
     if (parts[0].equals("files")) {
       if (parts.length == 1 && method.equals("POST")) upload(ex, body);

@@ -249,6 +249,32 @@ public final class ResponseStore implements AutoCloseable {
     }
   }
 
+  /**
+   * A run's answers as a table for notebooks: {@code custom_id, model, prompt, response}
+   * (the text, or the first tool call's arguments), token counts and {@code answered_at}.
+   */
+  public tech.tablesaw.api.Table table(String run) {
+    List<StoredAnswer> answers = answers(run);
+    tech.tablesaw.api.StringColumn id = tech.tablesaw.api.StringColumn.create("custom_id");
+    tech.tablesaw.api.StringColumn model = tech.tablesaw.api.StringColumn.create("model");
+    tech.tablesaw.api.StringColumn prompt = tech.tablesaw.api.StringColumn.create("prompt");
+    tech.tablesaw.api.StringColumn response = tech.tablesaw.api.StringColumn.create("response");
+    tech.tablesaw.api.LongColumn in = tech.tablesaw.api.LongColumn.create("prompt_tokens");
+    tech.tablesaw.api.LongColumn out = tech.tablesaw.api.LongColumn.create("completion_tokens");
+    tech.tablesaw.api.StringColumn at = tech.tablesaw.api.StringColumn.create("answered_at");
+    for (StoredAnswer a : answers) {
+      ChatResponse r = a.response();
+      id.append(a.customId());
+      model.append(a.model());
+      prompt.append(ChatRequest.of(a.customId(), a.bodyJson()).prompt());
+      response.append(r.content().orElseGet(() -> r.toolCalls().isEmpty() ? "" : r.toolCalls().get(0).argumentsJson()));
+      in.append(a.promptTokens());
+      out.append(a.completionTokens());
+      at.append(a.answeredAt());
+    }
+    return tech.tablesaw.api.Table.create(run, id, model, prompt, response, in, out, at);
+  }
+
   /** Failures of a run: custom_id → last error. */
   public synchronized Map<String, String> failures(String run) {
     Map<String, String> out = new java.util.LinkedHashMap<>();

@@ -95,6 +95,10 @@ public final class SimulatedServer implements AutoCloseable {
     return cfg.faults;
   }
 
+  Duration latency() {
+    return cfg.latency;
+  }
+
   /** A fresh random stream split off the server's seeded one. */
   RandomGenerator split() {
     synchronized (master) {
@@ -203,7 +207,10 @@ public final class SimulatedServer implements AutoCloseable {
   /** A chat.completion JSON answering {@code body} (also used for batch lines). */
   String completion(JsonNode body) {
     String model = body.path("model").asText("simulated");
-    RandomGenerator rng = split();
+    // a request with a seed gets the same answer every time, as OpenAI and vLLM try to give
+    RandomGenerator rng = body.path("seed").isIntegralNumber()
+        ? new SplittableRandom(body.get("seed").asLong() * 1_000_003L + body.path("messages").toString().hashCode())
+        : split();
     ObjectNode message = Json.object().put("role", "assistant");
     String finish = "stop";
     String userText = lastUserText(body);
@@ -374,7 +381,7 @@ public final class SimulatedServer implements AutoCloseable {
       return this;
     }
 
-    /** Time each chat completion takes before its answer is written. */
+    /** Time each chat completion (and each file upload, batch creation or cancel) takes before its answer is written. */
     public Builder latency(Duration latency) {
       this.latency = latency;
       return this;

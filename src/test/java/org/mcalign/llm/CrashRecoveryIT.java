@@ -58,6 +58,7 @@ class CrashRecoveryIT {
         try (ResponseStore store = ResponseStore.open(db)) {
           int stored = store.status("requests").done();
           // answers paid but not stored were on the wire at the kill: at most one per worker
+          System.err.printf("direct kill %d: paid %d (%d distinct), stored %d%n", kill + 1, server.ledger().paidTotal(), paidDistinct, stored);
           assertTrue(paidDistinct - stored <= CONCURRENCY,
               "kill " + (kill + 1) + ": paid " + paidDistinct + " distinct, stored " + stored);
         }
@@ -68,6 +69,7 @@ class CrashRecoveryIT {
       assertEquals(0, last.exitValue(), Files.readString(log));
       assertEquals(N, server.ledger().paidDistinct());
       long extra = server.ledger().extraPayments();
+      System.err.println("direct mode after 3 kills: " + server.ledger() + ", paid twice " + server.ledger().paidMoreThanOnce().size());
       assertTrue(extra <= 3L * CONCURRENCY, "paid twice: " + extra + " " + server.ledger().paidMoreThanOnce());
       assertTrue(server.ledger().paidMoreThanOnce().values().stream().allMatch(n -> n <= 4));
       checkExport(db, requests, log);
@@ -78,30 +80,35 @@ class CrashRecoveryIT {
   @Test
   void batchModeSurvivesThreeKillsWithoutPayingTwice() throws Exception {
     Path requests = requestFile();
-    Random rnd = new Random(12);
-    try (SimulatedServer server = SimulatedServer.builder().requireKey(Secret.of(KEY, "test"))
+    try (SimulatedServer server = SimulatedServer.builder().requireKey(Secret.of(KEY, "test")).latency(Duration.ofMillis(250))
         .batchTiming(Duration.ofMillis(300), Duration.ofMillis(1500), Duration.ofMillis(200)).start()) {
       Path db = dir.resolve("store.db");
       Path log = dir.resolve("collect.log");
+      Random rnd = new Random(12);
       String[] args = {"collect", "--requests", requests.toString(), "--base-url", server.baseUrl(), "--store", db.toString(),
           "--mode", "batch", "--batch-max-lines", "1000", "--poll-seconds", "0.05", "--max-cost", "1000"};
       int kills = 0;
       for (int kill = 0; kill < 3; kill++) {
         Process p = ChildJvm.start(dir, log, Map.of("OPENAI_API_KEY", KEY), args);
-        // kill at a random moment of the upload / create / poll cycle
-        long t0 = System.nanoTime();
-        long after = 1500 + rnd.nextInt(2500);
-        waitUntil(() -> (System.nanoTime() - t0) / 1_000_000 >= after || !p.isAlive(), Duration.ofSeconds(60));
+        // kill 1 right after the first batch is created (the other parts not yet uploaded or created),
+        // kill 2 a moment after the third is created, kill 3 a moment after the first batch's results are stored
+        String[] events = {"created batch", "created batch", " completed: "};
+        int[] needed = {1, 3, 1};
+        int k = kill;
+        waitUntil(() -> logCount(log, events[k]) >= needed[k] || !p.isAlive(), Duration.ofSeconds(60));
+        Thread.sleep(k == 0 ? 0 : rnd.nextInt(300));
         if (!p.isAlive()) break;
         p.destroyForcibly();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         kills++;
+        System.err.println("batch kill " + kills + ": " + server.ledger());
       }
       assertEquals(3, kills, "the child must still be working at each kill; log:\n" + Files.readString(log));
       Process last = ChildJvm.start(dir, log, Map.of("OPENAI_API_KEY", KEY), args);
       assertTrue(last.waitFor(120, TimeUnit.SECONDS), "final run did not finish");
       assertEquals(0, last.exitValue(), Files.readString(log));
       assertEquals(N, server.ledger().paidDistinct());
+      System.err.println("batch mode after " + kills + " kills: " + server.ledger());
       assertEquals(0, server.ledger().extraPayments(), "batch mode pays nothing twice: " + server.ledger().paidMoreThanOnce());
       assertEquals(5, server.ledger().events("batch-created"), "5 parts of 1,000 lines, none recreated: " + server.ledger());
       checkExport(db, requests, log);
@@ -126,6 +133,18 @@ class CrashRecoveryIT {
     Set<String> expected = new HashSet<>();
     for (ChatRequest r : ChatRequest.readJsonl(requests)) expected.add(r.customId());
     assertEquals(expected, ids);
+  }
+
+  static int logCount(Path log, String text) {
+    try {
+      if (!Files.exists(log)) return 0;
+      String s = Files.readString(log);
+      int n = 0;
+      for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) n++;
+      return n;
+    } catch (java.io.IOException e) {
+      return 0;
+    }
   }
 
   static void waitUntil(java.util.function.BooleanSupplier cond, Duration max) throws InterruptedException {

@@ -70,6 +70,11 @@ class ResponseStoreTest {
       reqs.parallelStream().forEach(q -> s.recordAnswer("r", answer(q.customId(), "a " + q.customId()), null));
       assertEquals(400, s.status("r").done());
       assertEquals("a m-answers-00399", s.answers("r").get(399).response().text());
+      tech.tablesaw.api.Table t = s.table("r");
+      assertEquals(400, t.rowCount());
+      assertEquals(List.of("custom_id", "model", "prompt", "response", "prompt_tokens", "completion_tokens", "answered_at"), t.columnNames());
+      assertEquals("a m-answers-00000", t.stringColumn("response").get(0));
+      assertEquals(reqs.get(0).prompt(), t.stringColumn("prompt").get(0));
     }
   }
 }

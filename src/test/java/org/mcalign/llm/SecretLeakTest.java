@@ -33,7 +33,8 @@ class SecretLeakTest {
         .batchTiming(Duration.ofMillis(10), Duration.ofMillis(30), Duration.ofMillis(10)).start()) {
       String[] direct = {"collect", "--requests", req.toString(), "--base-url", server.baseUrl(), "--store", "s.db",
           "--retry-base-ms", "2", "--max-attempts", "30", "--progress-seconds", "0.05"};
-      assertEquals(0, runChild(work, log, Map.of(), direct));
+      // with the SDK's own HTTP logging on, headers are logged too (Authorization must be redacted)
+      assertEquals(0, runChild(work, log, Map.of("OPENAI_LOG", "debug"), direct));
       String[] batch = {"collect", "--requests", req.toString(), "--base-url", server.baseUrl(), "--store", "s.db",
           "--run", "batch", "--mode", "batch", "--poll-seconds", "0.01", "--retry-base-ms", "2", "--max-rounds", "20"};
       assertEquals(0, runChild(work, log, Map.of(), batch));
@@ -46,6 +47,7 @@ class SecretLeakTest {
     }
     String logText = Files.readString(log);
     assertTrue(logText.contains("HTTP 401"), "the refused key is reported");
+    assertTrue(logText.contains("Authorization"), "the SDK's debug log ran (and shows the header name only)");
     assertTrue(logText.contains("redacted"), "the endpoint is printed with its key redacted");
     int scanned = SecretScan.assertAbsent(KEY, dir);
     SecretScan.assertAbsent(WRONG, dir);

@@ -179,4 +179,16 @@ class SimulatedServerTest {
     assertEquals("e235", first.questionKey());
     assertEquals("argument", first.templateType());
   }
+
+  @Test
+  void aSeedMakesTheAnswerRepeatable() {
+    try (SimulatedServer server = SimulatedServer.start(); EndpointClient c = new EndpointClient(Endpoint.of(server.baseUrl()))) {
+      String a = c.complete(ChatRequest.builder("a").model("m").user("x").seed(7).build()).text();
+      String b = c.complete(ChatRequest.builder("b").model("m").user("x").seed(7).build()).text();
+      assertEquals(a, b);
+      java.util.Set<String> unseeded = new java.util.HashSet<>();
+      for (int i = 0; i < 5; i++) unseeded.add(c.complete(ChatRequest.builder("u" + i).model("m").user("x").build()).text());
+      assertTrue(unseeded.size() > 1, "without a seed answers vary");
+    }
+  }
 }
