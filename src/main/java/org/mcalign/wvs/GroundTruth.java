@@ -380,7 +380,7 @@ public final class GroundTruth {
    * The (country, item) groups of valid respondents in tested countries, kept items. Groups with
    * at most {@value #MATERIALISE_BELOW_SHARE}⁻¹ of the country answering (or no more than the
    * sample size) are held as weight lists; the others are sampled straight from the row store,
-   * so memory stays at the row store's one byte per (respondent, item) whatever the file's width.
+   * so memory stays at the row store's four bits per (respondent, item) whatever the file's width.
    */
   List<SelfConsistency.Group> selfConsistencyGroups() {
     List<Integer> countries = testedCountries();

@@ -21,7 +21,7 @@ import java.util.zip.CheckedInputStream;
  * per (country, interview language) cell, the sum of weights {@code gwght × pwght} per
  * (candidate item, answer code) and the number of valid answers, the item maxima over the whole
  * file, the total {@code gwght} per cell (for a country's main language), and, for the
- * self-consistency samples, one byte per (respondent, candidate item) plus the respondent's
+ * self-consistency samples, four bits per (respondent, candidate item) plus the respondent's
  * weight. Everything the paper computes follows from these.
  */
 public final class Microdata {
@@ -55,7 +55,8 @@ public final class Microdata {
   double[] cellGwght = new double[16];
   long[] cellRespondents = new long[16];
   // row store for self-consistency
-  final List<byte[]> codeBlocks = new ArrayList<>();
+  final List<byte[]> codeBlocks = new ArrayList<>(); // 4 bits per (respondent, item): codes 0..11
+  final int bytesPerRow;
   double[] rowWeight = new double[BLOCK_ROWS];
   int[] rowCell = new int[BLOCK_ROWS];
   long respondents;
@@ -67,6 +68,7 @@ public final class Microdata {
     this.source = source;
     this.items = items;
     this.maxima = new long[items.length];
+    this.bytesPerRow = (items.length + 1) / 2;
     Arrays.fill(maxima, NO_MAXIMUM);
   }
 
@@ -180,11 +182,11 @@ public final class Microdata {
       cellRespondents[cell]++;
       int row = (int) (respondents % BLOCK_ROWS);
       if (row == 0) {
-        block = new byte[BLOCK_ROWS * nItems];
+        block = new byte[BLOCK_ROWS * bytesPerRow];
         codeBlocks.add(block);
         ensureRowCapacity();
       }
-      int rowBase = row * nItems;
+      int rowBase = row * bytesPerRow;
       for (int i = 0; i < nItems; i++) {
         int f = itemFields[i];
         int s = csv.start(f);
@@ -200,7 +202,7 @@ public final class Microdata {
         if (code > 0 && code < CODES) {
           hist[i * CODES + (int) code] += w;
           counts[i]++;
-          block[rowBase + i] = (byte) code;
+          block[rowBase + (i >> 1)] |= (byte) (code << ((i & 1) << 2));
         }
       }
       rowWeight[(int) respondents] = w;
@@ -336,13 +338,14 @@ public final class Microdata {
   /** Approximate heap bytes held by the accumulators (histograms and the row store). */
   public long retainedBytes() {
     long hist = (long) cells() * items.length * (CODES * 8L + 4);
-    long rows = (long) codeBlocks.size() * BLOCK_ROWS * items.length + rowWeight.length * 12L;
+    long rows = (long) codeBlocks.size() * BLOCK_ROWS * bytesPerRow + rowWeight.length * 12L;
     return hist + rows;
   }
 
   /** Code of respondent {@code row} for item {@code item} (0 when missing). */
   int code(long row, int item) {
-    return codeBlocks.get((int) (row / BLOCK_ROWS))[(int) (row % BLOCK_ROWS) * items.length + item];
+    byte b = codeBlocks.get((int) (row / BLOCK_ROWS))[(int) (row % BLOCK_ROWS) * bytesPerRow + (item >> 1)];
+    return (b >> ((item & 1) << 2)) & 0xF;
   }
 
   /** Maps byte slices to indices, remembering the last hit (rows come grouped by country). */
