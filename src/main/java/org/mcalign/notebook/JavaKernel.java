@@ -2,13 +2,10 @@ package org.mcalign.notebook;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import jdk.jshell.SourceCodeAnalysis;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -87,6 +84,8 @@ public final class JavaKernel extends BaseKernel {
   /** Runs the kernel on a Jupyter connection file until Jupyter shuts it down. */
   public static void run(Path connectionFile) throws Exception {
     System.setProperty("java.awt.headless", "true");
+    // jjava logs through SLF4J, which has no backend here: no start-up warning on every kernel start
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     // a cell that reads System.in gets end-of-input instead of blocking on the kernel's stdin pipe
     System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
     if (!Files.isRegularFile(connectionFile)) {

@@ -190,6 +190,29 @@ class CellEvaluatorTest {
   }
 
   @Test
+  void printedAndDisplayedPathsAreScrubbed() {
+    OutputScrubber before = Notebook.scrubber();
+    Notebook.setScrubber(new OutputScrubber(java.util.Map.of("/srv/secret-project", ".")));
+    try {
+      run("System.out.println(\"read /srv/secret-project/data/x.csv\");\ndisplay(\"at /srv/secret-project\");");
+      assertEquals("read ./data/x.csv\n", rec.out.toString());
+      assertEquals("at .", rec.displays.get(0).get("text/plain"));
+    } finally {
+      Notebook.setScrubber(before);
+    }
+  }
+
+  @Test
+  void progressCountsStepsFromManyThreads() {
+    Object done = run("var p = Progress.start(\"par\", 2000);\n"
+        + "java.util.stream.IntStream.range(0, 2000).parallel().forEach(i -> p.step());\np.done();\np.completed()").value();
+    assertEquals(2000L, done);
+    assertEquals(1, rec.displays.size(), "one bar");
+    assertTrue(rec.updateIds.stream().allMatch(rec.displayIds.get(0)::equals), "updated in place");
+    assertFalse(rec.updateIds.isEmpty());
+  }
+
+  @Test
   void interruptStopsATightLoopAndKeepsState() throws Exception {
     run("int kept = 41;");
     CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
