@@ -163,6 +163,8 @@ public final class Facets {
     if (supX != null) Text.draw(g, supX, supFont, centerX, gridBottom + 4, "center", "top", 0);
     if (supY != null) Text.draw(g, supY, supFont, 6, (top + gridBottom) / 2, "left", "center", 90);
     if (legend.isEmpty()) return;
+    if (first == null && legendAt != LegendAt.BELOW && legendAt != LegendAt.RIGHT)
+      throw new IllegalStateException("a legend inside a panel needs at least one panel");
     double lx, ly;
     switch (legendAt) {
       case BELOW -> { lx = centerX - legendSize[0] / 2; ly = gridBottom + (supX != null ? Text.height(supFont) + 14 : 8); }

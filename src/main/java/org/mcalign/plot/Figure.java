@@ -108,9 +108,13 @@ public final class Figure {
     }
   }
 
-  /** Writes the PNG atomically to {@code file}. */
-  public Path save(Path file) {
-    return AtomicFiles.write(file, this::writePng);
+  /**
+   * Writes the PNG atomically: to {@code target} when it names a file, or under the paper's
+   * file name when {@code target} is an existing folder. Returns the file written.
+   */
+  public Path save(Path target) {
+    if (Files.isDirectory(target)) return saveIn(target);
+    return AtomicFiles.write(target, this::writePng);
   }
 
   /** Writes the PNG atomically into {@code folder} under the paper's file name. */

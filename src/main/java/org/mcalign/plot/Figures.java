@@ -269,7 +269,12 @@ public final class Figures {
    * largest absolute residuals labelled with their (1-based) row numbers.
    */
   public static Figure rq2Residuals(double[] fitted, double[] residuals, String formula) {
-    return Residuals.rbase(fitted, residuals, "lm(" + formula + ")", "rq2-residuals.png");
+    return Residuals.rbase(fitted, residuals, "lm(" + rFormula(formula) + ")", "rq2-residuals.png");
+  }
+
+  /** A formula as R deparses it: "y ~ a * b:c" whatever the spacing given. */
+  static String rFormula(String formula) {
+    return formula.replaceAll("\\s+", "").replace("~", " ~ ").replace("*", " * ").replace("+", " + ");
   }
 
   /** Table form of the residual figures: columns {@code fitted} and {@code residual}. */
@@ -310,6 +315,37 @@ public final class Figures {
    */
   public static Figure countryDistributions(Table everyCountry, Table global) {
     return WvsFigures.countryDistributions(everyCountry, global);
+  }
+
+  // ====================================================================== coefficient comparison (our addition)
+
+  /**
+   * A forest plot of regression coefficients (not one of the paper's figures): one row per term
+   * (order of appearance), a dot at the estimate and a line over its interval, a dotted line at
+   * 0, hues (e.g. the paper's table vs ours, or seeds) dodged within a term. For the
+   * replication report.
+   *
+   * @param coefficients {@code term}, {@code coefficient}, {@code conf_int_lower},
+   *     {@code conf_int_upper}, and optionally {@code hueColumn} (null: one hue)
+   * @param fileName the PNG's name
+   */
+  public static Figure coefficientComparison(Table coefficients, String hueColumn, String fileName) {
+    Columns.require(fileName, coefficients, "term", "coefficient", Columns.lowerBound(coefficients), Columns.upperBound(coefficients));
+    if (hueColumn != null) Columns.require(fileName, coefficients, hueColumn);
+    String[] term = Columns.strings(coefficients, "term");
+    String[] hue = hueColumn == null ? new String[term.length] : Columns.strings(coefficients, hueColumn);
+    if (hueColumn == null) Arrays.fill(hue, "coefficient");
+    List<String> terms = Aggregate.appearance(term), hues = Aggregate.appearance(hue);
+    Coefs c = new Coefs(hue, term, Columns.numbers(fileName, coefficients, "coefficient"),
+        Columns.numbers(fileName, coefficients, Columns.lowerBound(coefficients)), Columns.numbers(fileName, coefficients, Columns.upperBound(coefficients)));
+    Aggregate a = c.aggregate(terms, hues, term, hue);
+    List<Color> colors = new ArrayList<>();
+    for (int i = 0; i < hues.size(); i++) colors.add(Palette.DEEP.get(i % Palette.DEEP.size()));
+    Panel p = Panel.categoricalY(terms).pointRanges(a.mean, a.lo, a.hi, colors).vline(0, Panel.TEXT, 1.2f, new float[] {2f, 3f})
+        .xLabel("coefficient").fonts(14, 16, 16).categoryLabels(13, 0);
+    Facets f = Facets.of(p).size(900, (int) Math.max(260, 110 + 26 * terms.size() * Math.max(1, hues.size() / 2.0)));
+    if (hueColumn != null) f.legend(java.util.stream.IntStream.range(0, hues.size()).mapToObj(i -> LegendItem.marker(hues.get(i), colors.get(i))).toList(), Math.min(4, hues.size()), Facets.LegendAt.BELOW, 14, false);
+    return f.figure(fileName);
   }
 
   // ====================================================================== saving

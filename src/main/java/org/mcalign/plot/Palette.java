@@ -35,6 +35,11 @@ public final class Palette {
   /** seaborn's default colour for single-colour plots (deep blue). */
   public static final Color SEABORN_BLUE = new Color(0x4C, 0x72, 0xB0);
 
+  /** seaborn's "deep" qualitative palette, for hues that are not models (e.g. paper vs ours). */
+  public static final List<Color> DEEP =
+      List.of(new Color(0x4C, 0x72, 0xB0), new Color(0xDD, 0x84, 0x52), new Color(0x55, 0xA8, 0x68), new Color(0xC4, 0x4E, 0x52),
+          new Color(0x81, 0x72, 0xB3), new Color(0x93, 0x78, 0x60), new Color(0xDA, 0x8B, 0xC3), new Color(0x8C, 0x8C, 0x8C));
+
   /** The whisker colour of seaborn's bar plots (grey .26). */
   public static final Color WHISKER = new Color(0x42, 0x42, 0x42);
 

@@ -8,12 +8,10 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Annotation;
@@ -62,7 +60,7 @@ public final class Panel {
   boolean showCategoryLabels = true;
   double margin = 0.05;
   double yTickRotation = 0;
-  final List<Layer> layers = new ArrayList<>();
+  final List<Layers.Layer> layers = new ArrayList<>();
   final List<Series> series = new ArrayList<>();
   // filled while painting: screen position of each category, for the labels outside XChart
   private double[] categoryScreen;
@@ -121,13 +119,29 @@ public final class Panel {
    * geometry: the group takes 0.8 of a category, each hue an equal share, white bar edges.
    */
   public Panel bars(double[][] mean, double[][] lo, double[][] hi, List<Color> hueColors) {
-    layers.add(new Bars(mean, lo, hi, hueColors, kind == Kind.CATEGORICAL_Y));
+    layers.add(new Layers.Bars(mean, lo, hi, hueColors, kind == Kind.CATEGORICAL_Y));
+    return this;
+  }
+
+  /**
+   * Point-range marks (coefficient plots): a dot at {@code estimate[c][h]} with a line from
+   * {@code lo} to {@code hi}, hues dodged inside the category like grouped bars. Along y for
+   * {@link #categoricalX}, along x for {@link #categoricalY} (forest plots).
+   */
+  public Panel pointRanges(double[][] estimate, double[][] lo, double[][] hi, List<Color> hueColors) {
+    layers.add(new Layers.PointRanges(estimate, lo, hi, hueColors, kind == Kind.CATEGORICAL_Y));
+    return this;
+  }
+
+  /** A vertical reference line across the plot (matplotlib {@code axvline}), e.g. at 0 in a forest plot. */
+  public Panel vline(double x, Color color, float width, float[] dash) {
+    layers.add(new Layers.VLine(x, color, width, dash));
     return this;
   }
 
   /** Violins at categories: density curves over {@code grid} with half-widths already scaled to data units. */
-  Panel violins(List<Violin> violins, Color fill) {
-    layers.add(new Violins(violins, fill));
+  Panel violins(List<Layers.Violin> violins, Color fill) {
+    layers.add(new Layers.Violins(violins, fill));
     return this;
   }
 
@@ -145,19 +159,19 @@ public final class Panel {
 
   /** A horizontal reference line across the plot (matplotlib {@code axhline}). */
   public Panel hline(double y, Color color, float width, float[] dash) {
-    layers.add(new HLine(y, color, width, dash));
+    layers.add(new Layers.HLine(y, color, width, dash));
     return this;
   }
 
   /** Text at data coordinates, anchored (ha, va). */
   public Panel text(double x, double y, String text, double px, Color color, String ha, String va) {
-    layers.add(new Label(x, y, text, px, color, ha, va));
+    layers.add(new Layers.Label(x, y, text, px, color, ha, va));
     return this;
   }
 
   /** A filled band between lo and hi along x (line/ribbon plots). */
   public Panel ribbon(double[] x, double[] lo, double[] hi, Color color, float alpha) {
-    layers.add(new Ribbon(x, lo, hi, color, alpha));
+    layers.add(new Layers.Ribbon(x, lo, hi, color, alpha));
     return this;
   }
 
@@ -168,7 +182,7 @@ public final class Panel {
     double[] e = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     for (Series s : series)
       for (int i = 0; i < s.x.length; i++) include(e, s.x[i], s.y[i]);
-    for (Layer l : layers) l.extent(e);
+    for (Layers.Layer l : layers) l.extent(e);
     return e;
   }
 
@@ -179,7 +193,7 @@ public final class Panel {
 
   /** True when bars start at zero: matplotlib then keeps 0 as a hard ("sticky") axis end. */
   boolean hasBars() {
-    return layers.stream().anyMatch(l -> l instanceof Bars);
+    return layers.stream().anyMatch(l -> l instanceof Layers.Bars);
   }
 
   /** The value-axis range with matplotlib's 5 % margins (sticky at 0 for bars). */
@@ -472,7 +486,7 @@ public final class Panel {
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       Shape clip = g.getClip();
       g.clip(new Rectangle2D.Double(x0 - 1, y0 - 1, x1 - x0 + 2, y1 - y0 + 2));
-      for (Layer l : layers) l.paint(g, m, Panel.this);
+      for (Layers.Layer l : layers) l.paint(g, m, Panel.this);
       g.setClip(clip);
       paintSpines(g, area);
     }
@@ -523,173 +537,6 @@ public final class Panel {
     double y(double v) { return o.sy(v); }
     double xScale() { return o.sx(1) - o.sx(0); }
     double yScale() { return o.sy(0) - o.sy(1); }
-  }
-
-  // ---------------------------------------------------------------- layer kinds
-
-  interface Layer {
-    void extent(double[] e);
-
-    void paint(Graphics2D g, Mapping m, Panel p);
-  }
-
-  /** seaborn's bar geometry: 0.8 of a category shared by the hues. */
-  static final double GROUP_WIDTH = 0.8;
-
-  static final class Bars implements Layer {
-    final double[][] mean, lo, hi;
-    final List<Color> colors;
-    final boolean horizontal;
-
-    Bars(double[][] mean, double[][] lo, double[][] hi, List<Color> colors, boolean horizontal) {
-      this.mean = mean; this.lo = lo; this.hi = hi; this.colors = colors; this.horizontal = horizontal;
-    }
-
-    @Override
-    public void extent(double[] e) {
-      for (int c = 0; c < mean.length; c++)
-        for (int h = 0; h < mean[c].length; h++) {
-          if (Double.isNaN(mean[c][h])) continue;
-          double v0 = 0, v1 = mean[c][h];
-          double a = Math.min(v0, v1), b = Math.max(v0, v1);
-          if (lo != null && !Double.isNaN(lo[c][h])) { a = Math.min(a, lo[c][h]); b = Math.max(b, hi[c][h]); }
-          if (horizontal) { include(e, a, Double.NaN); include(e, b, Double.NaN); }
-          else { include(e, Double.NaN, a); include(e, Double.NaN, b); }
-        }
-    }
-
-    @Override
-    public void paint(Graphics2D g, Mapping m, Panel p) {
-      int n = mean.length;
-      for (int c = 0; c < n; c++) {
-        int hues = mean[c].length;
-        double w = GROUP_WIDTH / hues;
-        double pos = horizontal ? n - 1 - c : c;
-        for (int h = 0; h < hues; h++) {
-          double v = mean[c][h];
-          if (Double.isNaN(v)) continue;
-          double center = pos - GROUP_WIDTH / 2 + w * (h + 0.5);
-          Rectangle2D r;
-          if (horizontal) {
-            double ya = m.y(center + w / 2), yb = m.y(center - w / 2);
-            double xa = m.x(Math.min(0, v)), xb = m.x(Math.max(0, v));
-            r = new Rectangle2D.Double(xa, ya, xb - xa, yb - ya);
-          } else {
-            double xa = m.x(center - w / 2), xb = m.x(center + w / 2);
-            double ya = m.y(Math.max(0, v)), yb = m.y(Math.min(0, v));
-            r = new Rectangle2D.Double(xa, ya, xb - xa, yb - ya);
-          }
-          g.setColor(colors.get(h));
-          g.fill(r);
-          g.setColor(Color.WHITE);
-          g.setStroke(new BasicStroke(1.2f));
-          g.draw(r);
-        }
-      }
-      g.setColor(Palette.WHISKER);
-      g.setStroke(new BasicStroke(3.1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-      if (lo == null) return;
-      for (int c = 0; c < n; c++) {
-        int hues = mean[c].length;
-        double w = GROUP_WIDTH / hues;
-        double pos = horizontal ? n - 1 - c : c;
-        for (int h = 0; h < hues; h++) {
-          if (Double.isNaN(mean[c][h]) || Double.isNaN(lo[c][h]) || Double.isNaN(hi[c][h])) continue;
-          double center = pos - GROUP_WIDTH / 2 + w * (h + 0.5);
-          if (horizontal) g.draw(new Line2D.Double(m.x(lo[c][h]), m.y(center), m.x(hi[c][h]), m.y(center)));
-          else g.draw(new Line2D.Double(m.x(center), m.y(lo[c][h]), m.x(center), m.y(hi[c][h])));
-        }
-      }
-    }
-  }
-
-  /** One violin: density {@code halfWidth[i]} (data units) at {@code grid[i]}, and the box of its data. */
-  record Violin(int category, double[] grid, double[] halfWidth, double q1, double median, double q3, double whiskerLo, double whiskerHi) {}
-
-  static final class Violins implements Layer {
-    final List<Violin> violins;
-    final Color fill;
-
-    Violins(List<Violin> violins, Color fill) { this.violins = violins; this.fill = fill; }
-
-    @Override
-    public void extent(double[] e) {
-      for (Violin v : violins) {
-        include(e, Double.NaN, v.grid()[0]);
-        include(e, Double.NaN, v.grid()[v.grid().length - 1]);
-      }
-    }
-
-    @Override
-    public void paint(Graphics2D g, Mapping m, Panel p) {
-      for (Violin v : violins) {
-        Path2D.Double path = new Path2D.Double();
-        double[] y = v.grid(), hw = v.halfWidth();
-        int c = v.category();
-        path.moveTo(m.x(c - hw[0]), m.y(y[0]));
-        for (int i = 1; i < y.length; i++) path.lineTo(m.x(c - hw[i]), m.y(y[i]));
-        for (int i = y.length - 1; i >= 0; i--) path.lineTo(m.x(c + hw[i]), m.y(y[i]));
-        path.closePath();
-        g.setColor(fill);
-        g.fill(path);
-        g.setColor(TEXT);
-        g.setStroke(new BasicStroke(1.1f));
-        g.draw(path);
-        // seaborn's inner "box": thin whisker line, thick quartile bar, white median dot
-        double cx = m.x(c);
-        g.setColor(new Color(0x3F, 0x3F, 0x3F));
-        g.setStroke(new BasicStroke(1.4f));
-        g.draw(new Line2D.Double(cx, m.y(v.whiskerLo()), cx, m.y(v.whiskerHi())));
-        g.setStroke(new BasicStroke(5.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-        g.draw(new Line2D.Double(cx, m.y(v.q1()), cx, m.y(v.q3())));
-        g.setColor(Color.WHITE);
-        g.fill(new Ellipse2D.Double(cx - 2.2, m.y(v.median()) - 2.2, 4.4, 4.4));
-      }
-    }
-  }
-
-  record HLine(double y, Color color, float width, float[] dash) implements Layer {
-    @Override
-    public void extent(double[] e) {
-      include(e, Double.NaN, y);
-    }
-
-    @Override
-    public void paint(Graphics2D g, Mapping m, Panel p) {
-      g.setColor(color);
-      g.setStroke(dash == null ? new BasicStroke(width) : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
-      Rectangle2D b = g.getClipBounds();
-      g.draw(new Line2D.Double(b.getX(), m.y(y), b.getMaxX(), m.y(y)));
-    }
-  }
-
-  record Label(double x, double y, String text, double px, Color color, String ha, String va) implements Layer {
-    @Override
-    public void extent(double[] e) {}
-
-    @Override
-    public void paint(Graphics2D g, Mapping m, Panel p) {
-      g.setColor(color);
-      Text.draw(g, text, Text.font(px, false), m.x(x), m.y(y), ha, va, 0);
-    }
-  }
-
-  record Ribbon(double[] x, double[] lo, double[] hi, Color color, float alpha) implements Layer {
-    @Override
-    public void extent(double[] e) {
-      for (int i = 0; i < x.length; i++) { include(e, x[i], lo[i]); include(e, x[i], hi[i]); }
-    }
-
-    @Override
-    public void paint(Graphics2D g, Mapping m, Panel p) {
-      Path2D.Double path = new Path2D.Double();
-      path.moveTo(m.x(x[0]), m.y(hi[0]));
-      for (int i = 1; i < x.length; i++) path.lineTo(m.x(x[i]), m.y(hi[i]));
-      for (int i = x.length - 1; i >= 0; i--) path.lineTo(m.x(x[i]), m.y(lo[i]));
-      path.closePath();
-      g.setColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), Math.round(alpha * 255)));
-      g.fill(path);
-    }
   }
 
   enum Mark { FILLED, OPEN, NONE }

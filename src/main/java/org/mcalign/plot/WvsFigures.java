@@ -56,14 +56,17 @@ final class WvsFigures {
     double[] val = (double[]) d[2];
     List<String> langs = Aggregate.appearance(lang);
     Facets f = Facets.grid(1, langs.size()).shareY(true).size(2492, 451).spacing(50, 20);
-    for (int li = 0; li < langs.size(); li++) {
-      String l = langs.get(li);
+    // seaborn's density_norm="area": every violin has area 1, widths scaled by the largest
+    // density of the whole figure (one plotter draws all facets)
+    List<List<String>> countriesPerLang = new ArrayList<>();
+    List<List<double[][]>> curvesPerLang = new ArrayList<>();
+    List<List<double[]>> samplesPerLang = new ArrayList<>();
+    double maxDensity = 0;
+    for (String l : langs) {
       List<String> countries = new ArrayList<>();
       for (int i = 0; i < group.length; i++) if (l.equals(lang[i]) && !countries.contains(group[i])) countries.add(group[i]);
-      List<Panel.Violin> violins = new ArrayList<>();
       List<double[][]> curves = new ArrayList<>();
       List<double[]> samples = new ArrayList<>();
-      double maxDensity = 0;
       for (String c : countries) {
         double[] v = Figures.select(val, val, i -> l.equals(lang[i]) && c.equals(group[i]) && !Double.isNaN(val[i]))[0];
         double[][] kde = Kde.curve(v, 2, 100);
@@ -71,15 +74,23 @@ final class WvsFigures {
         curves.add(kde);
         samples.add(v);
       }
+      countriesPerLang.add(countries);
+      curvesPerLang.add(curves);
+      samplesPerLang.add(samples);
+    }
+    for (int li = 0; li < langs.size(); li++) {
+      String l = langs.get(li);
+      List<String> countries = countriesPerLang.get(li);
+      List<Layers.Violin> violins = new ArrayList<>();
       for (int k = 0; k < countries.size(); k++) {
-        double[][] kde = curves.get(k);
-        double[] v = samples.get(k);
+        double[][] kde = curvesPerLang.get(li).get(k);
+        double[] v = samplesPerLang.get(li).get(k);
         double[] hw = new double[kde[1].length];
         for (int i = 0; i < hw.length; i++) hw[i] = kde[1][i] / maxDensity * 0.4;
         double q1 = Interval.percentile(v, 25), med = Interval.percentile(v, 50), q3 = Interval.percentile(v, 75);
         double min = Interval.percentile(v, 0), max = Interval.percentile(v, 100);
         double iqr = q3 - q1;
-        violins.add(new Panel.Violin(k, kde[0], hw, q1, med, q3, Math.max(min, q1 - 1.5 * iqr), Math.min(max, q3 + 1.5 * iqr)));
+        violins.add(new Layers.Violin(k, kde[0], hw, q1, med, q3, Math.max(min, q1 - 1.5 * iqr), Math.min(max, q3 + 1.5 * iqr)));
       }
       Panel p = Panel.categoricalX(countries).style(Panel.Style.WHITE_DESPINE).title("language = " + l)
           .xLabel("cntry_an").fonts(pt(19.8), pt(21.6), pt(21.6))

@@ -48,6 +48,15 @@ class FiguresPreviewTest {
     figs.add(Figures.countryDistributions(PreviewData.everyCountry(), PreviewData.global()));
 
     Figures.saveAll(OUT, figs.toArray(Figure[]::new));
+    // our addition beside the paper's figures: the three RQ1 models' shared coefficients side by side
+    Table all = null;
+    for (String type : List.of("normal", "no_consistency", "interaction")) {
+      Table t = PreviewData.coefficients("rq1_mixedlm_" + type + ".json");
+      t = t.where(t.stringColumn("term").startsWith("multilingual"));
+      t.addColumns(tech.tablesaw.api.StringColumn.create("model", t.rowCount()).setMissingTo(type));
+      all = all == null ? t : all.append(t);
+    }
+    Figures.coefficientComparison(all, "model", "rq1_coefficients_by_model.png").saveIn(OUT);
     List<String> names = figs.stream().map(Figure::fileName).sorted().toList();
     assertEquals(Figures.PAPER_FILES, names, "one figure per paper file name");
     for (Figure f : figs) {

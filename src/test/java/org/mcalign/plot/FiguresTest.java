@@ -144,6 +144,17 @@ class FiguresTest {
     assertPaperSized(Figures.countryDistributions(everyCountry(), global()), "country_distributions.png", 2492, 451);
   }
 
+  @Test
+  void coefficientComparisonDodgesHuesPerTerm() throws Exception {
+    Table t = coefficients();
+    t.addColumns(StringColumn.create("source", new String[] {"paper", "paper", "ours", "ours", "ours"}));
+    Figure f = Figures.coefficientComparison(t, "source", "compare.png");
+    assertEquals("compare.png", f.fileName());
+    assertEquals(900 * Figure.DENSITY, f.image().getWidth());
+    assertFailsNaming("source2", () -> Figures.coefficientComparison(t, "source2", "x.png"));
+    assertEquals(900, Figures.coefficientComparison(coefficients(), null, "one.png").width());
+  }
+
   static void assertFailsNaming(String column, Supplier<Figure> figure) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, figure::get);
     assertTrue(e.getMessage().contains("'" + column + "'"), "message should name '" + column + "': " + e.getMessage());
@@ -179,11 +190,15 @@ class FiguresTest {
     Figure f = Figures.crossEffects(gaps());
     Path p = f.saveIn(dir);
     assertEquals(dir.resolve("cross_effects.png"), p);
-    assertEquals(List.of(p), Files.list(dir).toList(), "no temporary file left behind");
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(p), files.toList(), "no temporary file left behind");
+    }
     String html = f.toHtml();
     assertTrue(html.startsWith("<img") && html.contains("width=\"838\""), html.substring(0, 60));
     String b64 = html.substring(html.indexOf("base64,") + 7, html.lastIndexOf('"'));
     assertEquals(838 * 2, ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b64))).getWidth());
+    assertEquals(dir.resolve("cross_effects.png"), f.save(dir), "a folder gets the paper's file name");
+    assertEquals(dir.resolve("x.png"), f.save(dir.resolve("x.png")));
     List<Path> all = Figures.saveAll(dir.resolve("sub"), f, Figures.rq1Residuals(new double[] {1, 2}, new double[] {0, 1}));
     assertEquals(2, all.size());
     assertTrue(Files.size(all.get(1)) > 1000);

@@ -74,6 +74,11 @@ class PlotMathTest {
   }
 
   @Test
+  void formulasAreCaptionedAsRDeparsesThem() {
+    assertEquals("metric_value ~ us * model_name:language", Figures.rFormula("metric_value ~  us*model_name:language"));
+  }
+
+  @Test
   void heatmapAnnotationsDropTheLeadingZero() {
     assertEquals(".58", Heatmap.withoutLeadingZero(0.5812));
     assertEquals("-.12", Heatmap.withoutLeadingZero(-0.1234));

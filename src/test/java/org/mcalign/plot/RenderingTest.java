@@ -72,6 +72,20 @@ class RenderingTest {
   }
 
   @Test
+  void ribbonFillsBetweenItsBoundsAndLinesAreDrawnByXChart() {
+    Color band = new Color(40, 160, 40), line = new Color(10, 10, 220);
+    Panel p = Panel.continuous().style(Panel.Style.WHITE_DESPINE).xRange(0, 1).yRange(0, 1)
+        .ribbon(new double[] {0, 1}, new double[] {0.2, 0.2}, new double[] {0.4, 0.4}, band, 1f)
+        .line("l", new double[] {0, 1}, new double[] {0.8, 0.8}, line, 3f, null);
+    BufferedImage img = Facets.of(p).size(300, 300).render(D);
+    Rectangle2D a = p.plotArea();
+    double x = a.getCenterX();
+    assertColor(band, at(img, x, a.getMaxY() - 0.3 * a.getHeight()), "inside the ribbon");
+    assertColor(Color.WHITE, at(img, x, a.getMaxY() - 0.6 * a.getHeight()), "between ribbon and line");
+    assertColor(line, at(img, x, a.getMaxY() - 0.8 * a.getHeight()), "on the line");
+  }
+
+  @Test
   void lowerTriangleHeatmapLeavesTheDiagonalAndAboveEmpty() {
     double[][] r = {{1, 0.5, -0.5}, {0.5, 1, 0.2}, {-0.5, 0.2, 1}};
     Figure f = Heatmap.of(List.of("A", "B", "C"), r).lowerTriangle(true).size(500, 450).figure("h.png");
