@@ -32,7 +32,7 @@ final class RunSummary {
   }
 
   static Table failures(String name, Map<String, String> failures) {
-    StringColumn id = StringColumn.create("custom_id");
+    StringColumn id = StringColumn.create("run");
     StringColumn e = StringColumn.create("error");
     List<String> keys = new ArrayList<>(failures.keySet());
     for (String k : keys) {
