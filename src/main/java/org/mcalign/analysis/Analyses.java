@@ -59,6 +59,17 @@ public final class Analyses {
     return Datasets.figure(inputs().dataset(), figure);
   }
 
+  /**
+   * Saves figures into the project's {@code plots/} as {@link #figure} labels them (on the demo
+   * dataset {@code DEMO-NAME.png} with the banner, so a demo run never leaves files named like
+   * the paper's figures) and returns the table of what was written.
+   */
+  public static tech.tablesaw.api.Table savePlots(Figure... figures) {
+    java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
+    Figure[] shown = java.util.Arrays.stream(figures).map(Analyses::figure).toArray(Figure[]::new);
+    return org.mcalign.plot.Figures.saveAllAsTable(root.resolve("plots"), shown);
+  }
+
   /** As {@link #save(PaperAnalysis.Result, String)} for the replication report. */
   public static String save(ReplicationReport.Report report, String name) {
     java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
