@@ -30,7 +30,7 @@ class DemoLabelsTest {
 
   @BeforeAll
   static void runOnTheSmallDemo() {
-    DemoData.Built b = DemoData.build(dir.resolve("demo"), DemoSettings.small(), DemoData.Backends.IN_PROCESS, m -> {});
+    DemoData.Built b = DemoData.build(dir.resolve("demo"), DemoSettings.small().withDemographicModel("gemma-2-27b-it"), DemoData.Backends.IN_PROCESS, m -> {});
     demo = AnalysisInputs.of(b.dataset());
     run = PaperAnalysis.run(demo, AnalysisSettings.paper().withAllRounds(3), 5, PaperAnalysis.Scope.CORE);
   }
@@ -81,6 +81,18 @@ class DemoLabelsTest {
     assertEquals(0, code);
     assertEquals(List.of("DEMO-model_self_consistency.csv", "DEMO-provenance.json"), names(out));
     assertTrue(Files.readString(out.resolve("DEMO-provenance.json")).contains("\"kind\" : \"DEMO\""));
+  }
+
+  @Test
+  void analyzeAllOnTheDemoFolderWritesOnlyDemoFiles(@TempDir Path out) throws Exception {
+    int code = Main.run("analyze", "all", "--rounds", "3", "--seed", "7",
+        "--data", demo.dataset().folder().toString(), "--out", out.toString());
+    assertEquals(0, code);
+    List<String> top = names(out), plots = names(out.resolve("plots"));
+    for (String n : top) assertTrue(n.startsWith("DEMO-"), n);
+    assertTrue(top.contains("DEMO-provenance.json"), top.toString());
+    assertTrue(top.stream().anyMatch(n -> n.contains("demographic")), top.toString());
+    assertEquals(Figures.PAPER_FILES.stream().map(n -> "DEMO-" + n).sorted().toList(), plots);
   }
 
   @Test
