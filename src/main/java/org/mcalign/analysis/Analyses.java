@@ -2,7 +2,9 @@ package org.mcalign.analysis;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.mcalign.analysis.demo.Datasets;
 import org.mcalign.data.Dataset;
+import org.mcalign.plot.Figure;
 
 /**
  * The single entry point for notebooks: which dataset, its inputs, and the full stage 7–8
@@ -16,7 +18,7 @@ public final class Analyses {
 
   /** The one place that chooses the dataset for stages 7–8: the paper's data when it resolves, else the DEMO dataset. */
   public static Dataset dataset() {
-    return org.mcalign.analysis.demo.Datasets.paperOrDemo();
+    return Datasets.paperOrDemo();
   }
 
   /** The inputs of the chosen dataset (loaded once). */
@@ -25,9 +27,9 @@ public final class Analyses {
     return inputs;
   }
 
-  /** One line for the top of a notebook: the dataset in use. */
+  /** One line for the top of a notebook: the dataset in use (starting with DEMO on the demo dataset). */
   public static String describe() {
-    return "Dataset: " + inputs().describe();
+    return Datasets.title(inputs().dataset(), "Dataset: " + inputs().describe());
   }
 
   /**
@@ -37,17 +39,44 @@ public final class Analyses {
    */
   public static String save(PaperAnalysis.Result run, String name) {
     java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
-    java.nio.file.Path rel = java.nio.file.Path.of("target", "notebook-output", name);
+    java.nio.file.Path rel = outputFolder(name);
     java.util.List<java.nio.file.Path> files = AnalysisOutput.write(run, inputs(), root.resolve(rel), true);
-    return files.size() + " files written to " + rel.toString().replace('\\', '/') + "/ (tables as CSV, regressions as JSON and text, figures in plots/, provenance.json)";
+    return files.size() + " files written to " + rel.toString().replace('\\', '/') + "/ (tables as CSV, regressions as JSON and text, figures in plots/, "
+        + Datasets.fileName(inputs().dataset(), "provenance.json") + ")";
+  }
+
+  /** {@code target/notebook-output/NAME}, or {@code .../DEMO-NAME} on the demo dataset (its files are DEMO- too). */
+  static java.nio.file.Path outputFolder(String name) {
+    return java.nio.file.Path.of("target", "notebook-output", Datasets.fileName(inputs().dataset(), name));
+  }
+
+  /**
+   * A figure as the notebooks show it: on the demo dataset with the DEMO banner and a
+   * {@code DEMO-} file name, on the paper's data unchanged ({@link Datasets#figure}).
+   * Notebook cells wrap the plot package's figures in it: {@code Analyses.figure(Figures.usBiasCoefficients(...))}.
+   */
+  public static Figure figure(Figure figure) {
+    return Datasets.figure(inputs().dataset(), figure);
+  }
+
+  /**
+   * Saves figures into the project's {@code plots/} as {@link #figure} labels them (on the demo
+   * dataset {@code DEMO-NAME.png} with the banner, so a demo run never leaves files named like
+   * the paper's figures) and returns the table of what was written.
+   */
+  public static tech.tablesaw.api.Table savePlots(Figure... figures) {
+    java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
+    Figure[] shown = java.util.Arrays.stream(figures).map(Analyses::figure).toArray(Figure[]::new);
+    return org.mcalign.plot.Figures.saveAllAsTable(root.resolve("plots"), shown);
   }
 
   /** As {@link #save(PaperAnalysis.Result, String)} for the replication report. */
   public static String save(ReplicationReport.Report report, String name) {
     java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
-    java.nio.file.Path rel = java.nio.file.Path.of("target", "notebook-output", name);
+    java.nio.file.Path rel = outputFolder(name);
     java.util.List<java.nio.file.Path> files = report.writeTo(root.resolve(rel), inputs());
-    return files.size() + " files written to " + rel.toString().replace('\\', '/') + "/ (comparison tables as CSV, replication_acceptance.json, provenance.json)";
+    return files.size() + " files written to " + rel.toString().replace('\\', '/') + "/ (comparison tables as CSV, replication_acceptance.json, "
+        + Datasets.fileName(inputs().dataset(), "provenance.json") + ")";
   }
 
   /** The replication report at the paper's settings: {@code seeds} seeds from the paper's seed. */

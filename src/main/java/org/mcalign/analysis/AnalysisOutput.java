@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mcalign.analysis.demo.Datasets;
 import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.CsvOut;
+import org.mcalign.data.Dataset;
 import org.mcalign.data.Provenance;
 import org.mcalign.plot.Figure;
 import org.mcalign.stats.RegressionResults;
@@ -15,20 +17,25 @@ import org.mcalign.stats.RegressionResults;
  * Writes a {@link PaperAnalysis.Result}: every table as CSV under the paper's file names,
  * each regression as {@code NAME.json} (the {@code fit --json} schema) and {@code NAME.txt}
  * (summary), the figures into {@code plots/}, and {@code provenance.json}. All writes atomic.
+ * From the demo dataset every file name starts with {@code DEMO-}, every figure carries the
+ * DEMO banner and every regression summary starts with it ({@link Datasets}).
  */
 public final class AnalysisOutput {
   private AnalysisOutput() {}
 
   public static List<Path> write(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures) {
+    Dataset d = in.dataset();
     List<Path> written = new ArrayList<>();
-    r.tables().forEach((name, t) -> written.add(CsvOut.write(t, out.resolve(name))));
+    r.tables().forEach((name, t) -> written.add(CsvOut.write(t, out.resolve(Datasets.fileName(d, name)))));
     r.regressions().forEach((name, fit) -> {
-      written.add(AtomicFiles.writeString(out.resolve(name + ".json"), fit.toJson() + "\n"));
-      written.add(AtomicFiles.writeString(out.resolve(name + ".txt"), fit.summary() + "\n"));
+      written.add(AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".json")), fit.toJson() + "\n"));
+      String header = d.isDemo() ? Datasets.DEMO_BANNER + "\n\n" : "";
+      written.add(AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".txt")), header + fit.summary() + "\n"));
     });
+    // PaperFigures.all already labels and names demo figures
     if (figures)
       for (Figure f : PaperFigures.all(r, in)) written.add(f.saveIn(out.resolve("plots")));
-    written.add(provenance(r, in).writeTo(out));
+    written.add(Datasets.writeProvenance(d, provenance(r, in), out));
     return written;
   }
 
@@ -37,11 +44,12 @@ public final class AnalysisOutput {
    * the analysis's own (derived) seed in the settings as {@code part_seed}.
    */
   public static List<Path> write(AnalysisResult a, AnalysisInputs in, Path out, long masterSeed) {
-    Path csv = CsvOut.write(a.table(), out.resolve(a.table().name().endsWith(".csv") ? a.table().name() : a.table().name() + ".csv"));
+    String name = a.table().name().endsWith(".csv") ? a.table().name() : a.table().name() + ".csv";
+    Path csv = CsvOut.write(a.table(), out.resolve(Datasets.fileName(in.dataset(), name)));
     Map<String, Object> s = new LinkedHashMap<>(a.settings());
     s.put("analysis", a.name());
     s.put("part_seed", a.seed());
-    Path prov = Provenance.of(in.dataset(), masterSeed, s).writeTo(out);
+    Path prov = Datasets.writeProvenance(in.dataset(), Provenance.of(in.dataset(), masterSeed, s), out);
     return List.of(csv, prov);
   }
 

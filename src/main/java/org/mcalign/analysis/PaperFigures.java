@@ -2,11 +2,16 @@ package org.mcalign.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mcalign.analysis.demo.Datasets;
 import org.mcalign.plot.Figure;
 import org.mcalign.plot.Figures;
 import org.mcalign.stats.RegressionResults;
 
-/** The paper's 16 figures from one {@link PaperAnalysis.Result}, through the plot package. */
+/**
+ * The paper's 16 figures from one {@link PaperAnalysis.Result}, through the plot package.
+ * {@link #all} labels them for the dataset (DEMO banner and {@code DEMO-} file names from the
+ * demo, see {@link Datasets#figure}); the per-question lists are the plot package's figures as drawn.
+ */
 public final class PaperFigures {
   private PaperFigures() {}
 
@@ -18,7 +23,7 @@ public final class PaperFigures {
     out.add(Figures.crossEffects(r.table("cross_effects.csv")));
     out.addAll(languageBreakdown(r));
     out.addAll(wvs(in));
-    return out;
+    return out.stream().map(f -> Datasets.figure(in.dataset(), f)).toList();
   }
 
   public static List<Figure> rq1(PaperAnalysis.Result r) {

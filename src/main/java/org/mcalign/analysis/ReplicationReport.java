@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mcalign.data.AtomicFiles;
+import org.mcalign.analysis.demo.Datasets;
 import org.mcalign.data.CsvOut;
 import org.mcalign.data.PaperFiles;
 import org.mcalign.data.Provenance;
@@ -48,20 +49,20 @@ public final class ReplicationReport {
 
     public List<Path> writeTo(Path out, AnalysisInputs in) {
       List<Path> w = new ArrayList<>();
-      w.add(CsvOut.write(rq1, out.resolve("replication_rq1.csv")));
-      w.add(CsvOut.write(rq2, out.resolve("replication_rq2.csv")));
-      w.add(CsvOut.write(rq2Differences, out.resolve("replication_rq2_differences.csv")));
-      w.add(CsvOut.write(rq1DistinctRows, out.resolve("replication_rq1_distinct_rows.csv")));
-      w.add(CsvOut.write(estimatorRq1, out.resolve("estimator_bootstrap_rq1.csv")));
-      w.add(CsvOut.write(estimatorRq2, out.resolve("estimator_bootstrap_rq2.csv")));
+      w.add(CsvOut.write(rq1, out.resolve(Datasets.fileName(in.dataset(), "replication_rq1.csv"))));
+      w.add(CsvOut.write(rq2, out.resolve(Datasets.fileName(in.dataset(), "replication_rq2.csv"))));
+      w.add(CsvOut.write(rq2Differences, out.resolve(Datasets.fileName(in.dataset(), "replication_rq2_differences.csv"))));
+      w.add(CsvOut.write(rq1DistinctRows, out.resolve(Datasets.fileName(in.dataset(), "replication_rq1_distinct_rows.csv"))));
+      w.add(CsvOut.write(estimatorRq1, out.resolve(Datasets.fileName(in.dataset(), "estimator_bootstrap_rq1.csv"))));
+      w.add(CsvOut.write(estimatorRq2, out.resolve(Datasets.fileName(in.dataset(), "estimator_bootstrap_rq2.csv"))));
       StringBuilder sb = new StringBuilder("{");
       acceptance.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(CsvOut.formatDouble(v)));
-      w.add(AtomicFiles.writeString(out.resolve("replication_acceptance.json"), sb.append("}\n").toString()));
+      w.add(AtomicFiles.writeString(out.resolve(Datasets.fileName(in.dataset(), "replication_acceptance.json")), sb.append("}\n").toString()));
       Map<String, Object> s = new LinkedHashMap<>(settings.asMap());
       s.put("analysis", "replication");
       s.put("seeds", Arrays.toString(seeds));
       s.put("estimator_rounds", ESTIMATOR_ROUNDS);
-      w.add(Provenance.of(in.dataset(), seed, s).writeTo(out));
+      w.add(Datasets.writeProvenance(in.dataset(), Provenance.of(in.dataset(), seed, s), out));
       return w;
     }
   }

@@ -17,6 +17,7 @@ import org.mcalign.analysis.PaperAnalysis;
 import org.mcalign.analysis.ReplicationReport;
 import org.mcalign.analysis.SelfConsistency;
 import org.mcalign.analysis.TotalGroundTruthAlignment;
+import org.mcalign.analysis.demo.Datasets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (threads != null) s = s.withThreads(threads);
     Metric m = Metric.of(metric);
     AnalysisInputs in = data != null ? AnalysisInputs.load(data) : Analyses.inputs();
-    System.err.println("analyze: dataset " + in.describe());
+    System.err.println("analyze: " + Datasets.title(in.dataset(), "dataset " + in.describe()));
     long t0 = System.nanoTime();
     List<Path> written;
     switch (name) {
@@ -93,7 +94,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         written = AnalysisOutput.write(a, in, out, seed);
       }
     }
-    System.err.printf("analyze: %s done in %.1f s, %d files in %s%n", name, (System.nanoTime() - t0) / 1e9, written.size(), out);
+    System.err.printf("analyze: %s done in %.1f s, %d files in %s%s%n", name, (System.nanoTime() - t0) / 1e9, written.size(), out,
+        in.dataset().isDemo() ? " (DEMO dataset: every file name starts with DEMO-)" : "");
     return 0;
   }
 }

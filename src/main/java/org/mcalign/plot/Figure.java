@@ -34,13 +34,26 @@ public final class Figure {
   private final BufferedImage image;
   private final int width;
   private final int height;
+  /** The banner drawn above the figure by {@link #labelled}, or "" (none). */
+  private final String label;
 
   Figure(String fileName, BufferedImage image, int width, int height) {
+    this(fileName, image, width, height, "");
+  }
+
+  private Figure(String fileName, BufferedImage image, int width, int height, String label) {
     this.fileName = fileName;
     this.image = image;
     this.width = width;
     this.height = height;
+    this.label = label;
   }
+
+  /** Height of the {@link #labelled} banner in logical pixels. */
+  static final int BANNER_HEIGHT = 30;
+
+  /** Background of the {@link #labelled} banner: a red no chart of the paper uses as a background. */
+  static final java.awt.Color BANNER_COLOR = new java.awt.Color(0xB0, 0x00, 0x20);
 
   /** Wraps a rendered image; {@code fileName} is the name {@link #saveIn} uses. */
   public static Figure of(String fileName, BufferedImage image, int density) {
@@ -69,9 +82,52 @@ public final class Figure {
     return image.getWidth() / width;
   }
 
-  /** The same figure under another file name. */
+  /** The same figure under another file name (its label kept). */
   public Figure renamed(String newFileName) {
-    return new Figure(newFileName, image, width, height);
+    return new Figure(newFileName, image, width, height, label);
+  }
+
+  /**
+   * The figure with {@code label} in white bold on a red banner across its top (the image grows
+   * by {@value #BANNER_HEIGHT} logical pixels, so nothing of the chart is covered); labelling
+   * again replaces the banner. The DEMO mark of figures made from the demo dataset.
+   */
+  public Figure labelled(String label) {
+    if (label == null || label.isBlank()) throw new IllegalArgumentException("a figure label must not be blank");
+    Figure base = unlabelled();
+    int d = base.density();
+    BufferedImage out = new BufferedImage(base.image.getWidth(), base.image.getHeight() + BANNER_HEIGHT * d, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = out.createGraphics();
+    try {
+      g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.drawImage(base.image, 0, BANNER_HEIGHT * d, null);
+      g.scale(d, d);
+      g.setColor(BANNER_COLOR);
+      g.fillRect(0, 0, base.width, BANNER_HEIGHT);
+      g.setColor(java.awt.Color.WHITE);
+      java.awt.Font font = Text.font(16, true);
+      // shrink long labels to the figure's width
+      double w = Text.width(label, font);
+      if (w > base.width - 16) font = font.deriveFont((float) (16 * (base.width - 16) / w));
+      Text.draw(g, label, font, 8, BANNER_HEIGHT / 2.0, "left", "center", 0);
+    } finally {
+      g.dispose();
+    }
+    return new Figure(base.fileName, out, base.width, base.height + BANNER_HEIGHT, label);
+  }
+
+  /** The label drawn by {@link #labelled} (e.g. {@code "DEMO — synthetic data ..."}), or "" when none. */
+  public String label() {
+    return label;
+  }
+
+  /** The figure without its {@link #labelled} banner (itself when it has none). */
+  Figure unlabelled() {
+    if (label.isEmpty()) return this;
+    int d = density();
+    return new Figure(fileName, image.getSubimage(0, BANNER_HEIGHT * d, image.getWidth(), image.getHeight() - BANNER_HEIGHT * d),
+        width, height - BANNER_HEIGHT, "");
   }
 
   /** PNG bytes, with the physical resolution (100 dpi × density) recorded. */
@@ -142,6 +198,6 @@ public final class Figure {
 
   @Override
   public String toString() {
-    return "Figure " + fileName + " (" + width + "×" + height + " at " + density() + "× density)";
+    return "Figure " + fileName + (label.isEmpty() ? "" : " [" + label + "]") + " (" + width + "×" + height + " at " + density() + "× density)";
   }
 }

@@ -1,8 +1,12 @@
 package org.mcalign.analysis.demo;
 
+import java.nio.file.Path;
 import java.util.Optional;
+import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.Dataset;
 import org.mcalign.data.DatasetUnavailableException;
+import org.mcalign.data.Provenance;
+import org.mcalign.plot.Figure;
 
 /**
  * The one dataset choice of the notebooks: the paper's data when it resolves, else the demo
@@ -37,6 +41,28 @@ public final class Datasets {
   /** A file name with the DEMO label when the dataset is the demo ({@code fig.png} → {@code DEMO-fig.png}). */
   public static String fileName(Dataset dataset, String name) {
     return dataset.isDemo() && !name.startsWith("DEMO") ? "DEMO-" + name : name;
+  }
+
+  /** The banner of every figure made from the demo dataset. */
+  public static final String DEMO_BANNER = "DEMO — synthetic data with planted effects, not the paper's results";
+
+  /**
+   * A figure as it must be shown and saved for {@code dataset}: from the demo, with the
+   * {@link #DEMO_BANNER} across its top and its file name through {@link #fileName}; from the
+   * paper's data, unchanged. Every stage 7–8 figure goes through here.
+   */
+  public static Figure figure(Dataset dataset, Figure figure) {
+    if (!dataset.isDemo()) return figure;
+    return figure.labelled(DEMO_BANNER).renamed(fileName(dataset, figure.fileName()));
+  }
+
+  /**
+   * Writes {@code provenance} into {@code folder} as {@code provenance.json}, or
+   * {@code DEMO-provenance.json} for the demo dataset (its {@code data_source.kind} is then
+   * {@code DEMO} too).
+   */
+  public static Path writeProvenance(Dataset dataset, Provenance provenance, Path folder) {
+    return AtomicFiles.writeString(folder.resolve(fileName(dataset, Provenance.FILE_NAME)), provenance.toJson() + "\n");
   }
 
   private static String firstSentence(String s) {
