@@ -33,16 +33,19 @@ public final class Analyses {
   }
 
   /**
-   * Writes a run's tables, regressions, figures and provenance under
-   * {@code target/notebook-output/NAME} of the project and returns that folder, relative to
-   * the project root (for the notebook's last cell; never an absolute path).
+   * Writes a run's tables, regressions and provenance under {@code target/notebook-output/NAME}
+   * of the project and its figures into the project's {@code plots/}; returns a line saying
+   * where, relative to the project root (for the notebook's last cell; never an absolute path).
    */
   public static String save(PaperAnalysis.Result run, String name) {
     java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
     java.nio.file.Path rel = outputFolder(name);
-    java.util.List<java.nio.file.Path> files = AnalysisOutput.write(run, inputs(), root.resolve(rel), true);
-    return files.size() + " files written to " + rel.toString().replace('\\', '/') + "/ (tables as CSV, regressions as JSON and text, figures in plots/, "
-        + Datasets.fileName(inputs().dataset(), "provenance.json") + ")";
+    java.util.List<java.nio.file.Path> files = new java.util.ArrayList<>(AnalysisOutput.write(run, inputs(), root.resolve(rel), false));
+    // the figures go where the README promises them: the project's plots/, under the paper's names
+    for (Figure f : PaperFigures.all(run, inputs())) files.add(f.saveIn(root.resolve("plots")));
+    return files.size() + " files written: tables as CSV, regressions as JSON and text and "
+        + Datasets.fileName(inputs().dataset(), "provenance.json") + " in " + rel.toString().replace('\\', '/')
+        + "/, the paper's figures in plots/";
   }
 
   /** {@code target/notebook-output/NAME}, or {@code .../DEMO-NAME} on the demo dataset (its files are DEMO- too). */
