@@ -58,12 +58,8 @@ public final class CsvRows {
     List<Row> rows = new ArrayList<>(parsed.size() - 1);
     for (int r = 1; r < parsed.size(); r++) {
       CsvParser.Row row = parsed.get(r);
+      CsvParser.requireWidth(row, names.length, file, expected);
       String[] f = row.fields();
-      if (f.length != names.length) {
-        throw new DataFormatException(file, row.line(), null,
-            "the row has " + f.length + " fields but the header has " + names.length
-                + " columns (a comma inside a value needs quotes)", expected);
-      }
       Map<String, String> values = new LinkedHashMap<>(names.length * 2);
       for (int c = 0; c < names.length; c++) values.put(names[c], f[c]);
       rows.add(new Row(row.line(), Collections.unmodifiableMap(values)));
