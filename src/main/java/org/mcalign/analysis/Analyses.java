@@ -14,9 +14,9 @@ public final class Analyses {
   private static AnalysisInputs inputs;
   private static final Map<Long, PaperAnalysis.Result> RUNS = new HashMap<>();
 
-  /** The one place that chooses the dataset for stages 7–8. */
+  /** The one place that chooses the dataset for stages 7–8: the paper's data when it resolves, else the DEMO dataset. */
   public static Dataset dataset() {
-    return Dataset.resolve();
+    return org.mcalign.analysis.demo.Datasets.paperOrDemo();
   }
 
   /** The inputs of the chosen dataset (loaded once). */

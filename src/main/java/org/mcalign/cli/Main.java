@@ -14,16 +14,23 @@ import picocli.CommandLine.Command;
     description = "Multilingual != Multicultural (arXiv 2502.16534): the paper's pipeline in Java.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      // the data, then the stages in the paper's order
       DataCommand.class,
-      BenchCommand.class,
-      FitCommand.class,
-      WvsGroundTruthCommand.class,
       WvsSynthesizeCommand.class,
-      KernelCommand.class,
-      AnalyzeCommand.class,
+      WvsGroundTruthCommand.class,
+      TranslateCommand.class,
+      RespondCommand.class,
       CollectCommand.class,
       ExportCommand.class,
+      ClassifyCommand.class,
+      ScoreCommand.class,
+      AnalyzeCommand.class,
+      // tools
+      FitCommand.class,
+      DemoCommand.class,
       SimulateServerCommand.class,
+      KernelCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,58 @@
+package org.mcalign.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mcalign.llm.Endpoint;
+import org.mcalign.llm.ResponseStore;
+import org.mcalign.llm.Secret;
+import org.mcalign.prompts.BatchRequestLine;
+import org.mcalign.prompts.EndpointBackend;
+import org.mcalign.prompts.PromptRow;
+import org.mcalign.prompts.PromptTable;
+import org.mcalign.prompts.RequestCost;
+import org.mcalign.prompts.ResponseTable;
+import org.mcalign.prompts.Sampling;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mcalign respond}: stages 3–4, one model's responses to every prompt. */
+@Command(name = "respond", mixinStandardHelpOptions = true,
+    description = "Stages 3-4: ask a model every prompt (direct mode; answers kept in a SQLite store) → all_prompts_responses_{model}.csv")
+final class RespondCommand implements Callable<Integer> {
+  @Option(names = "--prompts", required = true, description = "prompt table (translated_prompts_with_english_no_controversy.csv)") Path prompts;
+  @Option(names = "--model", required = true, description = "model id, e.g. gpt-4o or google/gemma-2-27b-it") String model;
+  @Option(names = "--base-url", description = "OpenAI-compatible base URL (a vLLM server); default: the OpenAI API") String baseUrl;
+  @Option(names = "--paper-sampling", description = "the paper's vLLM sampling (temperature 0.7, top_p 0.95, max_tokens 600, stop \"11.\"); default on with --base-url") Boolean paperSampling;
+  @Option(names = "--store", defaultValue = "out/responses.db", description = "response store (default ${DEFAULT-VALUE})") Path store;
+  @Option(names = "--concurrency", defaultValue = "16") int concurrency;
+  @Option(names = "--requests-only", description = "write the batch request file (--out) and the cost estimate, send nothing") boolean requestsOnly;
+  @Option(names = "--yes", description = "send without asking (the cost estimate is printed first)") boolean yes;
+  @Option(names = "--out", required = true) Path out;
+
+  @Override
+  public Integer call() {
+    List<PromptRow> rows = PromptTable.read(prompts);
+    boolean vllm = paperSampling != null ? paperSampling : baseUrl != null;
+    List<BatchRequestLine> req = ResponseTable.requests(rows, model, vllm ? Sampling.VLLM_PAPER : Sampling.OPENAI_PAPER);
+    System.err.println(RequestCost.estimate(req, 600, false).toTable().print());
+    if (requestsOnly) {
+      BatchRequestLine.writeJsonl(req, out);
+      System.out.println(req.size() + " requests → " + out.getFileName());
+      return 0;
+    }
+    if (!yes) {
+      System.err.println("add --yes to send " + req.size() + " requests (answers already in the store are not asked again)");
+      return 2;
+    }
+    Endpoint endpoint = baseUrl != null ? Endpoint.of(baseUrl).withOptionalKeyFrom("OPENAI_API_KEY")
+        : Endpoint.of(Endpoint.OPENAI_BASE_URL).withKey(Secret.require(Endpoint.DEFAULT_KEY_NAME));
+    try (ResponseStore rs = ResponseStore.open(store)) {
+      EndpointBackend b = new EndpointBackend(endpoint, rs, "answers-" + model, concurrency, null);
+      List<String> texts = b.answer(req);
+      ResponseTable.write(rows, model, texts, out);
+      System.out.println(b.lastResult() + " → " + out.getFileName());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,57 @@
+package org.mcalign.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mcalign.prompts.CsvRecords;
+import org.mcalign.scoring.ClassifierOutputs;
+import org.mcalign.scoring.GroundTruthLookup;
+import org.mcalign.scoring.ScoreMerge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mcalign score}: stage 6, pro scores merged with the ground truth. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+    description = "Stage 6: pro scores from classifier answers, joined with the ground truth → all_lang_model_responses_with_scores.csv")
+final class ScoreCommand implements Callable<Integer> {
+  @Option(names = "--responses", required = true, description = "responses CSV (all_prompts_responses_{model}.csv), rows in request order")
+  Path responses;
+
+  @Option(names = "--answers", required = true, description = "classifier output JSONL (batch output or parsed lines)")
+  Path answers;
+
+  @Option(names = "--ground-truth", required = true, description = "ground_truth.csv or ground_truth_per_language.csv")
+  Path groundTruth;
+
+  @Option(names = "--template-type", defaultValue = "survey_hypothetical",
+      description = "keep responses of this template type before joining (the paper's get_family_data); 'all' keeps every row")
+  String templateType;
+
+  @Option(names = "--model", description = "model id for a responses file without a 'model' column") String model;
+
+  @Option(names = "--out", required = true) Path out;
+
+  @Override
+  public Integer call() {
+    CsvRecords rows = CsvRecords.read(responses, "question_key", "language");
+    if (!rows.columns().contains("model")) {
+      if (model == null) throw new IllegalArgumentException(responses.getFileName() + " has no 'model' column: give --model");
+      var cols = new java.util.ArrayList<>(rows.columns());
+      cols.add("model");
+      rows = new CsvRecords(cols, rows.rows().stream().map(r -> {
+        var m = new java.util.LinkedHashMap<>(r);
+        m.put("model", model);
+        return (java.util.Map<String, String>) m;
+      }).toList());
+    }
+    if (!templateType.equals("all") && rows.columns().contains("template_type")) {
+      rows = new CsvRecords(rows.columns(),
+          rows.rows().stream().filter(r -> r.get("template_type").equals(templateType)).toList());
+    }
+    var merged = ScoreMerge.merge(rows, ClassifierOutputs.read(answers), GroundTruthLookup.read(groundTruth));
+    merged.scored().write(out);
+    var c = merged.counts();
+    System.out.printf("responses %d, unparsed %d, undefined score %d, no ground truth %d, other language %d, kept %d → %s%n",
+        c.responses(), c.unparsed(), c.undefinedScore(), c.noGroundTruth(), c.languageMismatch(), c.kept(), out.getFileName());
+    return 0;
+  }
+}

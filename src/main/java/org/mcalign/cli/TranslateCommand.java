@@ -1,0 +1,86 @@
+package org.mcalign.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mcalign.prompts.BatchOutputs;
+import org.mcalign.prompts.BatchRequestLine;
+import org.mcalign.prompts.PromptRow;
+import org.mcalign.prompts.PromptTable;
+import org.mcalign.prompts.Translation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mcalign translate}: stage 2, translation requests and clean-up. */
+@Command(name = "translate", mixinStandardHelpOptions = true,
+    description = "Stage 2: translate English prompts (batch request file, then clean-up and pairing).",
+    subcommands = {TranslateCommand.Requests.class, TranslateCommand.Clean.class})
+final class TranslateCommand implements Runnable {
+  @Override
+  public void run() {
+    System.out.println("translate: subcommands requests, clean (see --help)");
+  }
+
+  static Map<String, String> languages(String spec) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      String[] kv = part.split("=", 2);
+      if (kv.length != 2) throw new IllegalArgumentException("--languages: expected code=Name[,code=Name], got '" + part + "'");
+      m.put(kv[0].strip(), kv[1].strip());
+    }
+    return m;
+  }
+
+  static List<PromptRow> english(Path prompts) {
+    return PromptTable.read(prompts).stream().filter(r -> r.language().equals("en")).toList();
+  }
+
+  @Command(name = "requests", mixinStandardHelpOptions = true,
+      description = "Write the OpenAI batch input file translating every distinct English topic and template.")
+  static final class Requests implements Callable<Integer> {
+    @Option(names = "--prompts", required = true, description = "prompt table with English rows") Path prompts;
+    @Option(names = "--languages", defaultValue = "da=Danish,nl=Dutch,pt=Portuguese",
+        description = "target languages as code=Name (default ${DEFAULT-VALUE})") String languages;
+    @Option(names = "--model", defaultValue = Translation.MODEL) String model;
+    @Option(names = "--out", required = true) Path out;
+
+    @Override
+    public Integer call() {
+      Map<String, String> langs = languages(languages);
+      var units = Translation.units(english(prompts), List.copyOf(langs.keySet()));
+      BatchRequestLine.writeJsonl(Translation.requests(units, langs, model), out);
+      System.err.println(units.size() + " translation requests written to " + out.getFileName());
+      return 0;
+    }
+  }
+
+  @Command(name = "clean", mixinStandardHelpOptions = true,
+      description = "Clean batch replies, check placeholders, pair per English row (seeded) into the prompt table format.")
+  static final class Clean implements Callable<Integer> {
+    @Option(names = "--prompts", required = true) Path prompts;
+    @Option(names = "--replies", required = true, description = "batch output JSONL of the translation requests") Path replies;
+    @Option(names = "--languages", defaultValue = "da=Danish,nl=Dutch,pt=Portuguese") String languages;
+    @Option(names = "--seed", defaultValue = "0") long seed;
+    @Option(names = "--out", required = true) Path out;
+
+    @Override
+    public Integer call() {
+      List<PromptRow> en = english(prompts);
+      var units = Translation.units(en, List.copyOf(languages(languages).keySet()));
+      var texts = BatchOutputs.read(replies).stream().map(BatchOutputs.Reply::content).toList();
+      var translated = Translation.cleanAll(units, texts);
+      var problems = Translation.placeholderProblems(translated);
+      for (var p : problems) {
+        System.err.println("placeholder lost: " + p.unit().language() + " " + p.unit().kind() + " " + p.unit().key()
+            + ": " + p.translation());
+      }
+      var table = Translation.pair(en, translated, seed);
+      PromptTable.write(table, out);
+      System.out.println(table.size() + " prompts (" + problems.size() + " translations flagged) → " + out.getFileName()
+          + " (seed " + seed + ")");
+      return 0;
+    }
+  }
+}

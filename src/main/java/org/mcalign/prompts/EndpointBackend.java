@@ -1,0 +1,83 @@
+package org.mcalign.prompts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.mcalign.llm.BatchRun;
+import org.mcalign.llm.ChatRequest;
+import org.mcalign.llm.ChatResponse;
+import org.mcalign.llm.DirectRun;
+import org.mcalign.llm.Endpoint;
+import org.mcalign.llm.Progress;
+import org.mcalign.llm.ResponseStore;
+import org.mcalign.llm.RunResult;
+
+/**
+ * Answers requests through an OpenAI-compatible endpoint in direct mode (a vLLM server, the
+ * OpenAI API, the simulated server), every answer committed to the response store as it
+ * arrives: a rerun asks only for what is missing, nothing paid for is asked twice. Failures
+ * stop the stage with a table of the failed requests, never a silent gap.
+ */
+public final class EndpointBackend implements ChatBackend {
+  private final Endpoint endpoint;
+  private final ResponseStore store;
+  private final String run;
+  private final int concurrency;
+  private final Consumer<Progress> progress;
+  private final boolean batch;
+  private RunResult last;
+
+  public EndpointBackend(Endpoint endpoint, ResponseStore store, String run, int concurrency, Consumer<Progress> progress) {
+    this(endpoint, store, run, concurrency, progress, false);
+  }
+
+  /** {@code batch}: through the Batch API (upload, poll, download; the paper's way for OpenAI models) instead of direct calls. */
+  public EndpointBackend(Endpoint endpoint, ResponseStore store, String run, int concurrency, Consumer<Progress> progress,
+      boolean batch) {
+    this.batch = batch;
+    this.endpoint = endpoint;
+    this.store = store;
+    this.run = run;
+    this.concurrency = concurrency;
+    this.progress = progress;
+  }
+
+  public static ChatRequest toChatRequest(BatchRequestLine line) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = (Map<String, Object>) line.toMap().get("body");
+    return ChatRequest.of(line.customId(), PythonFormat.json(body));
+  }
+
+  @Override
+  public List<String> answer(List<BatchRequestLine> requests) {
+    List<ChatRequest> chat = requests.stream().map(EndpointBackend::toChatRequest).toList();
+    if (batch) {
+      BatchRun.Builder b = BatchRun.builder(endpoint, store, run).progressStream(null);
+      if (progress != null) b.progress(progress);
+      last = b.build().run(chat);
+    } else {
+      DirectRun.Builder b = DirectRun.builder(endpoint, store, run).concurrency(concurrency).progressStream(null);
+      if (progress != null) b.progress(progress);
+      last = b.build().run(chat);
+    }
+    Map<String, String> failures = store.failures(run);
+    List<String> out = new ArrayList<>(requests.size());
+    for (BatchRequestLine r : requests) {
+      ChatResponse resp = store.answer(run, r.customId()).orElse(null);
+      if (resp == null) {
+        throw new StageInputException("run '" + run + "': no answer for " + r.customId() + " ("
+            + failures.getOrDefault(r.customId(), "pending") + "); " + failures.size()
+            + " failed in all — rerun to ask again for the missing ones only");
+      }
+      if (!resp.toolCalls().isEmpty()) out.add(resp.toolCalls().get(0).argumentsJson());
+      else out.add(resp.text());
+    }
+    return out;
+  }
+
+  /** The last run's counts (answered, already stored, failed, retries, time). */
+  public RunResult lastResult() {
+    return last;
+  }
+}

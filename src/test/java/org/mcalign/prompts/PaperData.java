@@ -1,0 +1,20 @@
+package org.mcalign.prompts;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The paper's data folder for tests: {@code MCA_DATA}, else {@code ../shared/paper-data}; required under CI. */
+public final class PaperData {
+  private PaperData() {}
+
+  public static Path dir() {
+    String env = System.getenv("MCA_DATA");
+    Path p = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "paper-data");
+    boolean present = Files.isRegularFile(p.resolve("translated_prompts_with_english_no_controversy.csv"));
+    if (System.getenv("CI") != null && !present) throw new IllegalStateException("paper data missing at " + p);
+    assumeTrue(present, "paper data not found (set MCA_DATA)");
+    return p;
+  }
+}
