@@ -1,6 +1,5 @@
 package org.mcalign.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mcalign.data.Benchmark;
@@ -11,14 +10,13 @@ import org.mcalign.data.HeapSampler;
  * (1,000 rounds where the paper uses 1,000, 100 where it uses 100) from the published
  * scores, one row per analysis plus the total. {@code --quick}: 10 rounds everywhere.
  */
-public final class AnalysisBenchmark implements Benchmark {
-  @Override
-  public String name() {
-    return "analysis";
+public final class AnalysisBenchmark extends Benchmark.Steps {
+  public AnalysisBenchmark() {
+    super("analysis");
   }
 
   @Override
-  public List<Measurement> run(Settings settings) throws Exception {
+  protected void measure(Settings settings, List<Measurement> rows) throws Exception {
     AnalysisInputs in = Analyses.inputs();
     AnalysisSettings s = settings.quick() ? AnalysisSettings.paper().withAllRounds(10) : AnalysisSettings.paper();
     String input = in.responses().rowCount() + " responses";
@@ -31,13 +29,11 @@ public final class AnalysisBenchmark implements Benchmark {
     double total = (System.nanoTime() - t0) / 1e9;
     double cpu = (PaperAnalysis.processCpuNanos() - cpu0) / 1e9;
     long peak = heap.stop();
-    List<Measurement> rows = new ArrayList<>();
     for (Map.Entry<String, Double> e : r.seconds().entrySet())
       rows.add(new Measurement("analysis: " + e.getKey(), input, e.getValue(), 0,
           String.format("%.2f s CPU", r.cpuSeconds().getOrDefault(e.getKey(), 0.0))));
     rows.add(new Measurement("analysis: stage 7-8 total" + (settings.quick() ? " (quick)" : " (paper settings)"),
         input + ", " + r.tables().size() + " tables, " + r.regressions().size() + " regressions", total, peak,
         String.format("%.1f s CPU", cpu)));
-    return rows;
   }
 }

@@ -36,6 +36,34 @@ public interface Benchmark {
     }
   }
 
+  /**
+   * The usual shape of a benchmark: a fixed name and a list of measured steps, so that a
+   * benchmark states only what it measures (a public no-argument constructor calling
+   * {@code super("name")} keeps it loadable by {@link java.util.ServiceLoader}).
+   */
+  abstract class Steps implements Benchmark {
+    private final String name;
+
+    protected Steps(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public final String name() {
+      return name;
+    }
+
+    @Override
+    public final List<Measurement> run(Settings settings) throws Exception {
+      List<Measurement> rows = new java.util.ArrayList<>();
+      measure(settings, rows);
+      return rows;
+    }
+
+    /** Adds one row per measured step to {@code rows}, in the order they should print. */
+    protected abstract void measure(Settings settings, List<Measurement> rows) throws Exception;
+  }
+
   @FunctionalInterface
   interface ThrowingRunnable {
     void run() throws Exception;

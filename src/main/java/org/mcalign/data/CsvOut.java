@@ -1,6 +1,8 @@
 package org.mcalign.data;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,27 +13,64 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Writes a table as CSV in the format of the paper's files (pandas' {@code to_csv} without the
- * index): a header, commas, {@code \n} line ends, quotes only where needed (a comma, a quote or
- * a line break in the value; quotes doubled), missing values empty, booleans {@code True} /
- * {@code False}, and floating-point numbers as Python prints them (shortest round-trip:
- * {@code 0.1}, {@code 3.0}, {@code 1e-05}). The file is written atomically.
+ * Writes tables as CSV in the format of the paper's files: a header, commas, {@code \n} line
+ * ends, quotes only where needed (a comma, a quote or a line break in the value; quotes
+ * doubled), missing values empty, and floating-point numbers as Python prints them (shortest
+ * round-trip: {@code 0.1}, {@code 3.0}, {@code 1e-05}). The paper wrote its files with two
+ * libraries that differ in two details, chosen by {@link Style}. Files are written atomically.
  */
 public final class CsvOut {
   private CsvOut() {}
 
-  /** Writes {@code table} to {@code target} atomically and returns {@code target}. */
-  public static Path write(Table table, Path target) {
-    return AtomicFiles.writeText(target, w -> write(table, w));
+  /** Which library's {@code write_csv} / {@code to_csv} output to reproduce. */
+  public enum Style {
+    /** pandas' {@code to_csv(index=False)}: NaN written empty, booleans {@code True} / {@code False}. */
+    PANDAS("", "True", "False"),
+    /** polars' {@code write_csv}: NaN written {@code NaN}, booleans {@code true} / {@code false}. */
+    POLARS("NaN", "true", "false");
+
+    private final String nan;
+    private final String yes;
+    private final String no;
+
+    Style(String nan, String yes, String no) {
+      this.nan = nan;
+      this.yes = yes;
+      this.no = no;
+    }
+
+    /** A double as this library writes it into a CSV cell. */
+    public String formatDouble(double x) {
+      return Double.isNaN(x) ? nan : PythonFloats.repr(x);
+    }
+
+    String formatBoolean(boolean b) {
+      return b ? yes : no;
+    }
   }
 
-  /** The CSV text of {@code table}. */
+  /** Writes {@code table} to {@code target} atomically in pandas' format and returns {@code target}. */
+  public static Path write(Table table, Path target) {
+    return write(table, target, Style.PANDAS);
+  }
+
+  /** Writes {@code table} to {@code target} atomically in {@code style} and returns {@code target}. */
+  public static Path write(Table table, Path target, Style style) {
+    return AtomicFiles.writeText(target, w -> write(table, w, style));
+  }
+
+  /** The CSV text of {@code table} in pandas' format. */
   public static String toCsv(Table table) {
-    java.io.StringWriter w = new java.io.StringWriter();
+    return toCsv(table, Style.PANDAS);
+  }
+
+  /** The CSV text of {@code table} in {@code style}. */
+  public static String toCsv(Table table, Style style) {
+    StringWriter w = new StringWriter(Math.max(16, table.rowCount() * 48));
     try {
-      write(table, w);
+      write(table, w, style);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return w.toString();
   }
@@ -41,7 +80,17 @@ public final class CsvOut {
     return PythonFloats.repr(x);
   }
 
-  private static void write(Table table, Writer w) throws IOException {
+  /** Writes one record of text fields (null written empty), quoted where needed, and a {@code \n}. */
+  public static void writeRow(Writer w, List<String> fields) throws IOException {
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) w.write(',');
+      String f = fields.get(i);
+      if (f != null) w.write(quote(f));
+    }
+    w.write('\n');
+  }
+
+  private static void write(Table table, Writer w, Style style) throws IOException {
     List<Column<?>> cols = table.columns();
     for (int c = 0; c < cols.size(); c++) {
       if (c > 0) w.write(',');
@@ -52,17 +101,20 @@ public final class CsvOut {
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols.size(); c++) {
         if (c > 0) w.write(',');
-        w.write(cell(cols.get(c), r));
+        w.write(cell(cols.get(c), r, style));
       }
       w.write('\n');
     }
   }
 
-  private static String cell(Column<?> col, int row) {
+  private static String cell(Column<?> col, int row, Style style) {
+    if (col instanceof DoubleColumn d) return style.formatDouble(d.getDouble(row));
+    if (col instanceof FloatColumn f) {
+      float x = f.getFloat(row);
+      return Float.isNaN(x) ? style.nan : PythonFloats.repr(x);
+    }
     if (col.isMissing(row)) return "";
-    if (col instanceof DoubleColumn d) return PythonFloats.repr(d.getDouble(row));
-    if (col instanceof FloatColumn f) return PythonFloats.repr(f.getFloat(row));
-    if (col instanceof BooleanColumn b) return b.get(row) ? "True" : "False";
+    if (col instanceof BooleanColumn b) return style.formatBoolean(b.get(row));
     return quote(String.valueOf(col.get(row)));
   }
 

@@ -18,6 +18,15 @@ final class CsvParser {
     }
   }
 
+  /** Throws unless {@code row} has as many fields as the header has columns. */
+  static void requireWidth(Row row, int columns, String file, String expected) {
+    if (row.fields().length != columns) {
+      throw new DataFormatException(file, row.line(), null,
+          "the row has " + row.fields().length + " fields but the header has " + columns
+              + " columns (a comma inside a value needs quotes)", expected);
+    }
+  }
+
   static List<Row> parse(String text, String file, String expected) {
     List<Row> rows = new ArrayList<>();
     int n = text.length();

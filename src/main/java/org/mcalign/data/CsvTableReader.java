@@ -53,12 +53,8 @@ final class CsvTableReader {
 
     for (int r = 1; r < rows.size(); r++) {
       CsvParser.Row row = rows.get(r);
+      CsvParser.requireWidth(row, names.length, file, expected);
       String[] f = row.fields();
-      if (f.length != names.length) {
-        throw new DataFormatException(file, row.line(), null,
-            "the row has " + f.length + " fields but the header has " + names.length
-                + " columns (a comma inside a value needs quotes)", expected);
-      }
       for (int c = 0; c < names.length; c++) {
         builders[c].add(f[c], typed[c], file, row.lineOf(c), columnLabel(c, names[c]), expected);
       }

@@ -11,19 +11,17 @@ import tech.tablesaw.api.Table;
  * {@code mcalign bench data}: load + validation time of every file of the paper's data, checksum
  * speed over the whole manifest, and CSV writing with Python-style doubles.
  */
-public final class DataBenchmark implements Benchmark {
-
-  @Override
-  public String name() {
-    return "data";
+public final class DataBenchmark extends Benchmark.Steps {
+  public DataBenchmark() {
+    super("data");
   }
 
+
   @Override
-  public List<Measurement> run(Settings settings) throws Exception {
+  protected void measure(Settings settings, List<Measurement> rows) throws Exception {
     Dataset d = Dataset.resolve();
     PaperFiles files = PaperFiles.of(d);
     int warmups = settings.quick() ? 1 : 3;
-    List<Measurement> rows = new ArrayList<>();
     List<String> names = new ArrayList<>(PaperFiles.csvFiles());
     names.addAll(List.of("all-language-requests.jsonl", "olmo-analysis-responses.jsonl",
         "demographic-analysis-responses.jsonl", "example-json-prompts.jsonl", "stance_labels.json",
@@ -70,6 +68,5 @@ public final class DataBenchmark implements Benchmark {
     };
     rows.add(Measurement.time("data: Python-repr of doubles", String.format("%,d uniform doubles", n), warmups, n,
         "values", () -> format.applyAsInt(values)));
-    return rows;
   }
 }

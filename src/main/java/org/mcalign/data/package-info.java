@@ -9,6 +9,8 @@
  * Table scored = files.scoredResponses();    // 9,148 rows, column types fixed by a Schema
  * Map<String, List<String>> stances = files.stanceLabels();
  * CsvOut.write(result, out.resolve("result.csv"));               // pandas' CSV format, atomic
+ * CsvOut.toCsv(table, CsvOut.Style.POLARS);                     // polars' (NaN, true/false)
+ * CsvRows.read(file).require("the prompt table", "prompt");     // schema-less records with lines
  * Provenance.of(data, seed, settings).writeTo(out);             // out/provenance.json
  * }</pre>
  *

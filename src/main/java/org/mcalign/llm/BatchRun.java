@@ -210,8 +210,7 @@ public final class BatchRun {
       ResponseStore.RunStatus now = store.status(run);
       Progress p = new Progress(now.total(), before.done(), now.done(), 0, client.retries.get(),
           Duration.ofNanos(System.nanoTime() - t0), "batches " + phases + (inBatchesDone > 0 ? ", " + inBatchesDone + " lines finished in open batches" : ""));
-      if (listener != null) listener.accept(p);
-      if (err != null) err.println(p);
+      ProgressReporter.report(p, listener, err);
       if (active.isEmpty()) break;
       SimulatedServer.sleep(wait);
       long next = Math.min(pollMax.toMillis(), Math.max(1, (long) (wait.toMillis() * 1.5)));
@@ -272,24 +271,16 @@ public final class BatchRun {
   }
 
   /** Settings of a batch run. */
-  public static final class Builder {
-    private final Endpoint endpoint;
-    private final ResponseStore store;
-    private final String run;
+  public static final class Builder extends RunBuilder<Builder> {
     private int maxLines = 50_000;
     private long maxBytes = 200L * 1024 * 1024;
     private Duration pollInitial = Duration.ofSeconds(5);
     private Duration pollMax = Duration.ofMinutes(2);
     private int maxRounds = 3;
     private final Map<String, String> metadata = new LinkedHashMap<>();
-    private Consumer<Progress> listener;
-    private PrintStream err = System.err;
 
     private Builder(Endpoint endpoint, ResponseStore store, String run) {
-      this.endpoint = endpoint;
-      this.store = store;
-      if (run == null || run.isBlank()) throw new IllegalArgumentException("a run needs a name");
-      this.run = run;
+      super(endpoint, store, run);
       metadata.put("description", "mcalign run " + run);
     }
 
@@ -319,13 +310,8 @@ public final class BatchRun {
       return this;
     }
 
-    public Builder progress(Consumer<Progress> listener) {
-      this.listener = listener;
-      return this;
-    }
-
-    public Builder progressStream(PrintStream err) {
-      this.err = err;
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -110,20 +110,12 @@ public final class DirectRun {
   }
 
   /** Settings of a direct run. */
-  public static final class Builder {
-    private final Endpoint endpoint;
-    private final ResponseStore store;
-    private final String run;
+  public static final class Builder extends RunBuilder<Builder> {
     private int concurrency = 16;
-    private Consumer<Progress> listener;
-    private PrintStream err = System.err;
     private Duration interval = Duration.ofSeconds(5);
 
     private Builder(Endpoint endpoint, ResponseStore store, String run) {
-      this.endpoint = endpoint;
-      this.store = store;
-      if (run == null || run.isBlank()) throw new IllegalArgumentException("a run needs a name");
-      this.run = run;
+      super(endpoint, store, run);
     }
 
     /** Requests in flight at most (default 16). */
@@ -133,18 +125,12 @@ public final class DirectRun {
       return this;
     }
 
-    /** Called with a progress snapshot every interval and at the end (notebook progress bars). */
-    public Builder progress(Consumer<Progress> listener) {
-      this.listener = listener;
+    @Override
+    Builder self() {
       return this;
     }
 
-    /** Where progress lines go (default stderr; null for none). */
-    public Builder progressStream(PrintStream err) {
-      this.err = err;
-      return this;
-    }
-
+    /** How often the progress listener and stream are called (default 5 s). */
     public Builder progressInterval(Duration interval) {
       this.interval = interval;
       return this;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mcalign.data.AtomicFiles;
+import org.mcalign.data.CsvOut;
+import org.mcalign.data.CsvRows;
 
 /**
  * Writes a run's answers: JSONL in the Batch API's output format (one line per request:
@@ -42,18 +44,17 @@ public final class Export {
     List<ResponseStore.StoredAnswer> answers = store.answers(run);
     List<String> promptColumns = new ArrayList<>();
     Map<String, Map<String, Deque<Map<String, String>>>> rowsByModelAndText = new HashMap<>();
-    List<Map<String, String>> table = promptTable.map(Csv::read).orElse(List.of());
-    if (!table.isEmpty()) {
-      promptColumns.addAll(table.get(0).keySet());
-      if (!promptColumns.contains("prompt") || !promptColumns.contains("topic")) {
-        throw new LlmException(promptTable.get() + ": expected the paper's prompt table with columns prompt and topic");
-      }
-    }
+    List<Map<String, String>> table = new ArrayList<>();
+    promptTable.ifPresent(p -> {
+      CsvRows rows = CsvRows.read(p).require("the paper's prompt table with columns prompt and topic", "prompt", "topic");
+      if (!rows.rows().isEmpty()) promptColumns.addAll(rows.header());
+      rows.rows().forEach(r -> table.add(r.values()));
+    });
     AtomicFiles.writeText(out, w -> {
       List<String> header = new ArrayList<>(promptColumns);
       if (promptColumns.isEmpty()) header.add("prompt");
       header.addAll(List.of("model", "response", "custom_id"));
-      Csv.writeRow(w, header);
+      CsvOut.writeRow(w, header);
       for (ResponseStore.StoredAnswer a : answers) {
         ChatRequest req = ChatRequest.of(a.customId(), a.bodyJson());
         ChatResponse resp = a.response();
@@ -77,7 +78,7 @@ public final class Export {
         row.add(a.model());
         row.add(response);
         row.add(a.customId());
-        Csv.writeRow(w, row);
+        CsvOut.writeRow(w, row);
       }
     });
     return answers.size();

@@ -15,7 +15,11 @@ import org.mcalign.data.Benchmark;
  * server share the machine, so the rate is a lower bound of the client's), plus the store
  * alone and the cost estimate.
  */
-public final class LlmBenchmark implements Benchmark {
+public final class LlmBenchmark extends Benchmark.Steps {
+  public LlmBenchmark() {
+    super("llm");
+  }
+
   private static long processCpuNanos() {
     java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
@@ -56,12 +60,7 @@ public final class LlmBenchmark implements Benchmark {
   }
 
   @Override
-  public String name() {
-    return "llm";
-  }
-
-  @Override
-  public List<Measurement> run(Settings settings) throws Exception {
+  protected void measure(Settings settings, List<Measurement> rows) throws Exception {
     int n = settings.quick() ? 4_000 : 20_000;
     List<ChatRequest> reqs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -69,7 +68,6 @@ public final class LlmBenchmark implements Benchmark {
           .user("List the most common arguments about topic " + (i % 83) + ". Output format: 1. <argument> 2. argument etc...")
           .temperature(0.7).topP(0.95).maxTokens(600).stop("11.").build());
     }
-    List<Measurement> rows = new ArrayList<>();
     Path dir = Files.createTempDirectory("mcalign-bench-llm");
     try (SimulatedServer server = SimulatedServer.builder().seed(settings.seed()).start()) {
       Endpoint endpoint = Endpoint.of(server.baseUrl()).withTimeout(Duration.ofSeconds(30));
@@ -112,6 +110,5 @@ public final class LlmBenchmark implements Benchmark {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    return rows;
   }
 }

@@ -30,12 +30,16 @@ final class ProgressReporter implements AutoCloseable {
 
   private void tick() {
     try {
-      Progress p = snapshot.get();
-      if (listener != null) listener.accept(p);
-      if (err != null) err.println(p);
+      report(snapshot.get(), listener, err);
     } catch (RuntimeException e) {
       if (err != null) err.println("progress listener failed: " + e);
     }
+  }
+
+  /** Hands one snapshot to the listener and prints it, each when present. */
+  static void report(Progress p, Consumer<Progress> listener, PrintStream err) {
+    if (listener != null) listener.accept(p);
+    if (err != null) err.println(p);
   }
 
   @Override

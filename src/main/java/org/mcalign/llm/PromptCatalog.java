@@ -2,9 +2,9 @@ package org.mcalign.llm;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mcalign.data.CsvRows;
 
 /**
  * What the simulated server knows of the paper's prompts: the full prompt text (template
@@ -27,13 +27,10 @@ public final class PromptCatalog {
 
   /** Reads the paper's translated-prompts CSV (columns prompt, topic, question_key, language, template_type). */
   public static PromptCatalog fromCsv(Path csv) {
-    List<Map<String, String>> rows = Csv.read(csv);
+    CsvRows rows = CsvRows.read(csv).require("the translated-prompts table", "prompt", "topic", "question_key", "language");
     Map<String, Entry> m = new HashMap<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, String> r = rows.get(i);
-      for (String col : List.of("prompt", "topic", "question_key", "language")) {
-        if (!r.containsKey(col)) throw new LlmException(csv + ": column " + col + " is missing (expected the translated-prompts table)");
-      }
+    for (CsvRows.Row row : rows.rows()) {
+      Map<String, String> r = row.values();
       String text = filled(r.get("prompt"), r.get("topic"));
       m.putIfAbsent(text, new Entry(r.get("question_key").toLowerCase(java.util.Locale.ROOT), r.get("language"),
           r.getOrDefault("template_type", ""), r.get("topic")));

@@ -21,15 +21,13 @@ import tech.tablesaw.api.Table;
  * cell (JShell's cold compile), a trivial cell's round trip after warm-up, and, in-process,
  * rendering a 10,000-row table to HTML and a chart to a 2× PNG.
  */
-public final class KernelBenchmark implements Benchmark {
-  @Override
-  public String name() {
-    return "kernel";
+public final class KernelBenchmark extends Benchmark.Steps {
+  public KernelBenchmark() {
+    super("kernel");
   }
 
   @Override
-  public List<Measurement> run(Settings settings) throws Exception {
-    List<Measurement> rows = new ArrayList<>();
+  protected void measure(Settings settings, List<Measurement> rows) throws Exception {
     Path jar = CellEvaluator.ownLocation();
     if (jar != null && Files.isRegularFile(jar)) {
       rows.addAll(kernelProcess(jar, settings.quick() ? 5 : 20));
@@ -49,7 +47,6 @@ public final class KernelBenchmark implements Benchmark {
       rows.add(Measurement.time("kernel: JShell eval of a trivial cell", "1 + 1 (in-process)", 3, 1, "cells",
           () -> eval.eval("1 + 1", 99)));
     }
-    return rows;
   }
 
   private static List<Measurement> kernelProcess(Path jar, int trivialRounds) throws Exception {

@@ -1,6 +1,5 @@
 package org.mcalign.plot;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -17,14 +16,13 @@ import tech.tablesaw.api.Table;
  * the WVS figures from the paper's ground truth, the others from seeded inputs of the paper's
  * sizes (100 bootstrap rounds × 9 models × 4 languages).
  */
-public final class PlotBenchmark implements Benchmark {
-  @Override
-  public String name() {
-    return "plot";
+public final class PlotBenchmark extends Benchmark.Steps {
+  public PlotBenchmark() {
+    super("plot");
   }
 
   @Override
-  public List<Measurement> run(Settings settings) throws Exception {
+  protected void measure(Settings settings, List<Measurement> rows) throws Exception {
     int warmups = settings.quick() ? 0 : 2;
     SplittableRandom rng = new SplittableRandom(settings.seed());
     PaperFiles files = PaperFiles.of(Dataset.resolve());
@@ -34,7 +32,6 @@ public final class PlotBenchmark implements Benchmark {
     double[] fitted = perRound.doubleColumn("value").asDoubleArray();
     double[] resid = new double[fitted.length];
     for (int i = 0; i < resid.length; i++) resid[i] = rng.nextGaussian() * 0.05;
-    List<Measurement> rows = new ArrayList<>();
     String rounds = String.format("%,d rows", perRound.rowCount());
     add(rows, warmups, "country_correlations.png", every.rowCount() + " ground-truth rows", () -> Figures.countryCorrelations(every, global));
     add(rows, warmups, "wvs_language_correlations.png", perLang.rowCount() + " rows", () -> Figures.languageCorrelations(perLang));
@@ -53,7 +50,6 @@ public final class PlotBenchmark implements Benchmark {
       Figures.rq2Residuals(fitted, resid, "y ~ x").png();
     });
     rows.add(all);
-    return rows;
   }
 
   private static void add(List<Measurement> rows, int warmups, String name, String input, Supplier<Figure> f) throws Exception {

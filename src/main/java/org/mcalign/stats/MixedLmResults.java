@@ -1,33 +1,30 @@
 package org.mcalign.stats;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The result of a random-intercept mixed model fit, with statsmodels' definitions. */
-public final class MixedLmResults implements RegressionResults {
-  private final List<String> names;
-  private final String formula, response, groupsColumn;
+public final class MixedLmResults extends FittedRegression {
+  private final String groupsColumn;
   private final List<String> groupLabels;
   private final int[] groupSizes;
-  private final int nobs, kFe;
+  private final int kFe;
   private final boolean reml, converged;
   private final double gamma, scale, groupVar, llf;
-  private final double[] params, bse, zvalues, pvalues, fitted, resid, randomEffects;
+  private final double[] randomEffects;
   private final double[][] covParams;
 
   MixedLmResults(DesignMatrix design, String groupsColumn, List<String> labels, int[][] members,
       MixedLinearModel.GroupSums sums, double gamma, boolean reml, boolean converged) {
-    this.formula = design.formula().text();
-    this.response = design.formula().response();
+    super(namesWithGroupVar(design.names(), groupsColumn), design.formula().text(), design.formula().response(),
+        sums.n);
     this.groupsColumn = groupsColumn;
     this.groupLabels = List.copyOf(labels);
     this.reml = reml;
     this.converged = converged;
     this.gamma = gamma;
-    this.nobs = sums.n;
     this.kFe = sums.p;
     int p = kFe, n = nobs, groups = members.length;
     double[][] x = sums.x;
@@ -102,27 +99,25 @@ public final class MixedLmResults implements RegressionResults {
     this.scale = rvir / fac;
     this.groupVar = gamma * scale;
     this.llf = sums.llf(gamma, reml);
-    List<String> nm = new ArrayList<>(design.names());
-    nm.add(groupsColumn + " Var");
-    this.names = Collections.unmodifiableList(nm);
-    this.params = new double[p + 1];
     System.arraycopy(beta, 0, params, 0, p);
     params[p] = gamma;
-    this.bse = new double[p + 1];
-    this.zvalues = new double[p + 1];
-    this.pvalues = new double[p + 1];
     for (int j = 0; j <= p; j++) {
       bse[j] = pcov == null || !(pcov[j][j] >= 0) ? Double.NaN : Math.sqrt(pcov[j][j]);
-      zvalues[j] = params[j] / bse[j];
-      pvalues[j] = Distributions.normalTwoSided(zvalues[j]);
+      statistics[j] = params[j] / bse[j];
+      pvalues[j] = Distributions.normalTwoSided(statistics[j]);
     }
-    this.fitted = new double[n];
-    this.resid = new double[n];
     for (int g = 0; g < groups; g++)
       for (int i : members[g]) {
         fitted[i] = xb[i] + randomEffects[g];
         resid[i] = y[i] - fitted[i];
       }
+  }
+
+  /** Fixed effects names then "{groups} Var", as statsmodels' params index. */
+  private static List<String> namesWithGroupVar(List<String> fixed, String groupsColumn) {
+    List<String> names = new ArrayList<>(fixed);
+    names.add(groupsColumn + " Var");
+    return names;
   }
 
   private static double[][] mul(double[][] a, double[][] b) {
@@ -137,41 +132,10 @@ public final class MixedLmResults implements RegressionResults {
     return c;
   }
 
-  /** Fixed effects names then "{groups} Var", as statsmodels' params index. */
+  /** Normal intervals (z statistics), as statsmodels. */
   @Override
-  public List<String> names() {
-    return names;
-  }
-
-  /** Fixed effects, then the group variance relative to the scale (statsmodels' params). */
-  @Override
-  public double[] paramsArray() {
-    return params.clone();
-  }
-
-  @Override
-  public double[] bseArray() {
-    return bse.clone();
-  }
-
-  /** z statistics. */
-  @Override
-  public double[] tvaluesArray() {
-    return zvalues.clone();
-  }
-
-  @Override
-  public double[] pvaluesArray() {
-    return pvalues.clone();
-  }
-
-  /** Normal intervals, as statsmodels. */
-  @Override
-  public double[][] confIntArray(double alpha) {
-    double q = Distributions.normalQuantile(1 - alpha / 2);
-    double[][] ci = new double[params.length][];
-    for (int j = 0; j < params.length; j++) ci[j] = new double[] {params[j] - q * bse[j], params[j] + q * bse[j]};
-    return ci;
+  double criticalValue(double alpha) {
+    return Distributions.normalQuantile(1 - alpha / 2);
   }
 
   /** Fixed effects only, in design order. */
@@ -186,11 +150,6 @@ public final class MixedLmResults implements RegressionResults {
     double[][] c = new double[covParams.length][];
     for (int i = 0; i < c.length; i++) c[i] = covParams[i].clone();
     return c;
-  }
-
-  @Override
-  public int nobs() {
-    return nobs;
   }
 
   /** The (REML or ML) log-likelihood at the optimum, statsmodels' definition. */
@@ -225,17 +184,6 @@ public final class MixedLmResults implements RegressionResults {
     return m;
   }
 
-  /** Fixed part plus the group's predicted random intercept, as statsmodels' fittedvalues. */
-  @Override
-  public double[] fittedValues() {
-    return fitted.clone();
-  }
-
-  @Override
-  public double[] residuals() {
-    return resid.clone();
-  }
-
   private double varFitted() {
     double mean = 0;
     for (double f : fitted) mean += f;
@@ -257,10 +205,6 @@ public final class MixedLmResults implements RegressionResults {
     return (vf + groupVar) / (vf + groupVar + scale);
   }
 
-  public String formula() {
-    return formula;
-  }
-
   /**
    * The coefficient table's cells as statsmodels prints them: fixed effects with z tests,
    * then the group variance on the data's scale with its standard error and no test.
@@ -270,7 +214,7 @@ public final class MixedLmResults implements RegressionResults {
     double[][] ci = confIntArray(0.05);
     String[][] cells = new String[p + 1][];
     for (int j = 0; j < p; j++)
-      cells[j] = new String[] {Fmt.f(params[j], 3), Fmt.f(bse[j], 3), Fmt.f(zvalues[j], 3), Fmt.f(pvalues[j], 3),
+      cells[j] = new String[] {Fmt.f(params[j], 3), Fmt.f(bse[j], 3), Fmt.f(statistics[j], 3), Fmt.f(pvalues[j], 3),
           Fmt.f(ci[j][0], 3), Fmt.f(ci[j][1], 3)};
     cells[p] = new String[] {Fmt.f(groupVar, 3), Fmt.f(Math.sqrt(scale) * bse[p], 3), "", "", "", ""};
     return cells;
@@ -331,11 +275,6 @@ public final class MixedLmResults implements RegressionResults {
   }
 
   @Override
-  public String toString() {
-    return summary();
-  }
-
-  @Override
   public String toHtml() {
     return HtmlSummary.render("Mixed Linear Model Regression Results", new String[][] {
         {"Dependent Variable", String.valueOf(response)}, {"Method", reml ? "REML" : "ML"},
@@ -348,7 +287,7 @@ public final class MixedLmResults implements RegressionResults {
 
   @Override
   public String toJson() {
-    Map<String, Object> m = JsonOut.common(this, "mixedlm", formula);
+    Map<String, Object> m = jsonCommon("mixedlm");
     m.put("groups", groupsColumn);
     m.put("method", reml ? "REML" : "ML");
     m.put("group_var", groupVar);

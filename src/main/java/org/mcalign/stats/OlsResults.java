@@ -11,28 +11,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The result of an OLS fit, with statsmodels' definitions of every statistic. */
-public final class OlsResults implements RegressionResults {
-  private final List<String> names;
-  private final String formula, response;
-  private final int nobs, rank, kConstant;
-  private final double[] params, bse, tvalues, pvalues, fitted, resid, y;
+public final class OlsResults extends FittedRegression {
+  private final int rank, kConstant;
+  private final double[] y;
   private final double[][] normalizedCov;
   private final double ssr, scale, llf, rsquared, rsquaredAdj, fvalue, fPvalue, dfModel, dfResid, condNo;
 
   OlsResults(List<String> names, double[][] x, double[] y, LeastSquares ls, String formula, String response,
       boolean explicitConstant) {
-    this.names = List.copyOf(names);
-    this.formula = formula;
-    this.response = response;
+    super(names, formula, response, y.length);
     this.y = y;
-    this.nobs = y.length;
     int k = names.size();
-    this.params = ls.beta;
+    System.arraycopy(ls.beta, 0, params, 0, k);
     this.rank = ls.rank;
     this.normalizedCov = ls.normalizedCov;
     this.kConstant = explicitConstant || ls.spansConstant ? 1 : 0;
-    this.fitted = LeastSquares.multiply(x, params, nobs);
-    this.resid = new double[nobs];
+    System.arraycopy(LeastSquares.multiply(x, params, nobs), 0, fitted, 0, nobs);
     double s = 0, ybar = 0, utss = 0;
     for (int i = 0; i < nobs; i++) {
       resid[i] = y[i] - fitted[i];
@@ -54,49 +48,18 @@ public final class OlsResults implements RegressionResults {
     double ess = tss - ssr;
     this.fvalue = (ess / dfModel) / (ssr / dfResid);
     this.fPvalue = Distributions.fSurvival(fvalue, dfModel, dfResid);
-    this.bse = new double[k];
-    this.tvalues = new double[k];
-    this.pvalues = new double[k];
     for (int j = 0; j < k; j++) {
       bse[j] = Math.sqrt(normalizedCov[j][j] * scale);
-      tvalues[j] = params[j] / bse[j];
-      pvalues[j] = Distributions.tTwoSided(tvalues[j], dfResid);
+      statistics[j] = params[j] / bse[j];
+      pvalues[j] = Distributions.tTwoSided(statistics[j], dfResid);
     }
     double[] sv = ls.singularValues;
     this.condNo = sv.length == 0 ? Double.NaN : sv[0] / sv[sv.length - 1];
   }
 
   @Override
-  public List<String> names() {
-    return names;
-  }
-
-  @Override
-  public double[] paramsArray() {
-    return params.clone();
-  }
-
-  @Override
-  public double[] bseArray() {
-    return bse.clone();
-  }
-
-  @Override
-  public double[] tvaluesArray() {
-    return tvalues.clone();
-  }
-
-  @Override
-  public double[] pvaluesArray() {
-    return pvalues.clone();
-  }
-
-  @Override
-  public double[][] confIntArray(double alpha) {
-    double q = Distributions.tQuantile(1 - alpha / 2, dfResid);
-    double[][] ci = new double[params.length][];
-    for (int j = 0; j < params.length; j++) ci[j] = new double[] {params[j] - q * bse[j], params[j] + q * bse[j]};
-    return ci;
+  double criticalValue(double alpha) {
+    return Distributions.tQuantile(1 - alpha / 2, dfResid);
   }
 
   /** (X'X)⁺ times scale: the covariance of the estimates. */
@@ -104,11 +67,6 @@ public final class OlsResults implements RegressionResults {
     double[][] c = new double[params.length][params.length];
     for (int i = 0; i < c.length; i++) for (int j = 0; j < c.length; j++) c[i][j] = normalizedCov[i][j] * scale;
     return c;
-  }
-
-  @Override
-  public int nobs() {
-    return nobs;
   }
 
   @Override
@@ -174,20 +132,6 @@ public final class OlsResults implements RegressionResults {
   }
 
   @Override
-  public double[] fittedValues() {
-    return fitted.clone();
-  }
-
-  @Override
-  public double[] residuals() {
-    return resid.clone();
-  }
-
-  public String formula() {
-    return formula;
-  }
-
-  @Override
   public String summary() {
     return summary(ZonedDateTime.now(ZoneOffset.UTC));
   }
@@ -225,7 +169,7 @@ public final class OlsResults implements RegressionResults {
     int[] w = {9, 9, 9, 9, 10, 10};
     String[] header = {"coef", "std err", "t", "P>|t|", "[0.025", "0.975]"};
     for (int j = 0; j < names.size(); j++) {
-      cells[j] = new String[] {Fmt.f(params[j], 4), Fmt.f(bse[j], 3), Fmt.f(tvalues[j], 3), Fmt.f(pvalues[j], 3),
+      cells[j] = new String[] {Fmt.f(params[j], 4), Fmt.f(bse[j], 3), Fmt.f(statistics[j], 3), Fmt.f(pvalues[j], 3),
           Fmt.f(ci[j][0], 3), Fmt.f(ci[j][1], 3)};
       for (int c = 0; c < 6; c++) w[c] = Math.max(w[c], cells[j][c].length());
     }
@@ -268,11 +212,6 @@ public final class OlsResults implements RegressionResults {
   }
 
   @Override
-  public String toString() {
-    return summary();
-  }
-
-  @Override
   public String toHtml() {
     return HtmlSummary.render("OLS Regression Results", new String[][] {
         {"Dep. Variable", String.valueOf(response)}, {"No. Observations", Integer.toString(nobs)},
@@ -285,7 +224,7 @@ public final class OlsResults implements RegressionResults {
 
   @Override
   public String toJson() {
-    Map<String, Object> m = JsonOut.common(this, "ols", formula);
+    Map<String, Object> m = jsonCommon("ols");
     m.put("rsquared", rsquared);
     m.put("rsquared_adj", rsquaredAdj);
     m.put("fvalue", fvalue);

@@ -2,7 +2,6 @@ package org.mcalign.stats;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.mcalign.data.Benchmark;
@@ -16,15 +15,13 @@ import tech.tablesaw.api.Table;
  * (generated from the seed): an RQ2-sized OLS, the RQ1 mixed model, bootstrap OLS refits and
  * bootstrap rounds of grouped Spearman correlations.
  */
-public final class StatsBenchmark implements Benchmark {
-  @Override
-  public String name() {
-    return "stats";
+public final class StatsBenchmark extends Benchmark.Steps {
+  public StatsBenchmark() {
+    super("stats");
   }
 
   @Override
-  public List<Measurement> run(Settings settings) throws Exception {
-    List<Measurement> out = new ArrayList<>();
+  protected void measure(Settings settings, List<Measurement> out) throws Exception {
     long seed = settings.seed();
     boolean quick = settings.quick();
 
@@ -61,7 +58,6 @@ public final class StatsBenchmark implements Benchmark {
         String.format("%,d rounds x %,d rows, %d groups", rounds, s.x.length, groups.groupCount()), 1, rounds, "rounds", () ->
             Bootstrap.of(rounds, seed).threads(threads).run((round, rng) ->
                 groups.over(Bootstrap.resampleIndices(s.x.length, rng)).spearman(s.x, s.y))));
-    return out;
   }
 
   static final String[] MODELS = {"Baseline_uniform_random", "OLMo-2-0325-32B-Instruct", "OLMo-2-1124-13B-Instruct",

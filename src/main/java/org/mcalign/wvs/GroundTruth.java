@@ -1,6 +1,10 @@
 package org.mcalign.wvs;
 
 import java.nio.file.Path;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mcalign.data.CsvOut;
 import org.mcalign.data.Dataset;
 import org.mcalign.data.Provenance;
 import java.util.ArrayList;
@@ -500,7 +504,16 @@ public final class GroundTruth {
     p.put("created_utc", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     p.put("seed", settings.seed());
     p.put("settings", provenanceSettings());
-    return PaperCsv.json(p);
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(p) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("provenance is not serialisable: " + e.getMessage(), e);
+    }
+  }
+
+  /** As the paper's ground-truth files were written (polars' {@code write_csv}). */
+  private static String paperCsv(Table t) {
+    return CsvOut.toCsv(t, CsvOut.Style.POLARS);
   }
 
   /**
@@ -515,11 +528,11 @@ public final class GroundTruth {
   /** As {@link #writeTo(Path)}, naming the data source (e.g. {@link Dataset#demo} for generated microdata). */
   public List<Path> writeTo(Path dir, Dataset source) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(EVERY_COUNTRY, PaperCsv.format(everyCountry));
-    files.put(PER_LANGUAGE, PaperCsv.format(perLanguage));
-    files.put(GLOBAL, PaperCsv.format(global));
-    files.put(COUNTRY_LANGUAGES, PaperCsv.format(countryLanguages));
-    files.put(SELF_CONSISTENCY, PaperCsv.format(selfConsistency));
+    files.put(EVERY_COUNTRY, paperCsv(everyCountry));
+    files.put(PER_LANGUAGE, paperCsv(perLanguage));
+    files.put(GLOBAL, paperCsv(global));
+    files.put(COUNTRY_LANGUAGES, paperCsv(countryLanguages));
+    files.put(SELF_CONSISTENCY, paperCsv(selfConsistency));
     files.put(PROVENANCE, provenanceJson(source));
     return StagedOutput.writeAll(dir, files);
   }

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.mcalign.data.Benchmark;
 
@@ -15,10 +14,13 @@ import org.mcalign.data.Benchmark;
  * all-or-nothing write. The goal is under 60 s on 2 cores with at most 1 GB of heap
  * ({@code java -Xmx1g -jar target/mcalign.jar bench wvs}).
  */
-public class WvsBenchmark implements Benchmark {
-  @Override
-  public String name() {
-    return "wvs";
+public class WvsBenchmark extends Benchmark.Steps {
+  public WvsBenchmark() {
+    this("wvs");
+  }
+
+  WvsBenchmark(String name) {
+    super(name);
   }
 
   /** Generated items beyond the paper's 83. */
@@ -27,11 +29,10 @@ public class WvsBenchmark implements Benchmark {
   }
 
   @Override
-  public List<Measurement> run(Settings settings) throws Exception {
+  protected void measure(Settings settings, List<Measurement> rows) throws Exception {
     int n = settings.quick() ? 20_000 : MicrodataSynthesizer.FULL_SCALE;
     Path dir = Files.createTempDirectory("mcalign-wvs-bench");
     Path file = dir.resolve("microdata.csv");
-    List<Measurement> rows = new ArrayList<>();
     try {
       MicrodataSynthesizer synth = new MicrodataSynthesizer(
           MicrodataSynthesizer.Settings.defaults().withRespondents(n).withSeed(settings.seed()).withExtraItems(extraItems()));
@@ -62,7 +63,6 @@ public class WvsBenchmark implements Benchmark {
         s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
       }
     }
-    return rows;
   }
 
   /**

@@ -7,9 +7,8 @@ package org.mcalign.wvs;
  * real scale: {@code java -Xmx1g -jar target/mcalign.jar bench wvs-wide}.
  */
 public final class WvsWideBenchmark extends WvsBenchmark {
-  @Override
-  public String name() {
-    return "wvs-wide";
+  public WvsWideBenchmark() {
+    super("wvs-wide");
   }
 
   @Override
