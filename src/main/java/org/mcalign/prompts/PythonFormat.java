@@ -1,10 +1,10 @@
 package org.mcalign.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.mcalign.data.CsvOut;
 
 /**
  * Text exactly as the paper's Python wrote it: {@code json.dumps(obj, ensure_ascii=False)}
@@ -14,26 +14,9 @@ import java.util.Map;
 public final class PythonFormat {
   private PythonFormat() {}
 
-  /** {@code repr(x)} of a Python float; {@code nan} for NaN. */
+  /** {@code repr(x)} of a Python float ({@code nan}, {@code inf} included), as {@link CsvOut#formatDouble}. */
   public static String repr(double x) {
-    if (Double.isNaN(x)) return "nan";
-    if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
-    if (x == 0) return (1 / x < 0) ? "-0.0" : "0.0";
-    String java = Double.toString(x);
-    double abs = Math.abs(x);
-    if (abs >= 1e-4 && abs < 1e16) {
-      String plain = new BigDecimal(java).stripTrailingZeros().toPlainString();
-      return plain.contains(".") ? plain : plain + ".0";
-    }
-    // Python: mantissa without trailing ".0", exponent with sign and at least two digits
-    int e = java.indexOf('E');
-    String mantissa = e < 0 ? java : java.substring(0, e);
-    int exponent = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
-    if (mantissa.endsWith(".0")) mantissa = mantissa.substring(0, mantissa.length() - 2);
-    String sign = exponent < 0 ? "-" : "+";
-    String digits = String.valueOf(Math.abs(exponent));
-    if (digits.length() < 2) digits = "0" + digits;
-    return mantissa + "e" + sign + digits;
+    return CsvOut.formatDouble(x);
   }
 
   /** {@code json.dumps(node, ensure_ascii=False)} of a Jackson tree. */

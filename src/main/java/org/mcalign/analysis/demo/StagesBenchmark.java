@@ -20,15 +20,13 @@ import org.mcalign.scoring.ScoreMerge;
  * building, classifier output parse + merge (the paper's demographic files, when present), and
  * the DEMO dataset end to end (in process and through the simulated server).
  */
-public final class StagesBenchmark implements Benchmark {
-  @Override
-  public String name() {
-    return "stages";
+public final class StagesBenchmark extends Benchmark.Steps {
+  public StagesBenchmark() {
+    super("stages");
   }
 
   @Override
-  public List<Measurement> run(Settings settings) throws Exception {
-    List<Measurement> out = new ArrayList<>();
+  protected void measure(Settings settings, List<Measurement> out) throws Exception {
     Path tmp = Files.createTempDirectory("mcalign-stages-bench");
     Path data = Dataset.find().map(Dataset::folder).orElse(null);
     if (data != null && Files.exists(data.resolve("translated_prompts_with_english_no_controversy.csv"))) {
@@ -66,6 +64,5 @@ public final class StagesBenchmark implements Benchmark {
           "responses", () -> DemoData.build(tmp.resolve("demo-c"), full,
               DemoData.viaSimulatedServer(tmp.resolve("r2.db"), full.seed(), full.classifierErrorRate()), m -> {})));
     }
-    return out;
   }
 }
