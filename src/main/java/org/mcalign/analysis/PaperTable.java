@@ -49,6 +49,20 @@ public record PaperTable(String file, Map<String, double[]> rows) {
     return new PaperTable(file.getFileName().toString(), rows);
   }
 
+  /**
+   * A stand-in where the paper published no table (the DEMO dataset): the given terms with
+   * every value NaN, so a report still lays out our fits and says the paper's are missing.
+   */
+  public static PaperTable notPublished(String why, List<String> terms) {
+    Map<String, double[]> rows = new LinkedHashMap<>();
+    for (String t : terms) {
+      double[] v = new double[6];
+      java.util.Arrays.fill(v, Double.NaN);
+      rows.put(t, v);
+    }
+    return new PaperTable(why, rows);
+  }
+
   public double coef(String name) {
     double[] r = rows.get(name);
     if (r == null) throw new IllegalArgumentException(file + ": no coefficient '" + name + "'");

@@ -42,6 +42,21 @@ class DemoLabelsTest {
   }
 
   @Test
+  void replicationReportOnTheDemoLaysOutOurFitsAndSaysThePaperTablesAreMissing() {
+    AnalysisSettings s = AnalysisSettings.paper().withAllRounds(10); // enough rows for RQ1's 16 fixed effects
+    ReplicationReport.Report r = ReplicationReport.run(demo, s, 7, 2);
+    assertTrue(ReplicationReport.paperRq1(demo).file().startsWith("DEMO"), ReplicationReport.paperRq1(demo).file());
+    assertTrue(ReplicationReport.paperRq1(demo).rows().isEmpty());
+    assertTrue(r.rq1().rowCount() > 0, "our RQ1 terms are listed");
+    assertTrue(r.rq2().rowCount() > 0, "our RQ2 terms are listed");
+    assertTrue(r.rq1().doubleColumn("paper_coef").isMissing().size() == r.rq1().rowCount(), "no paper values on the demo");
+    assertFalse(r.rq1().stringColumn("term").contains("model_name Var"));
+    // the small demo has 3 models × 4 languages = 12 one-pass rows for 16 coefficients
+    assertTrue(r.estimatorRq1().name().contains("not estimable"), r.estimatorRq1().name());
+    assertTrue(r.estimatorRq2().rowCount() > 0);
+  }
+
+  @Test
   void demoFiguresCarryTheBannerAndDemoNames() {
     assertTrue(demo.dataset().isDemo());
     List<Figure> figs = PaperFigures.all(run, demo);
