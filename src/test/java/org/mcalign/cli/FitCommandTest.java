@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -17,17 +14,8 @@ class FitCommandTest {
   static final Path GOLDENS = Path.of("..", "shared", "goldens");
 
   private static String[] run(String... args) {
-    PrintStream out = System.out, err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    CliRun r = CliRun.of(args);
+    return new String[] {Integer.toString(r.code()), r.out(), r.err()};
   }
 
   private static void assumeGoldens() {

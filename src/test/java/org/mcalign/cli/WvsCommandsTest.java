@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,18 +15,8 @@ class WvsCommandsTest {
 
   /** Runs the command line, returning {exit code, stderr}. */
   static Object[] run(String... args) {
-    PrintStream err = System.err;
-    PrintStream out = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      int code = Main.run(args);
-      return new Object[] {code, buf.toString(StandardCharsets.UTF_8)};
-    } finally {
-      System.setErr(err);
-      System.setOut(out);
-    }
+    CliRun r = CliRun.of(args);
+    return new Object[] {r.code(), r.err()};
   }
 
   /** The published file's header when the paper's data is at hand (MCA_DATA or ../shared/paper-data). */
