@@ -36,14 +36,10 @@ public final class SelfConsistency {
   public static AnalysisResult perModelLanguage(Table responses, AnalysisSettings s, long seed) {
     Table r = modelResponses(responses);
     int n = r.rowCount();
-    Codes models = new Codes(), langs = new Codes(), questions = new Codes();
-    int[] model = new int[n], lang = new int[n], q = new int[n];
-    double[] score = r.doubleColumn("response_pro_score").asDoubleArray();
-    for (int i = 0; i < n; i++) {
-      model[i] = models.code(r.getString(i, "model_name"));
-      lang[i] = langs.code(r.getString(i, "language"));
-      q[i] = questions.code(r.getString(i, "question_key"));
-    }
+    Coded coded = Coded.of(r);
+    Codes models = coded.models(), langs = coded.langs();
+    int[] model = coded.model(), lang = coded.lang(), q = coded.question();
+    double[] score = coded.score();
     Grouping g = Grouping.of(n, i -> Grouping.pack(model[i], lang[i], 0));
     Integer[] order = new Integer[g.size()];
     for (int i = 0; i < order.length; i++) order[i] = i;
@@ -105,14 +101,10 @@ public final class SelfConsistency {
     Table r = responses.where(responses.stringColumn("template_type").isEqualTo("survey_hypothetical")
         .and(responses.stringColumn("model_family").isNotEqualTo("Baseline")));
     int n = r.rowCount();
-    Codes models = new Codes(), langs = new Codes(), questions = new Codes();
-    int[] model = new int[n], lang = new int[n], q = new int[n];
-    double[] score = r.doubleColumn("response_pro_score").asDoubleArray();
-    for (int i = 0; i < n; i++) {
-      model[i] = models.code(r.getString(i, "model_name"));
-      lang[i] = langs.code(r.getString(i, "language"));
-      q[i] = questions.code(r.getString(i, "question_key"));
-    }
+    Coded coded = Coded.of(r);
+    Codes models = coded.models(), langs = coded.langs();
+    int[] model = coded.model(), lang = coded.lang(), q = coded.question();
+    double[] score = coded.score();
     Grouping cells = Grouping.of(n, i -> Grouping.pack(q[i], model[i], 0));
     long pairs = 0;
     for (int[] c : cells.rows) pairs += (long) c.length * c.length;
@@ -197,5 +189,20 @@ public final class SelfConsistency {
     Table out = Table.create(value + " by " + String.join(", ", keys));
     out.addColumns(kc);
     return out.addColumns(mean, lo, hi);
+  }
+
+  /** A response table's model, language and question as int codes, with the pro scores. */
+  private record Coded(Codes models, Codes langs, int[] model, int[] lang, int[] question, double[] score) {
+    static Coded of(Table r) {
+      int n = r.rowCount();
+      Codes models = new Codes(), langs = new Codes(), questions = new Codes();
+      int[] model = new int[n], lang = new int[n], q = new int[n];
+      for (int i = 0; i < n; i++) {
+        model[i] = models.code(r.getString(i, "model_name"));
+        lang[i] = langs.code(r.getString(i, "language"));
+        q[i] = questions.code(r.getString(i, "question_key"));
+      }
+      return new Coded(models, langs, model, lang, q, r.doubleColumn("response_pro_score").asDoubleArray());
+    }
   }
 }
