@@ -27,9 +27,14 @@ public final class Analyses {
     return inputs;
   }
 
-  /** One line for the top of a notebook: the dataset in use (starting with DEMO on the demo dataset). */
+  /**
+   * The top of a notebook: the dataset in use. On the demo dataset it starts with DEMO and
+   * adds {@link Datasets#DEMO_NARRATIVE}, since the committed notebooks' sentences describe
+   * the paper's data.
+   */
   public static String describe() {
-    return Datasets.title(inputs().dataset(), "Dataset: " + inputs().describe());
+    String line = Datasets.title(inputs().dataset(), "Dataset: " + inputs().describe());
+    return inputs().dataset().isDemo() ? line + "\n" + Datasets.DEMO_NARRATIVE : line;
   }
 
   /**

@@ -19,7 +19,8 @@ import org.mcalign.data.Paper;
  * @param errorRate scoring error rate; consistency is divided by {@code 1 - errorRate}
  * @param fiftyPercentSd sd of the fifty-percent baseline (0.01)
  * @param threads worker threads for bootstrap rounds (results do not depend on it)
- * @param consistencyPairs which resampled pairs the consistency uses (paper: distinct positions)
+ * @param consistencyPairs which resampled pairs the consistency uses (paper's
+ *     definition: pairs of distinct responses, {@link ConsistencyPairs#DISTINCT_ROWS})
  */
 public record AnalysisSettings(
     int totalGtRounds,
@@ -49,7 +50,7 @@ public record AnalysisSettings(
   /** The paper's settings. */
   public static AnalysisSettings paper() {
     return new AnalysisSettings(100, 1000, 500, 100, 100, 100, Paper.SCORING_ERROR_RATE, 0.01,
-        Math.max(1, Runtime.getRuntime().availableProcessors()), ConsistencyPairs.DISTINCT_POSITIONS);
+        Math.max(1, Runtime.getRuntime().availableProcessors()), ConsistencyPairs.DISTINCT_ROWS);
   }
 
   /** The same settings with every bootstrap round count set to {@code rounds}. */

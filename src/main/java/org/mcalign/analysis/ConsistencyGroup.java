@@ -3,8 +3,8 @@ package org.mcalign.analysis;
 import java.util.Arrays;
 
 /**
- * Self-consistency of one (language, model) group as the paper computes it: the Spearman
- * correlation over all ordered pairs of distinct rows that share a question (a "cell"),
+ * Self-consistency of one (language, model) group: the Spearman correlation over all
+ * ordered pairs of distinct rows that share a question (a "cell"),
  * i.e. the self-join of {@code calculate_consistency} without building the pairs. With
  * multiplicities {@code w}, a row of a cell with {@code m} sampled rows appears as the left
  * (and the right) side of {@code w·(m−1)} pairs, so the ranks of both sides come from
@@ -37,8 +37,13 @@ final class ConsistencyGroup {
     return k;
   }
 
-  /** Spearman over the pairs (NaN when there are no pairs), not yet divided by reliability. */
-  double spearman(int[] w, double[] ranks) {
+  /** Spearman over the chosen pairs (NaN when there are none), not yet divided by reliability. */
+  double spearman(int[] w, double[] ranks, ConsistencyPairs pairs) {
+    return pairs == ConsistencyPairs.DISTINCT_ROWS ? spearmanDistinctRows(w, ranks) : spearmanDistinctPositions(w, ranks);
+  }
+
+  /** {@link ConsistencyPairs#DISTINCT_POSITIONS}: a row drawn twice pairs with its own copy. */
+  double spearmanDistinctPositions(int[] w, double[] ranks) {
     Arrays.fill(ranks, 0, k, 0.0);
     long pairs = 0;
     int cells = cellStart.length - 1;
@@ -75,9 +80,9 @@ final class ConsistencyGroup {
   }
 
   /**
-   * Variant (not the paper's code): pairs of resampled positions that come from the same
-   * original row are left out, so duplicates created by resampling do not pair with
-   * themselves. With all multiplicities 1 it equals {@link #spearman}.
+   * {@link ConsistencyPairs#DISTINCT_ROWS}: pairs of resampled positions that come from the
+   * same original row are left out, so copies made by resampling do not pair with each
+   * other. With all multiplicities 1 it equals {@link #spearmanDistinctPositions}.
    */
   double spearmanDistinctRows(int[] w, double[] ranks) {
     Arrays.fill(ranks, 0, k, 0.0);

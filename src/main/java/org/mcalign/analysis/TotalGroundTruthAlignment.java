@@ -55,7 +55,7 @@ public final class TotalGroundTruthAlignment {
   /** One level: columns model_name, gt_group, response_language, metric_value, consistency, round, gt_type, metric. */
   public static Table runLevel(Table responses, Table groundTruth, GroundTruthType type, Metric metric,
       int rounds, long seed, int threads, double reliability) {
-    return runLevel(responses, groundTruth, type, metric, rounds, seed, threads, reliability, ConsistencyPairs.DISTINCT_POSITIONS);
+    return runLevel(responses, groundTruth, type, metric, rounds, seed, threads, reliability, ConsistencyPairs.DISTINCT_ROWS);
   }
 
   public static Table runLevel(Table responses, Table groundTruth, GroundTruthType type, Metric metric,
@@ -136,7 +136,7 @@ public final class TotalGroundTruthAlignment {
       double[] a = new double[maxDistinct], b = new double[maxDistinct];
       double[] cons = new double[consistency.length];
       for (int c = 0; c < cons.length; c++)
-        cons[c] = (pairs == ConsistencyPairs.DISTINCT_ROWS ? consistency[c].spearmanDistinctRows(w, a) : consistency[c].spearman(w, a)) / reliability;
+        cons[c] = consistency[c].spearman(w, a, pairs) / reliability;
       double[] value = new double[groups.length];
       double[] consOut = new double[groups.length];
       for (int g = 0; g < groups.length; g++) {

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
     return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(new ErrorHandler())
         .execute(args);
   }

@@ -13,6 +13,7 @@ import org.mcalign.prompts.PromptTable;
 import org.mcalign.prompts.RequestCost;
 import org.mcalign.prompts.ResponseTable;
 import org.mcalign.prompts.Sampling;
+import org.mcalign.prompts.ServedModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,8 +24,9 @@ final class RespondCommand implements Callable<Integer> {
   @Option(names = "--prompts", required = true, description = "prompt table (translated_prompts_with_english_no_controversy.csv)") Path prompts;
   @Option(names = "--model", required = true, description = "the paper's model id written into the results, e.g. gpt-4o or gemma-2-27b-it") String model;
   @Option(names = "--served-model", paramLabel = "NAME",
-      description = "the name the server knows the model by, sent in each request (vLLM usually serves the Hugging Face name, "
-          + "e.g. google/gemma-2-27b-it); default: --model") String servedModel;
+      description = "the name the server knows the model by, sent in each request; default with --base-url: the Hugging Face id "
+          + "vLLM serves the paper's open models under (google/gemma-2-27b-it, allenai/OLMo-2-…), overridable by "
+          + ServedModels.ENV + "; default otherwise: --model") String servedModel;
   @Option(names = "--base-url", description = "OpenAI-compatible base URL (a vLLM server); default: the OpenAI API") String baseUrl;
   @Option(names = "--paper-sampling", description = "the paper's vLLM sampling (temperature 0.7, top_p 0.95, max_tokens 600, stop \"11.\"); default on with --base-url") Boolean paperSampling;
   @Option(names = "--store", defaultValue = "out/responses.db", description = "response store (default ${DEFAULT-VALUE})") Path store;
@@ -37,8 +39,11 @@ final class RespondCommand implements Callable<Integer> {
   public Integer call() {
     List<PromptRow> rows = PromptTable.read(prompts);
     boolean vllm = paperSampling != null ? paperSampling : baseUrl != null;
-    List<BatchRequestLine> req = servedAs(ResponseTable.requests(rows, model, vllm ? Sampling.VLLM_PAPER : Sampling.OPENAI_PAPER),
-        servedModel);
+    List<BatchRequestLine> req = ResponseTable.requests(rows, model, vllm ? Sampling.VLLM_PAPER : Sampling.OPENAI_PAPER);
+    if (servedModel != null && servedModel.isBlank()) throw new IllegalArgumentException("--served-model must not be blank");
+    if (servedModel != null) req = ServedModels.huggingFace().with(java.util.Map.of(model, servedModel)).apply(req);
+    else if (baseUrl != null) req = ServedModels.fromEnvironment().apply(req);
+    String served = req.isEmpty() ? model : req.get(0).model();
     System.err.println(RequestCost.estimate(req, 600, false).toTable().print());
     if (requestsOnly) {
       BatchRequestLine.writeJsonl(req, out);
@@ -55,15 +60,8 @@ final class RespondCommand implements Callable<Integer> {
       EndpointBackend b = new EndpointBackend(endpoint, rs, "answers-" + model, concurrency, null);
       List<String> texts = b.answer(req);
       ResponseTable.write(rows, model, texts, out);
-      System.out.println(b.lastResult() + (servedModel != null ? " (served as " + servedModel + ")" : "") + " → " + out.getFileName());
+      System.out.println(b.lastResult() + (!served.equals(model) ? " (served as " + served + ")" : "") + " → " + out.getFileName());
     }
     return 0;
-  }
-
-  /** The requests with the server's model name in their body; ids (and so the store's keys) stay the paper model's. */
-  static List<BatchRequestLine> servedAs(List<BatchRequestLine> req, String served) {
-    if (served == null) return req;
-    if (served.isBlank()) throw new IllegalArgumentException("--served-model must not be blank");
-    return req.stream().map(r -> new BatchRequestLine(r.customId(), served, r.messages(), r.extraBody())).toList();
   }
 }

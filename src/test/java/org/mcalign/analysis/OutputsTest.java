@@ -43,6 +43,22 @@ class OutputsTest {
     assertFalse(prov.contains(TestData.paperData().toAbsolutePath().toString()), "no machine paths");
   }
 
+  /** The code as written can be asked for; provenance records which pairs were used. */
+  @Test
+  void consistencyPairsAreAnOptionRecordedInProvenance(@TempDir Path out) throws Exception {
+    double[] means = new double[2];
+    String[] pairs = {"distinct_rows", "distinct_positions"};
+    for (int k = 0; k < 2; k++) {
+      Path o = out.resolve(pairs[k]);
+      assertEquals(0, Main.run("analyze", "self-consistency", "--rounds", "20", "--seed", "7", "--consistency-pairs", pairs[k],
+          "--data", TestData.paperData().toString(), "--out", o.toString()));
+      assertTrue(Files.readString(o.resolve("provenance.json")).contains("\"consistency_pairs\" : \"" + pairs[k] + "\""));
+      means[k] = Table.read().csv(o.resolve("model_self_consistency.csv").toFile()).doubleColumn("self-consistency").mean();
+    }
+    assertTrue(means[1] > means[0] + 0.005, "copies paired with themselves lift consistency: " + means[0] + " vs " + means[1]);
+    assertNotEquals(0, Main.run("analyze", "self-consistency", "--consistency-pairs", "some", "--out", out.toString()));
+  }
+
   @Test
   void unknownAnalysisIsAClearError(@TempDir Path out) {
     int code = Main.run("analyze", "nonsense", "--data", TestData.paperData().toString(), "--out", out.toString());

@@ -65,6 +65,28 @@ class TotalGroundTruthAlignmentTest {
     assertEquals(6 * 11 * 4 * 4, one.rowCount());
   }
 
+  /**
+   * Why {@link ConsistencyPairs#DISTINCT_ROWS} is the default: its bootstrap consistency is
+   * centred on the one-pass value, while pairing resampled copies with themselves (the
+   * paper's code as written) lifts every group's consistency.
+   */
+  @Test
+  void pairingCopiesLiftsTheBootstrapConsistency() {
+    AnalysisInputs in = TestData.inputs();
+    Table responses = in.responses();
+    Table gt = JoinedScores.groundTruth(in, GroundTruthType.LANGUAGE);
+    Table once = TotalGroundTruthAlignment.runLevel(responses, gt, GroundTruthType.LANGUAGE, Metric.SPEARMAN, 0, 1, 2, 0.955,
+        ConsistencyPairs.DISTINCT_ROWS);
+    double base = once.doubleColumn("consistency").mean();
+    double rows = TotalGroundTruthAlignment.runLevel(responses, gt, GroundTruthType.LANGUAGE, Metric.SPEARMAN, 40, 3, 2, 0.955,
+        ConsistencyPairs.DISTINCT_ROWS).doubleColumn("consistency").mean();
+    double positions = TotalGroundTruthAlignment.runLevel(responses, gt, GroundTruthType.LANGUAGE, Metric.SPEARMAN, 40, 3, 2, 0.955,
+        ConsistencyPairs.DISTINCT_POSITIONS).doubleColumn("consistency").mean();
+    System.out.printf("mean consistency: one pass %.4f, distinct rows %.4f, distinct positions %.4f%n", base, rows, positions);
+    assertEquals(base, rows, 0.005, "distinct rows: centred on the one-pass value");
+    assertTrue(positions - base > 0.01, "copies paired with themselves lift consistency: " + (positions - base));
+  }
+
   private static String key(String... parts) {
     return String.join("|", parts);
   }

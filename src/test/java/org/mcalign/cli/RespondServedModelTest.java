@@ -49,7 +49,7 @@ class RespondServedModelTest {
   }
 
   @Test
-  void withoutServedModelTheRequestsCarryTheModelId() {
+  void withoutServedModelAVllmServerIsAskedForTheHuggingFaceId() {
     Path prompts = prompts();
     Set<String> seen = ConcurrentHashMap.newKeySet();
     try (SimulatedServer s = SimulatedServer.builder()
@@ -60,7 +60,7 @@ class RespondServedModelTest {
         .prompts(PromptCatalog.fromCsv(prompts)).seed(3).start()) {
       assertEquals(0, Main.run("respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it",
           "--base-url", s.baseUrl(), "--store", dir.resolve("r.db").toString(), "--yes", "--out", dir.resolve("out.csv").toString()));
-      assertEquals(Set.of("gemma-2-27b-it"), seen);
+      assertEquals(Set.of("google/gemma-2-27b-it"), seen, "vLLM serves the paper's open models under their Hugging Face ids");
     }
   }
 

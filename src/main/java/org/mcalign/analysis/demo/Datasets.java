@@ -46,6 +46,10 @@ public final class Datasets {
   /** The banner of every figure made from the demo dataset. */
   public static final String DEMO_BANNER = "DEMO — synthetic data with planted effects, not the paper's results";
 
+  /** What a notebook's interpretation sentences mean when the notebook runs on the demo. */
+  public static final String DEMO_NARRATIVE = "The sentences between the cells were written from the paper's data;"
+      + " on the DEMO dataset the numbers differ (synthetic responses with planted effects).";
+
   /**
    * A figure as it must be shown and saved for {@code dataset}: from the demo, with the
    * {@link #DEMO_BANNER} across its top and its file name through {@link #fileName}; from the

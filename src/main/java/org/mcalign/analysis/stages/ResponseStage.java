@@ -20,6 +20,7 @@ import org.mcalign.prompts.PromptTable;
 import org.mcalign.prompts.RequestCost;
 import org.mcalign.prompts.ResponseTable;
 import org.mcalign.prompts.Sampling;
+import org.mcalign.prompts.ServedModels;
 import tech.tablesaw.api.Table;
 
 /**
@@ -34,31 +35,54 @@ public final class ResponseStage {
   private final List<String> models;
   private final Map<String, Object> sampling;
   private final boolean batchPricing;
+  private final ServedModels served;
   private final Map<String, String> failures = new LinkedHashMap<>();
 
-  private ResponseStage(Dataset dataset, List<String> models, Map<String, Object> sampling, boolean batchPricing) {
+  private ResponseStage(Dataset dataset, List<String> models, Map<String, Object> sampling, boolean batchPricing,
+      ServedModels served) {
     this.dataset = dataset;
     this.prompts = PromptTable.read(dataset.path("translated_prompts_with_english_no_controversy.csv"));
     this.models = List.copyOf(models);
     this.sampling = sampling;
     this.batchPricing = batchPricing;
+    this.served = served;
   }
 
   /** The paper's OpenAI models (notebook 03), priced for the Batch API. */
   public static ResponseStage openAi(Dataset dataset) {
-    return new ResponseStage(dataset, org.mcalign.data.Paper.MODEL_FAMILIES.get("openai"), Sampling.OPENAI_PAPER, true);
+    return new ResponseStage(dataset, org.mcalign.data.Paper.MODEL_FAMILIES.get("openai"), Sampling.OPENAI_PAPER, true,
+        ServedModels.asIs());
   }
 
-  /** The paper's open models (notebook 04) with the paper's vLLM sampling. */
+  /**
+   * The paper's open models (notebook 04) with the paper's vLLM sampling, requested under the
+   * names a vLLM server knows them by ({@link ServedModels#fromEnvironment()}).
+   */
   public static ResponseStage vllm(Dataset dataset) {
     List<String> m = new ArrayList<>(org.mcalign.data.Paper.MODEL_FAMILIES.get("gemma"));
     m.addAll(org.mcalign.data.Paper.MODEL_FAMILIES.get("olmo"));
-    return new ResponseStage(dataset, m, Sampling.VLLM_PAPER, false);
+    return new ResponseStage(dataset, m, Sampling.VLLM_PAPER, false, ServedModels.fromEnvironment());
   }
 
   /** Another list of models (a new model is one more id). */
   public ResponseStage withModels(List<String> ids) {
-    return new ResponseStage(dataset, ids, sampling, batchPricing);
+    return new ResponseStage(dataset, ids, sampling, batchPricing, served);
+  }
+
+  /** The same run with some models served under other names (model id → the server's name). */
+  public ResponseStage withServedNames(Map<String, String> names) {
+    return new ResponseStage(dataset, models, sampling, batchPricing, served.with(names));
+  }
+
+  /** Each model's id in the results and the name the requests carry. */
+  public Table servedNames() {
+    tech.tablesaw.api.StringColumn id = tech.tablesaw.api.StringColumn.create("model"),
+        name = tech.tablesaw.api.StringColumn.create("requested_as");
+    for (String m : models) {
+      id.append(m);
+      name.append(served.of(m));
+    }
+    return Table.create(title("model names on the server"), id, name);
   }
 
   public List<String> models() {
@@ -76,9 +100,9 @@ public final class ResponseStage {
     return RequestCost.table(e).setName(title("cost estimate (" + prompts.size() + " prompts per model)"));
   }
 
-  /** The request body of the first prompt, as sent. */
+  /** The request body of the first prompt, as sent to a real server. */
   public String exampleRequest() {
-    return requests(models.get(0)).get(0).toJsonLine();
+    return served.apply(requests(models.get(0)).subList(0, 1)).get(0).toJsonLine();
   }
 
   private String title(String t) {
@@ -91,7 +115,7 @@ public final class ResponseStage {
       List<RunSummary.Row> rows = new ArrayList<>();
       for (String m : models) {
         // OpenAI models through the Batch API as the paper did; vLLM servers directly
-        rows.add(runModel(new EndpointBackend(endpoint, store, "answers-" + m, concurrency, progress, batchPricing), m, store));
+        rows.add(runModel(new EndpointBackend(endpoint, store, "answers-" + m, concurrency, progress, batchPricing), m, served));
       }
       return RunSummary.results(title("responses"), rows);
     }
@@ -105,14 +129,15 @@ public final class ResponseStage {
         ResponseStore store = ResponseStore.open(StageOutputs.store(dataset))) {
       List<RunSummary.Row> rows = new ArrayList<>();
       for (String m : models) {
-        rows.add(runModel(new EndpointBackend(Endpoint.of(s.baseUrl()), store, "DEMO-answers-" + m, 8, progress), m, store));
+        // the simulated models know the paper's ids
+        rows.add(runModel(new EndpointBackend(Endpoint.of(s.baseUrl()), store, "DEMO-answers-" + m, 8, progress), m, ServedModels.asIs()));
       }
       return RunSummary.results(title("responses (simulated server)"), rows);
     }
   }
 
-  private RunSummary.Row runModel(EndpointBackend backend, String model, ResponseStore store) {
-    List<BatchRequestLine> req = requests(model);
+  private RunSummary.Row runModel(EndpointBackend backend, String model, ServedModels names) {
+    List<BatchRequestLine> req = names.apply(requests(model));
     String name = (dataset.isDemo() ? "DEMO-" : "") + ResponseTable.fileName(model);
     try {
       List<String> texts = backend.answer(req);

@@ -18,6 +18,22 @@ class StagesOnPaperDataTest {
   }
 
   @Test
+  void openModelsAreRequestedUnderTheirServedNames() {
+    ResponseStage vllm = ResponseStage.vllm(Dataset.at(PaperData.dir()));
+    Table names = vllm.servedNames();
+    assertEquals(6, names.rowCount());
+    assertEquals("google/gemma-2-2b-it", names.stringColumn("requested_as").get(0));
+    assertEquals("allenai/OLMo-2-0325-32B-Instruct", names.stringColumn("requested_as").get(5));
+    assertTrue(vllm.exampleRequest().contains("\"model\": \"google/gemma-2-2b-it\""), vllm.exampleRequest());
+    assertTrue(vllm.exampleRequest().contains("\"custom_id\": \"gemma-2-2b-it-"), "ids stay the paper's");
+    ResponseStage renamed = vllm.withServedNames(java.util.Map.of("gemma-2-2b-it", "gemma-small"));
+    assertEquals("gemma-small", renamed.servedNames().stringColumn("requested_as").get(0));
+    Table openAi = ResponseStage.openAi(Dataset.at(PaperData.dir())).servedNames();
+    for (int i = 0; i < openAi.rowCount(); i++)
+      assertEquals(openAi.stringColumn("model").get(i), openAi.stringColumn("requested_as").get(i));
+  }
+
+  @Test
   void translationStagePlansThePapersRequests() {
     TranslationStage s = TranslationStage.of(Dataset.at(PaperData.dir()));
     assertEquals(s.units().size(), s.requestSummary().intColumn("requests").sum(), 0);
