@@ -19,8 +19,13 @@ import org.mcalign.data.Paper;
  * @param errorRate scoring error rate; consistency is divided by {@code 1 - errorRate}
  * @param fiftyPercentSd sd of the fifty-percent baseline (0.01)
  * @param threads worker threads for bootstrap rounds (results do not depend on it)
- * @param consistencyPairs which resampled pairs the consistency uses (paper's
- *     definition: pairs of distinct responses, {@link ConsistencyPairs#DISTINCT_ROWS})
+ * @param consistencyPairs pairs of a resample in the consistency of the total ground-truth
+ *     alignment and the demographic analysis ({@code analyse_hypotheses.py}); the paper's
+ *     published outputs of that script leave copies of one response unpaired
+ *     ({@link ConsistencyPairs#DISTINCT_ROWS})
+ * @param selfConsistencyPairs the same for the self-consistency figure ({@code plot_consistency.py});
+ *     the paper's published figure pairs a response drawn twice with its copy
+ *     ({@link ConsistencyPairs#DISTINCT_POSITIONS}, its code as written)
  */
 public record AnalysisSettings(
     int totalGtRounds,
@@ -32,7 +37,8 @@ public record AnalysisSettings(
     double errorRate,
     double fiftyPercentSd,
     int threads,
-    ConsistencyPairs consistencyPairs) {
+    ConsistencyPairs consistencyPairs,
+    ConsistencyPairs selfConsistencyPairs) {
 
   /** The paper's seed constant ({@code RANDOM_SEED} of {@code analyse_hypotheses.py}). */
   public static final long PAPER_SEED = 5125L;
@@ -44,34 +50,37 @@ public record AnalysisSettings(
     if (perGroupSample < 1) throw new IllegalArgumentException("perGroupSample must be >= 1");
     if (!(errorRate >= 0 && errorRate < 1)) throw new IllegalArgumentException("errorRate must be in [0, 1)");
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
-    if (consistencyPairs == null) throw new IllegalArgumentException("consistencyPairs must be given");
+    if (consistencyPairs == null || selfConsistencyPairs == null)
+      throw new IllegalArgumentException("consistencyPairs and selfConsistencyPairs must be given");
   }
 
   /** The paper's settings. */
   public static AnalysisSettings paper() {
     return new AnalysisSettings(100, 1000, 500, 100, 100, 100, Paper.SCORING_ERROR_RATE, 0.01,
-        Math.max(1, Runtime.getRuntime().availableProcessors()), ConsistencyPairs.DISTINCT_ROWS);
+        Math.max(1, Runtime.getRuntime().availableProcessors()), ConsistencyPairs.DISTINCT_ROWS,
+        ConsistencyPairs.DISTINCT_POSITIONS);
   }
 
   /** The same settings with every bootstrap round count set to {@code rounds}. */
   public AnalysisSettings withAllRounds(int rounds) {
     return new AnalysisSettings(rounds, rounds, perGroupSample, rounds, rounds, rounds, errorRate,
-        fiftyPercentSd, threads, consistencyPairs);
+        fiftyPercentSd, threads, consistencyPairs, selfConsistencyPairs);
   }
 
   public AnalysisSettings withTotalGtRounds(int rounds) {
     return new AnalysisSettings(rounds, hypothesisRounds, perGroupSample, adjustedRounds,
-        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads, consistencyPairs);
+        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads, consistencyPairs, selfConsistencyPairs);
   }
 
   public AnalysisSettings withThreads(int n) {
     return new AnalysisSettings(totalGtRounds, hypothesisRounds, perGroupSample, adjustedRounds,
-        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, n, consistencyPairs);
+        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, n, consistencyPairs, selfConsistencyPairs);
   }
 
+  /** The same settings with {@code pairs} in every consistency (alignment rounds and the self-consistency figure). */
   public AnalysisSettings withConsistencyPairs(ConsistencyPairs pairs) {
     return new AnalysisSettings(totalGtRounds, hypothesisRounds, perGroupSample, adjustedRounds,
-        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads, pairs);
+        consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads, pairs, pairs);
   }
 
   /** Consistency reliability divisor {@code 1 - errorRate} (0.955 in the paper). */
@@ -91,6 +100,7 @@ public record AnalysisSettings(
     m.put("error_rate", errorRate);
     m.put("fifty_percent_sd", fiftyPercentSd);
     m.put("consistency_pairs", consistencyPairs.name().toLowerCase());
+    m.put("self_consistency_pairs", selfConsistencyPairs.name().toLowerCase());
     return m;
   }
 }

@@ -30,8 +30,8 @@ public final class SelfConsistency {
   /**
    * Per model and language: Spearman over ordered pairs of distinct responses to the same
    * question (same language), divided by {@code 1 - error rate}; each round resamples all
-   * responses with replacement, and {@link AnalysisSettings#consistencyPairs()} says whether
-   * a response drawn twice pairs with its own copy. Columns language, observed_self_consistency,
+   * responses with replacement, and {@link AnalysisSettings#selfConsistencyPairs()} says
+   * whether a response drawn twice pairs with its own copy (the paper's figure: it does). Columns language, observed_self_consistency,
    * self-consistency, model (display names, as the paper's figure), round.
    */
   public static AnalysisResult perModelLanguage(Table responses, AnalysisSettings s, long seed) {
@@ -62,7 +62,7 @@ public final class SelfConsistency {
       if (rng == null) Arrays.fill(w, 1);
       else Rounds.resampleCounts(w, n, rng);
       double[] buf = new double[maxDistinct], out = new double[groups.length];
-      for (int k = 0; k < groups.length; k++) out[k] = groups[k].spearman(w, buf, s.consistencyPairs());
+      for (int k = 0; k < groups.length; k++) out[k] = groups[k].spearman(w, buf, s.selfConsistencyPairs());
       return out;
     };
     int rounds = s.consistencyRounds();

@@ -51,9 +51,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: all processors); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--consistency-pairs", paramLabel = "PAIRS", defaultValue = "DISTINCT_ROWS",
-      description = "Pairs of a resample in the consistency: DISTINCT_ROWS (the paper's definition, default) or "
-          + "DISTINCT_POSITIONS (the paper's code as written: a response drawn twice pairs with its copy).")
+  @Option(names = "--consistency-pairs", paramLabel = "PAIRS",
+      description = "Pairs of a resample in every consistency: DISTINCT_ROWS (copies of one response unpaired) or "
+          + "DISTINCT_POSITIONS (a response drawn twice pairs with its copy). Default: as each published output of the "
+          + "paper was made (DISTINCT_ROWS in the alignment rounds, DISTINCT_POSITIONS in the self-consistency figure).")
   org.mcalign.analysis.ConsistencyPairs consistencyPairs;
 
   @Option(names = "--no-figures", description = "Skip the figures of 'all'.")
@@ -70,7 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisSettings s = AnalysisSettings.paper();
     if (rounds != null) s = s.withAllRounds(rounds);
     if (threads != null) s = s.withThreads(threads);
-    s = s.withConsistencyPairs(consistencyPairs);
+    if (consistencyPairs != null) s = s.withConsistencyPairs(consistencyPairs);
     Metric m = Metric.of(metric);
     AnalysisInputs in = data != null ? AnalysisInputs.load(data) : Analyses.inputs();
     System.err.println("analyze: " + Datasets.title(in.dataset(), "dataset " + in.describe()));
