@@ -14,8 +14,10 @@ import jdk.jshell.spi.ExecutionEnv;
  * Runs cell code in the kernel's JVM so that the values cells produce are real objects the
  * kernel can render. Each snippet runs on its own fresh thread (so threads and pools a cell
  * leaves behind never hold up the next cell, unlike JShell's LocalExecutionControl, which
- * joins every thread of its group); {@link #stop()} interrupts it and, if it does not end
- * within a grace period (a loop that never checks), stops it with {@code Thread.stop}.
+ * joins every thread of its group); {@link #stop()} interrupts it and every thread it started
+ * (they share the snippet's thread group), and if the snippet's own thread does not end
+ * within a grace period (a loop that never checks), stops it with {@code Thread.stop}
+ * (Java 17–19; from Java 20 only the interrupt remains).
  *
  * <p>{@link #invoke(Method)} returns a key instead of the value's string; the value itself
  * is taken with {@link #takeValue(String)}, and a failure's real {@link Throwable} with
@@ -29,6 +31,8 @@ final class CellExecutionControl extends DirectExecutionControl {
   private final Map<String, Object> values = new ConcurrentHashMap<>();
   private final AtomicLong keys = new AtomicLong();
   private volatile Thread running;
+  // the threads of one cell (all its snippets, and what they start) share a group
+  private volatile ThreadGroup cellGroup = newCellGroup();
   private volatile boolean stopRequested;
   private volatile Throwable failure;
 
@@ -61,7 +65,8 @@ final class CellExecutionControl extends DirectExecutionControl {
   protected String invoke(Method doit) throws Exception {
     Object[] result = new Object[1];
     Throwable[] thrown = new Throwable[1];
-    Thread t = new Thread(null, () -> {
+    long n = THREADS.incrementAndGet();
+    Thread t = new Thread(cellGroup, () -> {
       try {
         result[0] = doit.invoke(null);
       } catch (InvocationTargetException e) {
@@ -69,7 +74,7 @@ final class CellExecutionControl extends DirectExecutionControl {
       } catch (Throwable e) {
         thrown[0] = e;
       }
-    }, "cell-" + THREADS.incrementAndGet(), 64L << 20);
+    }, "cell-" + n, 64L << 20);
     t.setDaemon(true);
     t.setContextClassLoader(loader.classLoader());
     if (stopRequested) throw new StoppedException();
@@ -123,12 +128,21 @@ final class CellExecutionControl extends DirectExecutionControl {
     return stopRequested;
   }
 
-  /** A new cell starts: an earlier stop request no longer applies. */
+  /** A new cell starts: an earlier stop request no longer applies, and its threads get a new group. */
   void resetStop() {
     stopRequested = false;
+    cellGroup = newCellGroup();
   }
 
-  /** Interrupts the running cell; stops its thread if it ignores the interrupt. */
+  // not a daemon group: a pool made by a cell keeps creating its workers in it later
+  private static ThreadGroup newCellGroup() {
+    return new ThreadGroup("cell-group-" + THREADS.get());
+  }
+
+  /**
+   * Interrupts the running cell and the threads it started; stops the cell's own thread if
+   * it ignores the interrupt.
+   */
   @Override
   @SuppressWarnings({"deprecation", "removal"})
   public void stop() {
@@ -136,6 +150,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     stopRequested = true;
     Thread t = running;
     if (t == null) return;
+    cellGroup.interrupt();
     t.interrupt();
     try {
       t.join(STOP_GRACE_MILLIS);

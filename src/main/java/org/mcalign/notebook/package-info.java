@@ -24,8 +24,9 @@
  * {@link org.mcalign.notebook.Renderers} and the static methods of
  * {@link org.mcalign.notebook.Notebook} ({@code display}, {@code updateDisplay}, {@code html},
  * {@code markdown}). Magics: {@code %jars}, {@code %classpath}, {@code %maven g:a:v} (local
- * repository only), {@code %%time}. Interrupt stops the cell (even a loop that never checks)
- * and keeps the state.
+ * repository only), {@code %%time}. Interrupt stops the cell (even a loop that never checks,
+ * on Java 17–19, which still have {@code Thread.stop}), interrupts the threads the cell
+ * started, and keeps the state.
  *
  * <h2>Rendering</h2>
  * See {@link org.mcalign.notebook.Renderers}: tables → HTML, XChart charts → 2× PNG, images →

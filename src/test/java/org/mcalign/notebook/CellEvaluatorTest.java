@@ -250,6 +250,25 @@ class CellEvaluatorTest {
     assertEquals("Interrupted", e.ename());
   }
 
+  /** Interrupting a cell also interrupts the threads it started (here one waiting forever). */
+  @Test
+  void interruptReachesThreadsTheCellStarted() throws Exception {
+    run("var ended = new java.util.concurrent.CountDownLatch(1);");
+    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        run("var worker = new Thread(() -> { try { new java.util.concurrent.CountDownLatch(1).await(); }"
+            + " catch (InterruptedException e) { ended.countDown(); } });\nworker.start();\nworker.join();");
+        return null;
+      } catch (Throwable t) {
+        return t;
+      }
+    });
+    Thread.sleep(500);
+    eval.interrupt();
+    assertInstanceOf(CellError.class, running.get(10, TimeUnit.SECONDS));
+    assertEquals(true, run("ended.await(5, java.util.concurrent.TimeUnit.SECONDS)").value(), "the worker saw the interrupt");
+  }
+
   @Test
   void threadsLeftByACellDoNotBlockTheNext() {
     run("var pool = java.util.concurrent.Executors.newFixedThreadPool(2);\npool.submit(() -> 1);");
