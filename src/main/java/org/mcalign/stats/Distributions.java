@@ -11,7 +11,8 @@ final class Distributions {
 
   /** Two-sided p of a t statistic: 2·P(T > |t|). */
   static double tTwoSided(double t, double df) {
-    if (Double.isNaN(t)) return Double.NaN;
+    // no residual degrees of freedom (a saturated fit): scipy gives nan, and so do we
+    if (Double.isNaN(t) || !(df > 0)) return Double.NaN;
     if (Double.isInfinite(t)) return 0;
     // P(T > |t|) = ½ I_{df/(df+t²)}(df/2, ½)
     return Beta.regularizedBeta(df / (df + t * t), 0.5 * df, 0.5, 1e-16, 100000);
@@ -24,6 +25,7 @@ final class Distributions {
   }
 
   static double tQuantile(double p, double df) {
+    if (!(df > 0)) return Double.NaN;
     return new TDistribution(null, df, 1e-15).inverseCumulativeProbability(p);
   }
 
@@ -33,7 +35,7 @@ final class Distributions {
 
   /** Upper tail of F(d1, d2): I_{d2/(d2+d1·f)}(d2/2, d1/2). */
   static double fSurvival(double f, double d1, double d2) {
-    if (Double.isNaN(f)) return Double.NaN;
+    if (Double.isNaN(f) || !(d1 > 0) || !(d2 > 0)) return Double.NaN;
     if (f <= 0) return 1;
     return Beta.regularizedBeta(d2 / (d2 + d1 * f), 0.5 * d2, 0.5 * d1, 1e-16, 100000);
   }

@@ -165,7 +165,8 @@ final class LeastSquares {
     for (int j = 0; j < k; j++) {
       if (s[j] <= cutoff) continue;
       double dot = 0;
-      for (int i = 0; i < k; i++) dot += u.getEntry(i, j) * qty[i];
+      // rows n.. of R are zero when there are fewer rows than columns: Q'y has nothing there
+      for (int i = 0; i < Math.min(k, n); i++) dot += u.getEntry(i, j) * qty[i];
       c[j] = dot / s[j];
     }
     beta = new double[k];

@@ -59,6 +59,24 @@ class OutputsTest {
     assertNotEquals(0, Main.run("analyze", "self-consistency", "--consistency-pairs", "some", "--out", out.toString()));
   }
 
+  /** {@code analyze all --rounds 0}: one pass without resampling, every regression written in the fit --json schema. */
+  @Test
+  void analyzeAllWithoutResamplingWritesEveryRegression(@TempDir Path out) throws Exception {
+    assertEquals(0, Main.run("analyze", "all", "--rounds", "0", "--no-figures",
+        "--data", TestData.paperData().toString(), "--out", out.toString()));
+    for (String f : List.of("rq1_mixedlm_normal.json", "rq1_mixedlm_no_consistency.json", "rq1_mixedlm_interaction.json",
+        "rq2_ols_us_bias.json", "spearman_n0_extreme_total_gt_alignment.csv", "provenance.json"))
+      assertTrue(Files.isRegularFile(out.resolve(f)), f + " in " + names(out));
+    assertEquals(36, Table.read().csv(out.resolve("rq1_regression_input.csv").toFile()).rowCount(),
+        "one row per model and language");
+  }
+
+  private static List<String> names(Path dir) throws java.io.IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
   @Test
   void unknownAnalysisIsAClearError(@TempDir Path out) {
     int code = Main.run("analyze", "nonsense", "--data", TestData.paperData().toString(), "--out", out.toString());

@@ -101,6 +101,27 @@ class OlsTest {
     assertTrue(r.summary().contains("rank deficient"));
   }
 
+  /**
+   * Fewer rows than coefficients (e.g. one pass without resampling: one row per model and
+   * language): the minimum-norm solution fits exactly and, as in statsmodels, the inference
+   * is NaN (no residual degrees of freedom) instead of an error.
+   */
+  @Test
+  void moreCoefficientsThanRowsGetTheMinimumNormExactFit() {
+    double[] y = {1, 3, 2}, a = {1, 0, 0}, b = {0, 1, 0}, c = {0, 0, 1}, d = {1, 1, 1};
+    Table t = Table.create("t", DoubleColumn.create("y", y), DoubleColumn.create("a", a), DoubleColumn.create("b", b),
+        DoubleColumn.create("c", c), DoubleColumn.create("d", d));
+    OlsResults r = Ols.fit("y ~ 0 + a + b + c + d", t);
+    assertEquals(3, r.rank());
+    assertEquals(0, r.dfResid());
+    // min |β| subject to β_a + β_d = 1, β_b + β_d = 3, β_c + β_d = 2: β_d = mean(y)·3/4 = 1.5, the others y − β_d
+    assertArrayEquals(new double[] {-0.5, 1.5, 0.5, 1.5}, r.paramsArray(), 1e-12);
+    assertArrayEquals(y, r.fittedValues(), 1e-12);
+    for (double p : r.pvalues().values()) assertTrue(Double.isNaN(p));
+    assertTrue(Double.isNaN(r.confIntArray(0.05)[0][0]));
+    assertTrue(r.summary().contains("Df Residuals:"));
+  }
+
   @Test
   void jsonHasTheFitSchema() throws Exception {
     Table t = Table.create("t", DoubleColumn.create("y", 1, 3, 2, 5), DoubleColumn.create("x", 1, 2, 3, 4));
