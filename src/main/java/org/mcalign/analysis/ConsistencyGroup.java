@@ -7,9 +7,9 @@ import java.util.Arrays;
  * ordered pairs of distinct rows that share a question (a "cell"),
  * i.e. the self-join of {@code calculate_consistency} without building the pairs. With
  * multiplicities {@code w}, a row of a cell with {@code m} sampled rows appears as the left
- * (and the right) side of {@code w·(m−1)} pairs, so the ranks of both sides come from
- * weighted counts per distinct value, and the cross-product sums per cell are
- * {@code (Σ w·d)² − Σ w·d²}: O(rows) per round instead of O(pairs).
+ * (and the right) side of {@code w·(m−e)} pairs ({@code e}: see {@link #spearman}), so the
+ * ranks of both sides come from weighted counts per distinct value, and the cross-product
+ * sums per cell are {@code (Σ w·d)² − Σ w·e·d²}: O(rows) per round instead of O(pairs).
  */
 final class ConsistencyGroup {
   private final int[] cellStart; // cell c holds rows[cellStart[c] .. cellStart[c+1])
@@ -37,82 +37,46 @@ final class ConsistencyGroup {
     return k;
   }
 
-  /** Spearman over the chosen pairs (NaN when there are none), not yet divided by reliability. */
-  double spearman(int[] w, double[] ranks, ConsistencyPairs pairs) {
-    return pairs == ConsistencyPairs.DISTINCT_ROWS ? spearmanDistinctRows(w, ranks) : spearmanDistinctPositions(w, ranks);
-  }
-
-  /** {@link ConsistencyPairs#DISTINCT_POSITIONS}: a row drawn twice pairs with its own copy. */
-  double spearmanDistinctPositions(int[] w, double[] ranks) {
-    Arrays.fill(ranks, 0, k, 0.0);
-    long pairs = 0;
-    int cells = cellStart.length - 1;
-    for (int c = 0; c < cells; c++) {
-      long m = 0;
-      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) m += w[rows[i]];
-      if (m < 2) continue;
-      pairs += m * (m - 1);
-      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) {
-        int wi = w[rows[i]];
-        if (wi != 0) ranks[code[i]] += (double) wi * (m - 1);
-      }
-    }
-    if (pairs < 2) return Double.NaN;
-    MetricGroup.toCenteredRanks(ranks, k, (pairs + 1) / 2.0);
-    double cov = 0, var = 0;
-    for (int c = 0; c < cells; c++) {
-      long m = 0;
-      double s = 0, s2 = 0;
-      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) {
-        int wi = w[rows[i]];
-        if (wi == 0) continue;
-        m += wi;
-        double d = ranks[code[i]];
-        s += wi * d;
-        s2 += wi * d * d;
-      }
-      if (m < 2) continue;
-      cov += s * s - s2;
-      var += (m - 1) * s2;
-    }
-    if (var <= 0) return Double.NaN;
-    return Math.max(-1.0, Math.min(1.0, cov / var));
-  }
-
   /**
-   * {@link ConsistencyPairs#DISTINCT_ROWS}: pairs of resampled positions that come from the
-   * same original row are left out, so copies made by resampling do not pair with each
-   * other. With all multiplicities 1 it equals {@link #spearmanDistinctPositions}.
+   * Spearman over the chosen pairs (NaN when there are none), not yet divided by reliability.
+   * A row sampled {@code w} times in a cell of {@code m} sampled rows pairs with {@code m - e}
+   * positions per copy, where {@code e} is the positions it may not pair with: its own
+   * ({@code e = 1}, {@link ConsistencyPairs#DISTINCT_POSITIONS}) or all copies of its row
+   * ({@code e = w}, {@link ConsistencyPairs#DISTINCT_ROWS}). With all multiplicities 1 the two
+   * agree.
    */
-  double spearmanDistinctRows(int[] w, double[] ranks) {
+  double spearman(int[] w, double[] ranks, ConsistencyPairs pairing) {
+    boolean copiesUnpaired = pairing == ConsistencyPairs.DISTINCT_ROWS;
     Arrays.fill(ranks, 0, k, 0.0);
-    long pairs = 0;
     int cells = cellStart.length - 1;
+    long[] m = new long[cells];
+    long pairs = 0;
     for (int c = 0; c < cells; c++) {
-      long m = 0, m2 = 0;
-      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) { long wi = w[rows[i]]; m += wi; m2 += wi * wi; }
-      pairs += m * m - m2;
+      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) m[c] += w[rows[i]];
       for (int i = cellStart[c]; i < cellStart[c + 1]; i++) {
-        int wi = w[rows[i]];
-        if (wi != 0) ranks[code[i]] += (double) wi * (m - wi);
+        long wi = w[rows[i]];
+        if (wi == 0) continue;
+        long partners = m[c] - (copiesUnpaired ? wi : 1);
+        pairs += wi * partners;
+        ranks[code[i]] += (double) wi * partners;
       }
     }
     if (pairs < 2) return Double.NaN;
     MetricGroup.toCenteredRanks(ranks, k, (pairs + 1) / 2.0);
+    // per cell: Σ over ordered pairs of d_left·d_right = (Σ w·d)² − Σ w·e·d²
     double cov = 0, var = 0;
     for (int c = 0; c < cells; c++) {
-      long m = 0;
-      for (int i = cellStart[c]; i < cellStart[c + 1]; i++) m += w[rows[i]];
-      double s = 0, s2w2 = 0;
+      double s = 0, excluded = 0;
       for (int i = cellStart[c]; i < cellStart[c + 1]; i++) {
-        int wi = w[rows[i]];
+        long wi = w[rows[i]];
         if (wi == 0) continue;
+        long e = copiesUnpaired ? wi : 1;
         double d = ranks[code[i]];
         s += wi * d;
-        s2w2 += (double) wi * wi * d * d;
-        var += (double) wi * (m - wi) * d * d;
+        excluded += (double) wi * e * d * d;
+        var += (double) wi * (m[c] - e) * d * d;
       }
-      cov += s * s - s2w2;
+      cov += s * s - excluded;
     }
     if (var <= 0) return Double.NaN;
     return Math.max(-1.0, Math.min(1.0, cov / var));

@@ -31,7 +31,8 @@ public final class SelfConsistency {
    * Per model and language: Spearman over ordered pairs of distinct responses to the same
    * question (same language), divided by {@code 1 - error rate}; each round resamples all
    * responses with replacement, and {@link AnalysisSettings#selfConsistencyPairs()} says
-   * whether a response drawn twice pairs with its own copy (the paper's figure: it does). Columns language, observed_self_consistency,
+   * whether a response drawn twice pairs with its own copy (the paper's figure: it does).
+   * Columns language, observed_self_consistency,
    * self-consistency, model (display names, as the paper's figure), round.
    */
   public static AnalysisResult perModelLanguage(Table responses, AnalysisSettings s, long seed) {

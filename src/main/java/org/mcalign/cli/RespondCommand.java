@@ -41,7 +41,7 @@ final class RespondCommand implements Callable<Integer> {
     boolean vllm = paperSampling != null ? paperSampling : baseUrl != null;
     List<BatchRequestLine> req = ResponseTable.requests(rows, model, vllm ? Sampling.VLLM_PAPER : Sampling.OPENAI_PAPER);
     if (servedModel != null && servedModel.isBlank()) throw new IllegalArgumentException("--served-model must not be blank");
-    if (servedModel != null) req = ServedModels.huggingFace().with(java.util.Map.of(model, servedModel)).apply(req);
+    if (servedModel != null) req = ServedModels.asIs().with(java.util.Map.of(model, servedModel)).apply(req);
     else if (baseUrl != null) req = ServedModels.fromEnvironment().apply(req);
     String served = req.isEmpty() ? model : req.get(0).model();
     System.err.println(RequestCost.estimate(req, 600, false).toTable().print());

@@ -21,6 +21,7 @@ import org.mcalign.prompts.RequestCost;
 import org.mcalign.prompts.ResponseTable;
 import org.mcalign.prompts.Sampling;
 import org.mcalign.prompts.ServedModels;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -76,8 +77,7 @@ public final class ResponseStage {
 
   /** Each model's id in the results and the name the requests carry. */
   public Table servedNames() {
-    tech.tablesaw.api.StringColumn id = tech.tablesaw.api.StringColumn.create("model"),
-        name = tech.tablesaw.api.StringColumn.create("requested_as");
+    StringColumn id = StringColumn.create("model"), name = StringColumn.create("requested_as");
     for (String m : models) {
       id.append(m);
       name.append(served.of(m));
