@@ -214,10 +214,6 @@ public final class Lease implements AutoCloseable {
     return holder;
   }
 
-  public Path lockFile() {
-    return lockFile;
-  }
-
   /** Releases the lease (idempotent). The lock file stays, empty of a holder's details' meaning. */
   @Override
   public synchronized void close() {

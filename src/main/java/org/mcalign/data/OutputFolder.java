@@ -116,11 +116,6 @@ public final class OutputFolder implements AutoCloseable {
     return staging;
   }
 
-  /** The final folder. */
-  public Path folder() {
-    return dir;
-  }
-
   /**
    * Publishes the staging folder's content as the folder's new set and returns
    * {@code written} (paths inside the staging folder) as paths inside the final folder.
