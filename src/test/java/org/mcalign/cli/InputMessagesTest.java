@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalign.llm.SimulatedServer;
 import org.mcalign.prompts.PaperData;
-import org.mcalign.prompts.PromptRow;
-import org.mcalign.prompts.PromptTable;
 
 /**
  * Bad inputs and settings are refused with one clear line naming the file (and line) and what
@@ -90,9 +88,7 @@ class InputMessagesTest {
   @Test
   void classifierAnswersWithoutToolCallsAreAnErrorAndZeroScoredRowsToo() throws Exception {
     Path data = PaperData.dir();
-    List<PromptRow> survey = PromptTable.ofType(
-        PromptTable.read(data.resolve("translated_prompts_with_english_no_controversy.csv")), "survey_hypothetical");
-    Path prompts = PromptTable.write(survey.subList(0, 6), dir.resolve("prompts.csv"));
+    Path prompts = PaperData.surveyPrompts(6, dir.resolve("prompts.csv"));
     Path responses = dir.resolve("responses.csv"), answers = dir.resolve("answers.jsonl"), scored = dir.resolve("scored.csv");
     try (SimulatedServer s = SimulatedServer.builder().toolCalls(false).start()) {
       assertEquals(0, Main.run("respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it", "--base-url",

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalign.llm.SimulatedServer;
 import org.mcalign.prompts.PaperData;
-import org.mcalign.prompts.PromptRow;
 import org.mcalign.prompts.PromptTable;
 
 /**
@@ -29,9 +28,7 @@ class OutputIsNotInputTest {
   @BeforeEach
   void inputs() throws Exception {
     data = PaperData.dir();
-    List<PromptRow> survey = PromptTable.ofType(
-        PromptTable.read(data.resolve("translated_prompts_with_english_no_controversy.csv")), "survey_hypothetical");
-    prompts = PromptTable.write(survey.subList(0, 8), dir.resolve("prompts.csv"));
+    prompts = PaperData.surveyPrompts(8, dir.resolve("prompts.csv"));
     stances = Files.copy(data.resolve("stance_labels.json"), dir.resolve("stance_labels.json"));
     groundTruth = Files.copy(data.resolve("ground_truth.csv"), dir.resolve("ground_truth.csv"));
     responses = dir.resolve("responses.csv");

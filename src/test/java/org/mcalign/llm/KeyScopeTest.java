@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mcalign.cli.Main;
 import org.mcalign.prompts.PaperData;
-import org.mcalign.prompts.PromptRow;
-import org.mcalign.prompts.PromptTable;
 
 /**
  * Keys go where they belong, and nowhere else: real {@code mcalign} processes with
@@ -40,9 +38,7 @@ class KeyScopeTest {
   @Test
   void theOpenAiKeyStaysWithOpenAiAndEchoedKeysAreRedactedEverywhere() throws Exception {
     Path data = PaperData.dir();
-    List<PromptRow> survey = PromptTable.ofType(
-        PromptTable.read(data.resolve("translated_prompts_with_english_no_controversy.csv")), "survey_hypothetical");
-    Path prompts = PromptTable.write(survey.subList(0, 6), dir.resolve("prompts.csv"));
+    Path prompts = PaperData.surveyPrompts(6, dir.resolve("prompts.csv"));
     Path responses = dir.resolve("responses.csv");
     try (SimulatedServer open = SimulatedServer.start()) { // inputs for classify, made without any key
       assertEquals(0, Main.run("respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it", "--base-url",
