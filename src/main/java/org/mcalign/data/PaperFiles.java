@@ -95,7 +95,10 @@ public final class PaperFiles {
     return csv(PaperSchemas.COUNTRY_LANGUAGES);
   }
 
-  /** gt_self_consistency.csv: split-half self-consistency of the WVS ground truth per country (13). */
+  /**
+   * gt_self_consistency.csv: self-consistency of the WVS ground truth per country (13): the
+   * correlation between pro scores of 10-respondent subsamples drawn in 100 rounds.
+   */
   public Table gtSelfConsistency() {
     return csv(PaperSchemas.GT_SELF_CONSISTENCY);
   }
