@@ -97,6 +97,12 @@ public record AnalysisSettings(
         consistencyRounds, crossEffectsRounds, errorRate, fiftyPercentSd, threads, pairs, pairs);
   }
 
+  /** The same settings with another scoring error rate (e.g. one measured from human labels, notebook 05b). */
+  public AnalysisSettings withErrorRate(double rate) {
+    return new AnalysisSettings(totalGtRounds, hypothesisRounds, perGroupSample, adjustedRounds, consistencyRounds,
+        crossEffectsRounds, rate, fiftyPercentSd, threads, consistencyPairs, selfConsistencyPairs);
+  }
+
   /** Consistency reliability divisor {@code 1 - errorRate} (0.955 in the paper). */
   public double reliability() {
     return 1.0 - errorRate;

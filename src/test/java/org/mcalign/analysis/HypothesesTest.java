@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mcalign.data.Paper;
 import org.mcalign.stats.Correlation;
 import tech.tablesaw.api.Table;
 
@@ -89,5 +90,73 @@ class HypothesesTest {
       // response unpaired (AnalysisSettings.paper(), ConsistencyPairs.DISTINCT_ROWS) to about 0.006
       assertEquals(p[1], o[1] / o[2], 0.015, "consistency " + k);
     });
+  }
+
+  @Test
+  void thresholdKeepsTheExtremeGroundTruthAndTheAnalysesUseIt() {
+    AnalysisInputs in = TestData.inputs();
+    Table all = in.groundTruthAllCountries();
+    Table kept = Hypotheses.extremeGroundTruth(all, 0.2);
+    int expected = 0;
+    for (double p : all.doubleColumn("pro_score").asDoubleArray()) if (Math.abs(p - 0.5) > 0.2) expected++;
+    assertEquals(expected, kept.rowCount());
+    assertTrue(expected > 0 && expected < all.rowCount());
+    assertSame(all, Hypotheses.extremeGroundTruth(all, null));
+    assertThrows(IllegalArgumentException.class, () -> Hypotheses.extremeGroundTruth(all, 0.5));
+    // one pass: gpt-4o's English responses against Great Britain's extreme ground truth, computed directly
+    AnalysisSettings s = AnalysisSettings.paper().withAllRounds(0);
+    Table t = Hypotheses.run("english_language_alignment", kept, Baselines.withBaselines(in.responses(), s, 1),
+        Metric.MEAN_ALIGNMENT, s, 1).table();
+    Map<String, Double> gb = new HashMap<>();
+    for (int i = 0; i < kept.rowCount(); i++)
+      if (kept.getString(i, "cntry_an").equals("GB") && kept.getString(i, "language").equals("en"))
+        gb.put(kept.getString(i, "question_key").toLowerCase(), kept.doubleColumn("pro_score").getDouble(i));
+    List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+    Table r = in.responses();
+    for (int i = 0; i < r.rowCount(); i++)
+      if (r.getString(i, "model_name").equals("gpt-4o") && r.getString(i, "language").equals("en") && gb.containsKey(r.getString(i, "question_key"))) {
+        x.add(r.doubleColumn("response_pro_score").getDouble(i));
+        y.add(gb.get(r.getString(i, "question_key")));
+      }
+    double direct = Correlation.meanAlignment(x.stream().mapToDouble(d -> d).toArray(), y.stream().mapToDouble(d -> d).toArray());
+    Table row = t.where(t.stringColumn("model_name").isEqualTo("gpt-4o").and(t.stringColumn("cntry_an").isEqualTo("GB")));
+    assertEquals(direct, row.doubleColumn("metric_value").getDouble(0), 1e-12);
+  }
+
+  /** The paper's {@code latest_results_with_baseline.csv} at the pinned commit: this header and 11,152 rows. */
+  private static final String PAPER_LATEST_HEADER = "model_name,model_family,template_type,language,response_language,question_key,response_pro_score";
+  private static final int PAPER_LATEST_ROWS = 11_152;
+
+  @Test
+  void scriptWritesLatestResultsWithBaselineAndACaptionedGallery(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    AnalysisInputs in = TestData.inputs();
+    AnalysisSettings s = AnalysisSettings.paper().withAllRounds(2);
+    HypothesesScript h = HypothesesScript.run(in, List.of("American Superiority Bias", "monocultural_alignment"),
+        Metric.MEAN_ALIGNMENT, 0.1, s, 77);
+    Table latest = h.resultsWithBaseline();
+    assertEquals(PAPER_LATEST_HEADER, String.join(",", latest.columnNames()));
+    assertEquals(PAPER_LATEST_ROWS, latest.rowCount());
+    Table responses = in.responses();
+    for (int i = 0; i < responses.rowCount(); i += 97) {
+      assertEquals(responses.getString(i, "question_key"), latest.getString(i, "question_key"));
+      assertEquals(responses.doubleColumn("response_pro_score").getDouble(i), latest.doubleColumn("response_pro_score").getDouble(i), 0);
+    }
+    assertEquals(Paper.BASELINE_FIFTY, latest.getString(responses.rowCount(), "model_name"));
+    assertEquals(Paper.BASELINE_UNIFORM, latest.getString(latest.rowCount() - 1, "model_name"));
+    assertEquals(List.of("english_language_alignment", "monocultural_alignment"), h.results().stream().map(AnalysisResult::name).toList());
+    var written = h.writeTo(dir, in, true);
+    assertTrue(java.nio.file.Files.exists(dir.resolve("latest_results_with_baseline.csv")));
+    assertTrue(java.nio.file.Files.exists(dir.resolve("mean_alignment_n2_monocultural_alignment.csv")));
+    String md = java.nio.file.Files.readString(dir.resolve("hypotheses_gallery.md"));
+    for (String png : List.of("mean_alignment_n2_english_language_alignment.png", "mean_alignment_n2_monocultural_alignment.png",
+        "mean_alignment_n2_by_family_monocultural_alignment.png")) {
+      assertTrue(java.nio.file.Files.exists(dir.resolve("plots").resolve(png)), png);
+      assertTrue(md.contains("(plots/" + png + ")"), png);
+    }
+    assertTrue(md.contains("Bars: mean of the metric over 2 rounds") && md.contains("|pro score − 0.5| > 0.1"), md);
+    String prov = java.nio.file.Files.readString(dir.resolve("provenance.json"));
+    assertTrue(prov.contains("\"threshold\" : 0.1") && prov.contains("77"), prov);
+    assertTrue(written.size() >= 8);
   }
 }
