@@ -123,6 +123,11 @@ public final class PaperFiles {
     return csv(PaperSchemas.DEMOGRAPHIC_RESULTS);
   }
 
+  /** A file in the format of {@code demographic-gemma-results.csv} (e.g. the demographic stage's rebuild), validated by its schema. */
+  public static Table demographicResults(java.nio.file.Path file) {
+    return PaperSchemas.DEMOGRAPHIC_RESULTS.read(file);
+  }
+
   /** prompts/clean_english_prompts.csv: the English prompts before translation (300). */
   public Table cleanEnglishPrompts() {
     return csv(PaperSchemas.CLEAN_ENGLISH_PROMPTS);
