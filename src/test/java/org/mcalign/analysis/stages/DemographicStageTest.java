@@ -11,9 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mcalign.analysis.AnalysisResult;
 import org.mcalign.analysis.AnalysisSettings;
 import org.mcalign.analysis.Metric;
-import org.mcalign.analysis.demo.DemoBehaviour;
-import org.mcalign.analysis.demo.DemoData;
-import org.mcalign.analysis.demo.DemoModel;
 import org.mcalign.analysis.demo.DemoSettings;
 import org.mcalign.data.Dataset;
 import org.mcalign.prompts.CsvRecords;
@@ -26,18 +23,13 @@ import tech.tablesaw.api.Table;
  * annotated by the simulated gpt-4o-mini with the paper's annotation prompt, merged and analysed.
  */
 class DemographicStageTest {
-  @TempDir static Path dir;
-  static DemoSettings settings;
+  @TempDir Path dir;
+  static final DemoSettings settings = SmallDemo.SETTINGS;
   static Dataset demo;
 
   @BeforeAll
   static void buildDemo() {
-    // one simulated model: the experiment's (the demo's build replaces it by the country-following twin)
-    settings = DemoSettings.small().withDemographicModel("gemma-2-27b-it")
-        .withModels(List.of(new DemoModel("gemma-2-27b-it", DemoBehaviour.NATIVE, 0.05, 1.0)));
-    Path folder = dir.resolve("demo");
-    demo = DemoData.build(folder, settings,
-        DemoData.viaSimulatedServer(dir.resolve("build.db"), settings.seed(), settings.classifierErrorRate()), m -> {}).dataset();
+    demo = SmallDemo.dataset();
   }
 
   @Test
