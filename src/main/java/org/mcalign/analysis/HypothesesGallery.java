@@ -165,7 +165,7 @@ public final class HypothesesGallery {
     int rounds = s.settings().hypothesisRounds();
     String gt = s.threshold() == null ? "all " + s.groundTruthRows()[1] + " ground-truth rows"
         : "ground truth with |pro score − 0.5| > " + s.threshold() + " (" + s.groundTruthRows()[0] + " of " + s.groundTruthRows()[1] + " rows)";
-    return what + ". Metric: " + metricLabel(s.metric()) + ", on " + gt + ". Bars: mean of the metric over " + rounds
+    return (s.demo() ? "DEMO — synthetic data with planted effects. " : "") + what + ". Metric: " + metricLabel(s.metric()) + ", on " + gt + ". Bars: mean of the metric over " + rounds
         + " rounds, each computed on " + s.settings().perGroupSample() + " rows drawn with replacement per " + group
         + "; whiskers: " + INTERVAL + " (seaborn's default, as the paper's plot); n = " + rounds + " rounds per bar; seed "
         + s.seed() + ".";

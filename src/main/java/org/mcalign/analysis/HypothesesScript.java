@@ -27,9 +27,10 @@ import tech.tablesaw.api.Table;
  * @param results one per analysis, in the order run
  * @param threshold the {@code --threshold}, or null
  * @param groundTruthRows rows of {@code ground_truth_all_countries.csv} kept by the threshold, and in all
+ * @param demo whether the inputs are the DEMO dataset (every title and caption then says so)
  */
 public record HypothesesScript(Table resultsWithBaseline, List<AnalysisResult> results, Metric metric, Double threshold,
-    int[] groundTruthRows, AnalysisSettings settings, long seed) {
+    int[] groundTruthRows, AnalysisSettings settings, long seed, boolean demo) {
 
   public static final String RESULTS_WITH_BASELINE = "latest_results_with_baseline.csv";
 
@@ -60,7 +61,7 @@ public record HypothesesScript(Table resultsWithBaseline, List<AnalysisResult> r
     }
     Table latest = withBaselines.selectColumns(RESULT_COLUMNS.toArray(String[]::new)).setName(RESULTS_WITH_BASELINE);
     return new HypothesesScript(latest, List.copyOf(out), metric, threshold, new int[] {gt.rowCount(), gtAll.rowCount()},
-        settings, seed);
+        settings, seed, in.dataset().isDemo());
   }
 
   /** The paper's {@code results[results["template_type"] == "survey_hypothetical"]}. */
@@ -88,9 +89,45 @@ public record HypothesesScript(Table resultsWithBaseline, List<AnalysisResult> r
       String col = r.table().containsColumn("metric_value") ? "metric_value" : "Native Alignment";
       mean.append(r.table().doubleColumn(col).mean());
     }
-    String t = "analyse_hypotheses.py: " + (threshold == null ? "all ground truth" : "|pro_score - 0.5| > " + threshold + ": "
+    String t = (demo ? "DEMO — " : "") + "analyse_hypotheses.py: " + (threshold == null ? "all ground truth" : "|pro_score - 0.5| > " + threshold + ": "
         + groundTruthRows[0] + " of " + groundTruthRows[1] + " ground-truth rows") + ", seed " + seed;
     return Table.create(t, name, file, rows, rounds, mean);
+  }
+
+  /**
+   * The mean over all rounds of an analysis's metric (for cross-linguistic transfer: native,
+   * US, and their difference) per the given columns, with the number of rounds.
+   */
+  public Table means(String stem, String... by) {
+    Table t = result(Hypotheses.stem(stem)).table();
+    Map<String, double[]> g = new java.util.TreeMap<>();
+    boolean cross = t.containsColumn("Native Alignment");
+    for (int i = 0; i < t.rowCount(); i++) {
+      StringBuilder k = new StringBuilder();
+      for (String c : by) k.append(k.length() == 0 ? "" : "\u0000").append(t.getString(i, c));
+      double[] a = g.computeIfAbsent(k.toString(), x -> new double[3]);
+      a[0] += cross ? t.doubleColumn("Native Alignment").getDouble(i) : t.doubleColumn("metric_value").getDouble(i);
+      a[1] += cross ? t.doubleColumn("US Alignment").getDouble(i) : 0;
+      a[2]++;
+    }
+    List<StringColumn> keys = new ArrayList<>();
+    for (String c : by) keys.add(StringColumn.create(c));
+    DoubleColumn m = DoubleColumn.create(cross ? "Native Alignment" : "mean " + metric.id());
+    DoubleColumn us = DoubleColumn.create("US Alignment"), diff = DoubleColumn.create("Native - US");
+    IntColumn n = IntColumn.create("rows");
+    g.forEach((k, a) -> {
+      String[] parts = k.split("\u0000", -1);
+      for (int j = 0; j < by.length; j++) keys.get(j).append(parts[j]);
+      m.append(a[0] / a[2]);
+      us.append(a[1] / a[2]);
+      diff.append((a[0] - a[1]) / a[2]);
+      n.append((int) a[2]);
+    });
+    Table out = Table.create((demo ? "DEMO — " : "") + stem + ": means over " + settings.hypothesisRounds() + " rounds");
+    keys.forEach(out::addColumns);
+    out.addColumns(m);
+    if (cross) out.addColumns(us, diff);
+    return out.addColumns(n);
   }
 
   /** The exploratory plots of the analyses run, each with its caption. */

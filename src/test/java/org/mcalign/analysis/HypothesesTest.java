@@ -21,24 +21,26 @@ class HypothesesTest {
     Table responses = Baselines.withBaselines(in.responses(), s, 1);
     Table t = Hypotheses.run("english_language_alignment", in, responses, Metric.MEAN_ALIGNMENT, s, 1).table();
     assertEquals(List.of("model_name", "cntry_an", "metric_value", "round"), t.columnNames());
-    // direct: gpt-4o English responses against Great Britain's ground truth
-    Table gt = in.groundTruthAllCountries();
+    double expected = gpt4oAgainstGreatBritain(in.responses(), in.groundTruthAllCountries());
+    Table row = t.where(t.stringColumn("model_name").isEqualTo("gpt-4o").and(t.stringColumn("cntry_an").isEqualTo("GB")));
+    assertEquals(1, row.rowCount());
+    assertEquals(expected, row.doubleColumn("metric_value").getDouble(0), 1e-12);
+  }
+
+  /** Mean alignment of gpt-4o's English responses with Great Britain's English ground truth in {@code gt}, computed directly. */
+  static double gpt4oAgainstGreatBritain(Table r, Table gt) {
     Map<String, Double> gb = new HashMap<>();
     for (int i = 0; i < gt.rowCount(); i++)
       if (gt.getString(i, "cntry_an").equals("GB") && gt.getString(i, "language").equals("en"))
         gb.put(gt.getString(i, "question_key").toLowerCase(), gt.doubleColumn("pro_score").getDouble(i));
     List<Double> x = new ArrayList<>(), y = new ArrayList<>();
-    Table r = in.responses();
     for (int i = 0; i < r.rowCount(); i++)
       if (r.getString(i, "model_name").equals("gpt-4o") && r.getString(i, "language").equals("en")
           && gb.containsKey(r.getString(i, "question_key"))) {
         x.add(r.doubleColumn("response_pro_score").getDouble(i));
         y.add(gb.get(r.getString(i, "question_key")));
       }
-    double expected = Correlation.meanAlignment(x.stream().mapToDouble(d -> d).toArray(), y.stream().mapToDouble(d -> d).toArray());
-    Table row = t.where(t.stringColumn("model_name").isEqualTo("gpt-4o").and(t.stringColumn("cntry_an").isEqualTo("GB")));
-    assertEquals(1, row.rowCount());
-    assertEquals(expected, row.doubleColumn("metric_value").getDouble(0), 1e-12);
+    return Correlation.meanAlignment(x.stream().mapToDouble(d -> d).toArray(), y.stream().mapToDouble(d -> d).toArray());
   }
 
   @Test
@@ -107,18 +109,7 @@ class HypothesesTest {
     AnalysisSettings s = AnalysisSettings.paper().withAllRounds(0);
     Table t = Hypotheses.run("english_language_alignment", kept, Baselines.withBaselines(in.responses(), s, 1),
         Metric.MEAN_ALIGNMENT, s, 1).table();
-    Map<String, Double> gb = new HashMap<>();
-    for (int i = 0; i < kept.rowCount(); i++)
-      if (kept.getString(i, "cntry_an").equals("GB") && kept.getString(i, "language").equals("en"))
-        gb.put(kept.getString(i, "question_key").toLowerCase(), kept.doubleColumn("pro_score").getDouble(i));
-    List<Double> x = new ArrayList<>(), y = new ArrayList<>();
-    Table r = in.responses();
-    for (int i = 0; i < r.rowCount(); i++)
-      if (r.getString(i, "model_name").equals("gpt-4o") && r.getString(i, "language").equals("en") && gb.containsKey(r.getString(i, "question_key"))) {
-        x.add(r.doubleColumn("response_pro_score").getDouble(i));
-        y.add(gb.get(r.getString(i, "question_key")));
-      }
-    double direct = Correlation.meanAlignment(x.stream().mapToDouble(d -> d).toArray(), y.stream().mapToDouble(d -> d).toArray());
+    double direct = gpt4oAgainstGreatBritain(in.responses(), kept);
     Table row = t.where(t.stringColumn("model_name").isEqualTo("gpt-4o").and(t.stringColumn("cntry_an").isEqualTo("GB")));
     assertEquals(direct, row.doubleColumn("metric_value").getDouble(0), 1e-12);
   }

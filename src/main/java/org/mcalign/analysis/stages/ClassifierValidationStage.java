@@ -207,9 +207,84 @@ public final class ClassifierValidationStage {
 
   // ------------------------------------------------------------------ people
 
-  /** Writes the blind labelling sheet ({@link LabellingSheet}) as {@code classifier-validation-sheet.csv}; returns its path. */
-  public Path exportSheet() {
-    return LabellingSheet.of(inputs()).write(output("classifier-validation-sheet.csv"));
+  /** The blank labelling sheet's file. */
+  public Path sheet() {
+    return output("classifier-validation-sheet.csv");
+  }
+
+  /** Writes the blind labelling sheet ({@link LabellingSheet}) as {@code classifier-validation-sheet.csv}. */
+  public Table exportSheet() {
+    CsvRecords s = LabellingSheet.of(inputs());
+    s.write(sheet());
+    return Table.create(title("labelling sheet for people"),
+        StringColumn.create("file", StageOutputs.relative(dataset) + "/" + sheet().getFileName()),
+        IntColumn.create("statements", new int[] {s.size()}), IntColumn.create("responses", new int[] {inputs().size()}),
+        StringColumn.create("to fill in", "column 'label': pro, con or NULL; save as " + labelledSheet().getFileName()));
+  }
+
+  /**
+   * The human labels to use: a filled sheet saved as {@link #labelledSheet()} when there is one;
+   * on the DEMO without one, the simulated labeller's; else none (the paper's 0.045 is used).
+   */
+  public Table humanLabelSource() {
+    String source;
+    if (Files.exists(labelledSheet())) source = "people's sheet " + labelledSheet().getFileName();
+    else if (dataset.isDemo()) {
+      fillSheetSimulated();
+      source = "DEMO simulated labeller (each statement's true stance) → " + labelledSheet().getFileName();
+    } else source = "none: fill in " + sheet().getFileName() + " and save it as " + labelledSheet().getFileName();
+    int n = Files.exists(labelledSheet()) ? humanLabels(labelledSheet()).size() : 0;
+    return Table.create(title("human labels"), StringColumn.create("source", source), IntColumn.create("statements labelled", new int[] {n}));
+  }
+
+  /** Each model against the human labels ({@link ClassifierValidation#againstHumans}). */
+  public Table againstHumans() {
+    if (!Files.exists(labelledSheet()))
+      throw new IllegalStateException("no human labels yet: fill in " + sheet().getFileName() + " and save it as " + labelledSheet().getFileName());
+    return validation().againstHumans(humanLabels(labelledSheet())).setName(title("classifiers against people"));
+  }
+
+  /** DEMO: each pair's planted agreement on pro/con statements, (1 − e₁)(1 − e₂) + e₁e₂, beside the estimate and its interval. */
+  public Table plantedAgreement(Map<String, Double> planted, Agreement a) {
+    StringColumn pair = StringColumn.create("pair");
+    DoubleColumn p = DoubleColumn.create("planted"), e = DoubleColumn.create("estimate"), lo = DoubleColumn.create("lower"),
+        hi = DoubleColumn.create("upper");
+    StringColumn in = StringColumn.create("planted inside the interval");
+    for (int i = 0; i < models.size(); i++)
+      for (int j = i + 1; j < models.size(); j++) {
+        double e1 = planted.get(models.get(i)), e2 = planted.get(models.get(j));
+        String key = models.get(i) + "|" + models.get(j);
+        double[] iv = a.interval("percent_agreement " + key);
+        double v = (1 - e1) * (1 - e2) + e1 * e2;
+        pair.append(key);
+        p.append(v);
+        e.append(a.pairwisePercentAgreement().get(key));
+        lo.append(iv[0]);
+        hi.append(iv[1]);
+        in.append(String.valueOf(iv[0] <= v && v <= iv[1]));
+      }
+    return Table.create(title("percent agreement on pro/con statements: planted vs recovered (95 % bootstrap intervals)"),
+        pair, p, e, lo, hi, in);
+  }
+
+  /** DEMO: each model's planted error rate beside the one recovered from the human labels. */
+  public Table plantedErrorRates(Map<String, Double> planted) {
+    StringColumn m = StringColumn.create("model"), in = StringColumn.create("planted inside the interval");
+    DoubleColumn p = DoubleColumn.create("planted"), e = DoubleColumn.create("estimate"), lo = DoubleColumn.create("lower"),
+        hi = DoubleColumn.create("upper");
+    IntColumn n = IntColumn.create("statements");
+    for (String model : models) {
+      ClassifierValidation.ErrorRate r = errorRate(model);
+      m.append(model);
+      p.append(planted.get(model));
+      e.append(r.value());
+      lo.append(r.lower());
+      hi.append(r.upper());
+      n.append(r.statements());
+      in.append(String.valueOf(r.lower() <= planted.get(model) && planted.get(model) <= r.upper()));
+    }
+    return Table.create(title("error rate against people: planted vs recovered (95 % bootstrap intervals over responses)"),
+        m, p, e, lo, hi, n, in);
   }
 
   /** Where a filled-in sheet is looked for: {@code classifier-validation-sheet-labelled.csv} in the stage folder. */
@@ -223,7 +298,8 @@ public final class ClassifierValidationStage {
    */
   public Path fillSheetSimulated() {
     if (!dataset.isDemo()) throw new IllegalStateException("the simulated labeller reads DEMO responses only; people label the paper's");
-    CsvRecords sheet = CsvRecords.read(output("classifier-validation-sheet.csv"), "statement", "label");
+    if (!Files.exists(sheet())) exportSheet();
+    CsvRecords sheet = CsvRecords.read(sheet(), "statement", "label");
     List<Map<String, String>> rows = new ArrayList<>();
     for (Map<String, String> r : sheet.rows()) {
       Map<String, String> m = new LinkedHashMap<>(r);

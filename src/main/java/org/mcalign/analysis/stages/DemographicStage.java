@@ -357,6 +357,29 @@ public final class DemographicStage {
     return r;
   }
 
+  /** The same analysis on the dataset's own {@code demographic-gemma-results.csv} (the paper's, on its data). */
+  public AnalysisResult analyseDataset(Metric metric, int rounds, long seed, AnalysisSettings settings) {
+    AnalysisResult r = Demographic.run(PaperFiles.of(dataset).demographicResults(), metric, rounds, seed, settings);
+    CsvOut.write(r.table(), output("dataset-" + r.table().name()));
+    return r;
+  }
+
+  /**
+   * Our figure of an analysis result (the paper draws none): per response language, the metric
+   * for congruent and incongruent country sentences; bars the mean over the rounds, whiskers the
+   * 95 % percentile interval of the rounds (the bootstrap interval of the metric).
+   */
+  public org.mcalign.plot.Figure figure(AnalysisResult r) {
+    Table t = r.table();
+    String[] cong = t.stringColumn("is_congruent").asObjectArray();
+    for (int i = 0; i < cong.length; i++) cong[i] = cong[i].equals("true") ? "congruent country" : "incongruent country";
+    org.mcalign.plot.Figure f = org.mcalign.plot.CatPlot.of(t.name().replace(".csv", ".png"),
+            t.stringColumn("response_language").asObjectArray(), t.doubleColumn("metric_value").asDoubleArray())
+        .hue(cong).labels("response language", r.settings().get("metric") + " with the prompt language's ground truth")
+        .interval(org.mcalign.plot.Interval.percentile(95)).figure();
+    return org.mcalign.analysis.demo.Datasets.figure(dataset, f);
+  }
+
   /** Per language and congruence: mean metric and consistency of an analysis result with 95 % percentile intervals over its rounds. */
   public Table analysisMeans(AnalysisResult r) {
     return Demographic.means(r.table()).setName(title(r.table().name() + ": means over " + r.settings().get("rounds") + " rounds"));

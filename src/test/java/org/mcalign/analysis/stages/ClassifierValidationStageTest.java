@@ -57,11 +57,12 @@ class ClassifierValidationStageTest {
         assertTrue(iv[0] <= expected && expected <= iv[1], key + ": planted " + expected + " not in " + iv[0] + ".." + iv[1]);
       }
 
-    Path sheet = stage.exportSheet();
-    CsvRecords blank = CsvRecords.read(sheet);
+    Table exported = stage.exportSheet();
+    CsvRecords blank = CsvRecords.read(stage.sheet());
+    assertEquals(blank.size(), exported.intColumn("statements").getInt(0));
     assertTrue(blank.rows().stream().allMatch(r -> r.get("label").isEmpty()), "the exported sheet is blank");
     assertFalse(blank.columns().contains("gpt-4o"), "the sheet is blind to the classifiers");
-    stage.fillSheetSimulated();
+    assertTrue(stage.humanLabelSource().stringColumn("source").get(0).contains("DEMO simulated labeller"));
     Map<String, String> human = stage.humanLabels(stage.labelledSheet());
     assertEquals(blank.size(), human.size());
     for (String m : models) {
@@ -71,7 +72,9 @@ class ClassifierValidationStageTest {
       assertTrue(e.statements() > 1000, m + " " + e.statements());
       assertTrue(e.source().contains(m), e.source());
     }
-    Table vsHumans = stage.validation().againstHumans(human);
+    Table vsHumans = stage.againstHumans();
+    assertTrue(stage.plantedErrorRates(planted).stringColumn("planted inside the interval").asList().stream().allMatch("true"::equals));
+    assertTrue(stage.plantedAgreement(planted, a).stringColumn("planted inside the interval").asList().stream().allMatch("true"::equals));
     assertEquals(3, vsHumans.rowCount());
     for (int i = 0; i < 3; i++) assertTrue(vsHumans.doubleColumn("cohen_kappa").getDouble(i) > 0.7, vsHumans.print());
     Table rel = stage.validation().reliability();
