@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       // tools
       FitCommand.class,
+      AgreementCommand.class,
       DemoCommand.class,
       SimulateServerCommand.class,
       KernelCommand.class,
