@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       // tools
       FitCommand.class,
+      AgreementCommand.class,
       DemoCommand.class,
       SimulateServerCommand.class,
       KernelCommand.class,
