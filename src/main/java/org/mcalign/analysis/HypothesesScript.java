@@ -139,8 +139,15 @@ public record HypothesesScript(Table resultsWithBaseline, List<AnalysisResult> r
    * Writes every analysis CSV, {@code latest_results_with_baseline.csv}, the gallery's figures
    * into {@code plots/} with {@code hypotheses_gallery.md} (each figure and its caption), and the
    * provenance (seed, settings, threshold). From the demo dataset every name starts with DEMO-.
+   * The folder is written as one set ({@link org.mcalign.data.OutputFolder}).
    */
-  public List<Path> writeTo(Path out, AnalysisInputs in, boolean figures) {
+  public List<Path> writeTo(Path folder, AnalysisInputs in, boolean figures) {
+    try (org.mcalign.data.OutputFolder set = org.mcalign.data.OutputFolder.begin(folder, "analyze hypotheses (seed " + seed + ")")) {
+      return set.publish(writeInto(set.staging(), in, figures));
+    }
+  }
+
+  private List<Path> writeInto(Path out, AnalysisInputs in, boolean figures) {
     var d = in.dataset();
     List<Path> written = new ArrayList<>();
     for (AnalysisResult r : results) written.add(CsvOut.write(r.table(), out.resolve(Datasets.fileName(d, r.table().name()))));

@@ -2,7 +2,6 @@ package org.mcalign.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mcalign.analysis.AnalysisInputs;
 import org.mcalign.analysis.AnalysisOutput;
@@ -83,7 +82,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: MCA_DATA, then data/paper, then download).")
   Path data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Output folder (created if needed), written as one set: a rerun replaces the previous run's files all at once"
+          + " (files it did not write are kept); never the dataset's folder or one inside it.")
   Path out;
 
   @Override
@@ -98,7 +99,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threshold applies to 'hypotheses' and its analyses only, not '" + name + "'");
     if (analyses != null && !name.equals("hypotheses"))
       throw new IllegalArgumentException("--analyses applies to 'hypotheses' only");
+    new PathGuard().inputFolder("--data", data).outputFolder("--out", out).check();
     AnalysisInputs in = data != null ? AnalysisInputs.load(data) : Analyses.inputs();
+    // the dataset in use, however it was found (MCA_DATA, data/paper, the demo), is never written into
+    new PathGuard().inputFolder(data != null ? "--data" : "the dataset", in.dataset().folder()).outputFolder("--out", out).check();
     System.err.println("analyze: " + Datasets.title(in.dataset(), "dataset " + in.describe()));
     long t0 = System.nanoTime();
     List<Path> written;

@@ -248,8 +248,11 @@ public final class DemographicStage {
     CsvRecords out = new CsvRecords(cols, rows);
     String perModel = "demographic-all_prompts_responses_" + ScoreMerge.modelName(model) + ".csv";
     String combined = "demographic-all_prompts_responses_" + family() + "-combined.csv";
-    out.write(output(perModel));
-    out.write(output(combined));
+    Map<java.nio.file.Path, AtomicFiles.TextBody> files = new LinkedHashMap<>();
+    files.put(output(perModel), out.body());
+    files.put(output(combined), out.body());
+    AtomicFiles.writeAllText(files); // both, or neither
+
     var r = backend.lastResult();
     return summary("responses of " + model, List.of(row(perModel, out.size(),
         (r == null ? 0 : r.answered()) + " answered now, " + (r == null ? 0 : r.alreadyDone()) + " from the store"),
