@@ -23,12 +23,20 @@ public final class Ols {
   /** Fits y on the given columns (column-major), named as given. */
   public static OlsResults fit(List<String> names, double[][] columns, double[] y, String formula, String response) {
     if (names.size() != columns.length) throw new IllegalArgumentException(names.size() + " names for " + columns.length + " columns");
-    for (double[] c : columns)
+    for (int j = 0; j < columns.length; j++) {
+      double[] c = columns[j];
       if (c.length != y.length) throw new IllegalArgumentException("column length " + c.length + " != response length " + y.length);
+      for (int i = 0; i < c.length; i++)
+        if (!Double.isFinite(c[i]))
+          throw new IllegalArgumentException("formula '" + formula + "': column '" + names.get(j) + "' is " + c[i] + " in row "
+              + (i + 1) + " (statsmodels: 'exog contains inf or nans')");
+    }
     for (int i = 0; i < y.length; i++)
-      if (!Double.isFinite(y[i])) throw new IllegalArgumentException("response '" + response + "' is not finite at row " + i);
-    LeastSquares ls = LeastSquares.solve(columns, y);
-    return new OlsResults(names, columns, y, ls, formula, response, hasExplicitConstant(columns));
+      if (!Double.isFinite(y[i]))
+        throw new IllegalArgumentException("formula '" + formula + "': the response '" + response + "' is " + y[i] + " in row " + (i + 1));
+    boolean explicitConstant = hasExplicitConstant(columns);
+    LeastSquares ls = LeastSquares.solve(columns, y, !explicitConstant);
+    return new OlsResults(names, columns, y, ls, formula, response, explicitConstant);
   }
 
   /**

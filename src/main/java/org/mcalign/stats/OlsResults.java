@@ -15,7 +15,8 @@ public final class OlsResults extends FittedRegression {
   private final int rank, kConstant;
   private final double[] y;
   private final double[][] normalizedCov;
-  private final double ssr, scale, llf, rsquared, rsquaredAdj, fvalue, fPvalue, dfModel, dfResid, condNo;
+  private final double ssr, scale, llf, rsquared, rsquaredAdj, fvalue, fPvalue, dfModel, dfResid;
+  private final LeastSquares solution;
 
   OlsResults(List<String> names, double[][] x, double[] y, LeastSquares ls, String formula, String response,
       boolean explicitConstant) {
@@ -53,8 +54,7 @@ public final class OlsResults extends FittedRegression {
       statistics[j] = params[j] / bse[j];
       pvalues[j] = Distributions.tTwoSided(statistics[j], dfResid);
     }
-    double[] sv = ls.singularValues;
-    this.condNo = sv.length == 0 ? Double.NaN : sv[0] / sv[sv.length - 1];
+    this.solution = ls;
   }
 
   @Override
@@ -126,9 +126,10 @@ public final class OlsResults extends FittedRegression {
     return kConstant;
   }
 
-  /** Ratio of the largest to the smallest singular value of the design. */
+  /** Ratio of the largest to the smallest singular value of the design (computed on first use). */
   public double conditionNumber() {
-    return condNo;
+    double[] sv = solution.singularValues();
+    return sv.length == 0 ? Double.NaN : sv[0] / sv[sv.length - 1];
   }
 
   @Override
@@ -186,6 +187,7 @@ public final class OlsResults extends FittedRegression {
     }
     // residual diagnostics
     Diagnostics d = new Diagnostics(resid);
+    double condNo = conditionNumber();
     sb.append("=".repeat(78)).append('\n');
     twoColumns(sb,
         new String[][] {{"Omnibus:", Fmt.f(d.omnibus, 3)}, {"Prob(Omnibus):", Fmt.f(d.omnibusP, 3)},

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FitCommandTest {
-  static final Path GOLDENS = Path.of("..", "shared", "goldens");
+  /** Beside the paper's data (MCA_DATA/../goldens), else ../shared/goldens. */
+  static final Path GOLDENS = System.getenv("MCA_DATA") != null
+      ? Path.of(System.getenv("MCA_DATA")).toAbsolutePath().getParent().resolve("goldens") : Path.of("..", "shared", "goldens");
 
   private static String[] run(String... args) {
     CliRun r = CliRun.of(args);
