@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV records with the physical line each record and field starts on (for error
- * messages). Accepts LF, CRLF and CR line ends (a CRLF inside a quoted field becomes LF, so a
- * CRLF file reads exactly like its LF twin) and skips blank lines, as pandas does.
+ * CSV records with the physical line each record and field starts on (for error messages), as
+ * pandas' C tokenizer reads them: RFC 4180 quoting ({@code ""} inside quotes is a quote), a quote
+ * inside an unquoted field is literal and text after a closing quote continues the field
+ * ({@code "a"b} reads as {@code ab}); LF, CRLF and CR line ends (a CRLF inside a quoted field
+ * becomes LF, so a CRLF file reads exactly like its LF twin); blank lines are skipped.
  */
 final class CsvParser {
   private CsvParser() {}
@@ -133,12 +135,12 @@ final class CsvParser {
           i++;
         }
       }
-      if (i < n) {
+      // pandas' tokenizer: text after the closing quote continues the field, quotes included ("a"b → ab)
+      while (i < n) {
         char c = text.charAt(i);
-        if (c != ',' && c != '\n' && c != '\r') {
-          throw new DataFormatException(file, line, "field " + (count + 1) + " (character " + (i - lineStart(text, i) + 1) + ")",
-              "unexpected character '" + c + "' after a closing quote (expected a comma or the end of the line)", expected);
-        }
+        if (c == ',' || c == '\n' || c == '\r') break;
+        sb.append(c);
+        i++;
       }
       return sb.toString();
     }

@@ -15,10 +15,10 @@ import tech.tablesaw.columns.Column;
  * spellings and none is missing; otherwise object (text). The Tablesaw types are
  * {@link LongColumn}, {@link DoubleColumn}, {@link BooleanColumn} and {@link StringColumn}.
  *
- * <p>Two object columns need care: booleans with missing values are pandas' object column of
- * {@code True}/{@code False}/NaN, read here as text "True"/"False" with missing values (so a
- * formula codes only the levels present, as patsy does for object columns), and integers beyond
- * int64 follow pandas' uint64 detour (uint64 when all fit, else float or text as pandas decides).
+ * <p>Two object columns need care: booleans with missing values (pandas' object column of
+ * True/False/NaN) are a {@link BooleanColumn} with missing values (patsy codes both levels of
+ * any boolean value), and integers beyond int64 follow pandas' uint64 detour (uint64, read as
+ * float64, when all fit, else float or text as pandas decides).
  */
 final class PandasInference {
   private PandasInference() {}
@@ -69,10 +69,13 @@ final class PandasInference {
         return new Inferred(BooleanColumn.create(name, v), null);
       }
       if (bools) {
-        // pandas' object column of True/False/NaN: text, so that only the levels present are coded
-        String[] v = new String[n];
-        for (int i = 0; i < n; i++) v[i] = na[i] ? "" : PandasValues.isTrue(raw[i]) ? "True" : "False";
-        return new Inferred(StringColumn.create(name, v), null);
+        // pandas' object column of True/False/NaN: a boolean column with missing values
+        BooleanColumn b = BooleanColumn.create(name);
+        for (int i = 0; i < n; i++) {
+          if (na[i]) b.appendMissing();
+          else b.append(PandasValues.isTrue(raw[i]));
+        }
+        return new Inferred(b, null);
       }
     }
     String[] v = new String[n];

@@ -24,7 +24,7 @@ import tech.tablesaw.columns.Column;
  *
  * <ul>
  *   <li>a column ({@code x}, or {@code Q('a name')}); numbers are numeric factors, text and
- *       booleans categorical (a pandas bool column always has the levels False and True);
+ *       booleans categorical (booleans always have the levels False and True, as in patsy);
  *   <li>{@code C(x)}, {@code C(x, Treatment)}, {@code C(x, Treatment('b'))},
  *       {@code C(x, Treatment(reference='b'))}, {@code C(x, Sum)}: categorical (numbers sort by
  *       value and are named as Python prints them, {@code 2} or {@code 2.5});
@@ -375,13 +375,12 @@ final class FactorExpressions {
           if (b.v()[i]) seenTrue = true;
           else seenFalse = true;
         }
-        boolean both = b.missing() == null; // pandas bool dtype: patsy codes False and True always
+        // patsy: a bool column, or any True/False value in an object column, brings both levels
+        boolean both = b.missing() == null || seenFalse || seenTrue;
         levels = new ArrayList<>();
-        if (both || seenFalse) {
+        if (both) {
           levels.add("False");
           values.add(false);
-        }
-        if (both || seenTrue) {
           levels.add("True");
           values.add(true);
         }

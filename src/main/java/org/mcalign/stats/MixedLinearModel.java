@@ -81,8 +81,8 @@ public final class MixedLinearModel {
   }
 
   /**
-   * statsmodels cannot fit a singular fixed-effects design (it stops with LinAlgError "Singular
-   * matrix", or returns noise): refuse it, naming the dependent columns, by numpy's rank.
+   * statsmodels cannot fit a singular fixed-effects design (it stops with "Singular matrix", or
+   * returns noise): refuse it, naming the dependent columns, by numpy's rank.
    */
   private void requireFullRank(String where) {
     double[][] x = design.columns();
@@ -99,7 +99,7 @@ public final class MixedLinearModel {
     }
     throw new IllegalArgumentException(where + ": the fixed-effects design is singular (rank " + ls.rank + " < " + p
         + " columns; " + String.join(", ", dependent) + (dependent.size() == 1 ? " is a zero column)" : " are linearly dependent)")
-        + "; statsmodels stops with LinAlgError 'Singular matrix' here. Drop a redundant term.");
+        + "; statsmodels stops here ('Singular matrix'). Drop a redundant term.");
   }
 
   static Map<String, Integer> index(List<String> names) {

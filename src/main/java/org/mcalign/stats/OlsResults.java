@@ -235,6 +235,7 @@ public final class OlsResults extends FittedRegression {
     m.put("bic", bic());
     m.put("df_resid", dfResid);
     m.put("df_model", dfModel);
+    m.put("rank", rank);
     return JsonOut.write(m);
   }
 
