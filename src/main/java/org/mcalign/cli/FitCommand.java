@@ -3,6 +3,7 @@ package org.mcalign.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mcalign.data.CsvIn;
+import org.mcalign.stats.Columns;
 import org.mcalign.stats.DesignMatrix;
 import org.mcalign.stats.MixedLinearModel;
 import org.mcalign.stats.RegressionResults;
@@ -54,7 +55,8 @@ final class FitCommand implements Callable<Integer> {
     for (String w : csv.warnings()) System.err.println("mcalign fit: warning: " + w);
     RegressionResults r;
     try {
-      r = groups == null ? Ols.fit(formula, csv.table()) : MixedLinearModel.of(formula, csv.table(), groups).method(m).fit();
+      Columns columns = new Columns(csv.name(), csv.columns());
+      r = groups == null ? Ols.fit(formula, columns) : MixedLinearModel.of(formula, columns, groups).method(m).fit();
     } catch (DesignMatrix.NonFiniteValueException e) {
       throw new IllegalArgumentException(file + ", line " + csv.line(e.row()) + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * A CSV file without a schema, read as {@code pandas.read_csv(path)} reads it with default
@@ -25,8 +26,13 @@ import tech.tablesaw.api.Table;
 public final class CsvIn {
   private CsvIn() {}
 
-  /** The table, warnings to show the user, and the physical line each data row starts on. */
-  public record Result(Table table, List<String> warnings, int[] rowLines) {
+  /** The columns (named after the file), warnings to show the user, and the physical line each data row starts on. */
+  public record Result(String name, List<Column<?>> columns, List<String> warnings, int[] rowLines) {
+    /** The columns as a Tablesaw table. */
+    public Table table() {
+      return Table.create(name, columns);
+    }
+
     /** The 1-based line of data row {@code row} (0-based). */
     public int line(int row) {
       return rowLines[row];

@@ -53,13 +53,13 @@ final class CsvTableReader {
           + names.length + " columns of the header (first: line " + firstShort + ", " + firstShortFields
           + " fields); the missing fields are read as missing values, as pandas reads them.");
     }
-    Table table = Table.create(file);
+    List<Column<?>> columns = new ArrayList<>();
     for (int c = 0; c < names.length; c++) {
       PandasInference.Inferred col = PandasInference.infer(names[c], raw[c], lines[c], file);
-      table.addColumns(col.column());
+      columns.add(col.column());
       if (col.warning() != null) warnings.add(col.warning());
     }
-    return new CsvIn.Result(table, List.copyOf(warnings), rowLines);
+    return new CsvIn.Result(file, List.copyOf(columns), List.copyOf(warnings), rowLines);
   }
 
   /** pandas' header names: "Unnamed: i" for empty ones, duplicates renamed "a.1", "a.2", ... */

@@ -50,6 +50,11 @@ public final class DesignMatrix {
   }
 
   public static DesignMatrix build(Formula formula, Table data, String... alsoRequire) {
+    return build(formula, Columns.of(data), alsoRequire);
+  }
+
+  /** As {@link #build(Formula, Table, String...)}, over columns without a Tablesaw table. */
+  public static DesignMatrix build(Formula formula, Columns data, String... alsoRequire) {
     String where = "formula '" + formula.text() + "' on table '" + data.name() + "'";
     for (String c : alsoRequire)
       if (!data.containsColumn(c))
@@ -162,7 +167,7 @@ public final class DesignMatrix {
         List.copyOf(termNames), termOf.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  private static String describeCategorical(String code, Table data) {
+  private static String describeCategorical(String code, Columns data) {
     if (data.containsColumn(code)) {
       Column<?> c = data.column(code);
       return c instanceof BooleanColumn ? "a boolean column" : "a text column (values such as '" + firstValue(c) + "')";

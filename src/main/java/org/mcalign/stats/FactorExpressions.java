@@ -15,7 +15,6 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -110,7 +109,7 @@ final class FactorExpressions {
   private record ContrastSpec(boolean sum, Object reference) implements Value {}
 
   /** Evaluates factor {@code code} of {@code formula} over {@code data}. */
-  static Factor evaluate(Formula formula, String code, Table data, String where) {
+  static Factor evaluate(Formula formula, String code, Columns data, String where) {
     Evaluation e = new Evaluation(formula, code, data, where);
     Value v = e.eval(formula.expression(code));
     if (v instanceof Num || v instanceof ConstNum) return new Factor.Numeric(code, e.numeric(v, code).v());
@@ -119,7 +118,7 @@ final class FactorExpressions {
     throw new IllegalArgumentException(where + ": '" + code + "' is not a column or a numeric expression");
   }
 
-  private record Evaluation(Formula formula, String code, Table data, String where) {
+  private record Evaluation(Formula formula, String code, Columns data, String where) {
     IllegalArgumentException error(String what) {
       return new IllegalArgumentException(where + ": " + what + " (in '" + code + "')");
     }

@@ -41,6 +41,11 @@ public final class MixedLinearModel {
 
   /** The model (REML unless {@link #method} says otherwise); call {@link #fit()}. */
   public static MixedLinearModel of(String formula, Table data, String groups) {
+    return of(formula, Columns.of(data), groups);
+  }
+
+  /** As {@link #of(String, Table, String)}, over columns without a Tablesaw table. */
+  public static MixedLinearModel of(String formula, Columns data, String groups) {
     Formula f = Formula.parse(formula);
     if (f.response() == null) throw new IllegalArgumentException("formula '" + formula + "' has no response (left of '~')");
     if (!data.containsColumn(groups))

@@ -14,6 +14,11 @@ public final class Ols {
     return fit(DesignMatrix.build(Formula.parse(formula), data));
   }
 
+  /** As {@link #fit(String, Table)}, over columns without a Tablesaw table. */
+  public static OlsResults fit(String formula, Columns data) {
+    return fit(DesignMatrix.build(Formula.parse(formula), data));
+  }
+
   public static OlsResults fit(DesignMatrix design) {
     if (design.response() == null)
       throw new IllegalArgumentException("formula '" + design.formula().text() + "' has no response (left of '~')");
