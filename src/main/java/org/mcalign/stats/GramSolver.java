@@ -33,12 +33,21 @@ final class GramSolver {
   private static final double EPS = Math.ulp(1.0);
 
   static LeastSquares trySolve(double[][] x, double[] y, boolean needConstantCheck) {
+    return attempt(x, y, needConstantCheck).result();
+  }
+
+  /** The answer, or null and why the fast path declined (for tests and benchmarks). */
+  record Attempt(LeastSquares result, String declined) {}
+
+  static Attempt attempt(double[][] x, double[] y, boolean needConstantCheck) {
     int k = x.length, n = y.length;
-    if (k == 0 || n < 2 * k || (long) n * k < MIN_CELLS) return null;
+    if (k == 0 || n < 2 * k || (long) n * k < MIN_CELLS) return new Attempt(null, "too small or too wide");
+    Run run = new Run(x, y, needConstantCheck);
     try {
-      return new GramSolver.Run(x, y, needConstantCheck).solve();
+      LeastSquares ls = run.solve();
+      return new Attempt(ls, ls == null ? run.declined : null);
     } catch (RuntimeException numericalTrouble) {
-      return null; // the QR solver decides
+      return new Attempt(null, "numerical trouble: " + numericalTrouble); // the QR solver decides
     }
   }
 
@@ -48,6 +57,13 @@ final class GramSolver {
     final int n, k;
     final boolean needConstantCheck;
     final int[][] nz; // row indices of the non-zeros of sparse columns; null for dense ones
+    String declined;
+    double lastNullNorm;
+
+    LeastSquares decline(String why) {
+      declined = why;
+      return null;
+    }
 
     Run(double[][] x, double[] y, boolean needConstantCheck) {
       this.x = x;
@@ -122,7 +138,7 @@ final class GramSolver {
         maxDiag = Math.max(maxDiag, g[j][j]);
         d[j] = g[j][j] > 0 ? 1 / Math.sqrt(g[j][j]) : 0;
       }
-      if (!(maxDiag > 0) || !Double.isFinite(traceG)) return null;
+      if (!(maxDiag > 0) || !Double.isFinite(traceG)) return decline("zero or non-finite design");
       double smaxLower = Math.sqrt(maxDiag), smaxUpper = Math.sqrt(traceG);
       double tolLower = LeastSquares.tolerance(smaxLower, n, k), tolUpper = LeastSquares.tolerance(smaxUpper, n, k);
 
@@ -153,7 +169,7 @@ final class GramSolver {
         pivots++;
       }
       final int r = pivots;
-      if (r == 0) return null;
+      if (r == 0) return decline("no pivot");
       // L (r×r lower) and its inverse
       double[][] linv = lowerInverse(a, r);
       double traceScaled = 0;
@@ -164,11 +180,11 @@ final class GramSolver {
           traceScaled += v;
           colNorm2[s] += v;
         }
-      if (!(traceScaled <= MAX_TRACE_SCALED_INVERSE)) return null;
+      if (!(traceScaled <= MAX_TRACE_SCALED_INVERSE)) return decline("ill-conditioned pivot block: trace " + traceScaled);
       double traceUnscaled = 0;
       for (int s = 0; s < r; s++) traceUnscaled += colNorm2[s] * d[perm[s]] * d[perm[s]];
       double sigmaRLower = 1 / Math.sqrt(traceUnscaled);
-      if (!(sigmaRLower > 4 * tolUpper)) return null;
+      if (!(sigmaRLower > 4 * tolUpper)) return decline("smallest kept singular value not provably above the tolerance");
 
       // G⁻ = P₁ G₁₁⁻¹ P₁ᵀ in original coordinates: G₁₁⁻¹ = D₁ L⁻ᵀ L⁻¹ D₁
       double[][] ginv11 = new double[r][r];
@@ -197,11 +213,12 @@ final class GramSolver {
         }
         nullVec[j] = v;
       });
-      if (nullity > 0 && !certifyNullSpace(nullVec, perm, r, ginv11, tolLower)) return null;
+      if (nullity > 0 && !certifyNullSpace(nullVec, perm, r, ginv11, tolLower))
+        return decline("null space not certified: ‖XN‖ = " + lastNullNorm + " > tol/4 = " + 0.25 * tolLower);
 
       // β₀ = G⁻c, then the minimum-norm solution and (X'X)⁺ = Π G⁻ Π (Π: projector onto range(Xᵀ))
       Pinv pinv = new Pinv(k, r, perm, ginv11, nullVec);
-      if (!pinv.ok) return null;
+      if (!pinv.ok) return decline("N'N not positive definite");
       double[] beta = pinv.apply(c);
       double[] residual = y.clone();
       double[] fit = times(beta);
@@ -224,7 +241,7 @@ final class GramSolver {
         double tolAugUpper = LeastSquares.tolerance(Math.sqrt(traceG + n), n, k + 1);
         if (rho <= 0.25 * tolAugLower) spans = true;
         else if (Math.min(0.366 * sigmaRLower, rho / (2 * (1 + Math.sqrt(b1norm2)))) > 4 * tolAugUpper) spans = false;
-        else return null;
+        else return decline("implicit constant undecided: rho " + rho);
       }
       int rank = r;
       return new LeastSquares(n, k, beta, cov, rank, spans, LeastSquares.Path.GRAM, () -> singularValues(g, x, n));
@@ -243,6 +260,7 @@ final class GramSolver {
           norms[j] = Householder.norm(images[j], 0, n);
         });
         for (double v : norms) total += v * v;
+        lastNullNorm = Math.sqrt(total);
         if (Math.sqrt(total) <= limit) return true;
         if (round == 1) break;
         // one refinement: n_j[P₁] −= G₁₁⁻¹ P₁ᵀ Xᵀ (X n_j)
