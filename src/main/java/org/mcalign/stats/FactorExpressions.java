@@ -142,6 +142,8 @@ final class FactorExpressions {
       if (name.equals("True") || name.equals("False")) return new ConstBool(name.equals("True"));
       if (name.equals("Treatment")) return new ContrastSpec(false, null);
       if (name.equals("Sum")) return new ContrastSpec(true, null);
+      if (Set.of("Poly", "Helmert", "Diff").contains(name))
+        throw error("the contrast " + name + " is not supported (Treatment and Sum are)");
       throw new IllegalArgumentException(where + ": no column '" + name + "'" + (name.equals(code) ? "" : " (in '" + code + "')")
           + " (columns: " + data.columnNames() + ")");
     }
