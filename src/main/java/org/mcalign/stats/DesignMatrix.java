@@ -15,15 +15,18 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The design matrix of a formula over a Tablesaw table, with patsy's columns, names and
- * order, so that coefficient names equal statsmodels' ({@code Intercept}, {@code x},
- * {@code a[T.level]}, {@code a[level]:x}, ...).
+ * The design matrix of a formula over a Tablesaw table (or {@link Columns}), with patsy's
+ * columns, names and order, so that coefficient names equal statsmodels' ({@code Intercept},
+ * {@code x}, {@code a[T.level]}, {@code a[level]:x}, {@code C(a, Sum)[S.b]}, {@code I(x ** 2)}, ...).
  *
- * <p>Numeric columns are numeric factors; string and boolean columns are categorical, with
- * levels sorted as Python sorts strings (code points; booleans False &lt; True) and the first
- * level the reference. Rows with a missing value in any column used (or in {@code alsoRequire},
- * e.g. a grouping column) are dropped, as patsy's {@code NA_action="drop"}; the kept source row
- * numbers are in {@link #rows()}.
+ * <p>Every factor is evaluated over every row first, as patsy does (see {@link FactorExpressions}):
+ * numbers are numeric factors; text and booleans are categorical, with levels sorted as Python
+ * sorts them (code points; booleans False &lt; True, both always present) and the first level
+ * the reference unless {@code Treatment(reference=...)} says otherwise. Then rows with a missing
+ * value in any factor or the response (or in {@code alsoRequire}, e.g. a grouping column) are
+ * dropped, as patsy's {@code NA_action="drop"}; the kept source row numbers are in
+ * {@link #rows()}. An infinite value in a kept row is an error naming the factor and the row
+ * (statsmodels cannot fit it).
  */
 public final class DesignMatrix {
   private final Formula formula;
