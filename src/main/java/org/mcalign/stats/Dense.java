@@ -31,6 +31,11 @@ final class Dense {
 
   /** Solves (L L') x = b. */
   static double[] solve(double[][] l, double[] b) {
+    return backward(l, forward(l, b));
+  }
+
+  /** Solves L z = b for lower-triangular L (a zero pivot gives an infinite or NaN entry, never an exception). */
+  static double[] forward(double[][] l, double[] b) {
     int p = l.length;
     double[] z = new double[p];
     for (int i = 0; i < p; i++) {
@@ -38,6 +43,12 @@ final class Dense {
       for (int k = 0; k < i; k++) s -= l[i][k] * z[k];
       z[i] = s / l[i][i];
     }
+    return z;
+  }
+
+  /** Solves L' x = z for lower-triangular L. */
+  static double[] backward(double[][] l, double[] z) {
+    int p = l.length;
     double[] x = new double[p];
     for (int i = p - 1; i >= 0; i--) {
       double s = z[i];

@@ -244,7 +244,7 @@ final class GramSolver {
         else return decline("implicit constant undecided: rho " + rho);
       }
       int rank = r;
-      return new LeastSquares(n, k, beta, cov, rank, spans, LeastSquares.Path.GRAM, () -> singularValues(g, x, n));
+      return new LeastSquares(n, k, beta, cov, rank, spans, LeastSquares.Path.GRAM, () -> singularValues(g, x, n, rank < k));
     }
 
     /** Σ‖X·n_j‖² below (tol/4)², refining the vectors once by least squares on the pivots if needed. */
@@ -309,9 +309,11 @@ final class GramSolver {
 
   /**
    * Singular values of X (for the condition number of the summary) from the eigenvalues of G
-   * when the smallest is resolved (λmin ≥ 1e-10·λmax, so σmin is good to ~1e-6), else by QR + SVD.
+   * when the smallest is resolved (λmin ≥ 1e-10·λmax, so σmin is good to ~1e-6) or is a null
+   * direction anyway (a rank-deficient design, whose condition number is infinite up to noise,
+   * in statsmodels too), else by QR + SVD.
    */
-  private static double[] singularValues(double[][] g, double[][] x, int n) {
+  private static double[] singularValues(double[][] g, double[][] x, int n, boolean rankDeficient) {
     int k = g.length;
     org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
         org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(k, false, true);
@@ -319,9 +321,9 @@ final class GramSolver {
       double[] lambda = new double[k];
       for (int i = 0; i < k; i++) lambda[i] = eig.getEigenvalue(i).getReal();
       java.util.Arrays.sort(lambda);
-      if (lambda[0] >= 1e-10 * lambda[k - 1]) {
+      if (rankDeficient || lambda[0] >= 1e-10 * lambda[k - 1]) {
         double[] s = new double[k];
-        for (int i = 0; i < k; i++) s[i] = Math.sqrt(lambda[k - 1 - i]);
+        for (int i = 0; i < k; i++) s[i] = Math.sqrt(Math.max(0, lambda[k - 1 - i]));
         return s;
       }
     }

@@ -76,16 +76,7 @@ final class Householder {
 
   /** Euclidean norm of v[from..to), scaled when the plain sum of squares would overflow or underflow. */
   static double norm(double[] v, int from, int to) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int i = from;
-    for (; i + 3 < to; i += 4) {
-      s0 += v[i] * v[i];
-      s1 += v[i + 1] * v[i + 1];
-      s2 += v[i + 2] * v[i + 2];
-      s3 += v[i + 3] * v[i + 3];
-    }
-    for (; i < to; i++) s0 += v[i] * v[i];
-    double s = (s0 + s1) + (s2 + s3);
+    double s = dot(v, v, from, to);
     if (s > 1e-280 && s < 1e280) return Math.sqrt(s);
     double max = 0;
     for (int k = from; k < to; k++) max = Math.max(max, Math.abs(v[k]));

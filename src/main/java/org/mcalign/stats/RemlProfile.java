@@ -58,8 +58,8 @@ final class RemlProfile {
   /** The factorisation at one γ. */
   final class At {
     final double gamma;
-    /** R₁₁ (p×p upper triangular, row-major) of H^{-1/2}X. */
-    final double[][] r11;
+    /** L = R₁₁ᵀ (p×p lower triangular), R₁₁ the R factor of H^{-1/2}X: X'H⁻¹X = L Lᵀ. */
+    final double[][] l;
     final double[] beta;
     /** r'H^{-1}r at β(γ). */
     final double qf;
@@ -78,15 +78,15 @@ final class RemlProfile {
         logH += Math.log1p(gamma * size[g]);
       }
       double[][] r = Householder.factor(stacked, m);
-      r11 = new double[p][p];
+      l = new double[p][p];
       double[] r12 = new double[p];
       double logDet = 0;
       for (int i = 0; i < p; i++) {
-        System.arraycopy(r[i], i, r11[i], i, p - i);
+        for (int j = i; j < p; j++) l[j][i] = r[i][j];
         r12[i] = r[i][p];
         logDet += 2 * Math.log(Math.abs(r[i][i]));
       }
-      beta = backSolve(r11, r12);
+      beta = Dense.backward(l, r12); // R₁₁ β = r₁₂
       qf = r[p][p] * r[p][p];
       logDetXtHX = logDet;
       logDetH = logH;
@@ -103,17 +103,9 @@ final class RemlProfile {
       return out;
     }
 
-    /** (X'H^{-1}X)^{-1} = R₁₁^{-1}R₁₁^{-T}. */
+    /** (X'H^{-1}X)^{-1} = (L Lᵀ)^{-1}, from the triangular factor. */
     double[][] xtHxInverse() {
-      double[][] rinv = upperInverse(r11);
-      double[][] out = new double[p][p];
-      for (int i = 0; i < p; i++)
-        for (int j = 0; j <= i; j++) {
-          double s = 0;
-          for (int t = Math.max(i, j); t < p; t++) s += rinv[i][t] * rinv[j][t];
-          out[i][j] = out[j][i] = s;
-        }
-      return out;
+      return Dense.inverse(l);
     }
   }
 
@@ -160,48 +152,10 @@ final class RemlProfile {
       srho += rho * rho;
       if (reml) {
         for (int j = 0; j < p; j++) q[j] = size[g] * mean[g][j] * inv1;
-        double[] z = forwardSolveTransposed(e.r11, q); // R₁₁ᵀ z = q, so q'(X'H⁻¹X)⁻¹q = ‖z‖²
+        double[] z = Dense.forward(e.l, q); // L z = q, so q'(X'H⁻¹X)⁻¹q = ‖z‖²
         for (double v : z) trace += v * v;
       }
     }
     return -0.5 * sw + 0.5 * fac * srho / e.qf + 0.5 * trace;
-  }
-
-  /** Solves R b = c for upper-triangular R (a zero pivot gives an infinite or NaN entry, never an exception). */
-  static double[] backSolve(double[][] r, double[] c) {
-    int p = c.length;
-    double[] b = new double[p];
-    for (int i = p - 1; i >= 0; i--) {
-      double s = c[i];
-      for (int j = i + 1; j < p; j++) s -= r[i][j] * b[j];
-      b[i] = s / r[i][i];
-    }
-    return b;
-  }
-
-  /** Solves Rᵀ z = q for upper-triangular R. */
-  static double[] forwardSolveTransposed(double[][] r, double[] q) {
-    int p = q.length;
-    double[] z = new double[p];
-    for (int i = 0; i < p; i++) {
-      double s = q[i];
-      for (int j = 0; j < i; j++) s -= r[j][i] * z[j];
-      z[i] = s / r[i][i];
-    }
-    return z;
-  }
-
-  static double[][] upperInverse(double[][] r) {
-    int p = r.length;
-    double[][] inv = new double[p][p];
-    for (int j = 0; j < p; j++) {
-      inv[j][j] = 1 / r[j][j];
-      for (int i = j - 1; i >= 0; i--) {
-        double s = 0;
-        for (int t = i + 1; t <= j; t++) s += r[i][t] * inv[t][j];
-        inv[i][j] = -s / r[i][i];
-      }
-    }
-    return inv;
   }
 }
