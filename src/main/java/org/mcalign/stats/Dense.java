@@ -69,30 +69,4 @@ final class Dense {
     }
     return inv;
   }
-
-  /** Inverse of a general square matrix by Gauss–Jordan with partial pivoting (null if singular). */
-  static double[][] invertGeneral(double[][] m) {
-    int n = m.length;
-    double[][] a = new double[n][2 * n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(m[i], 0, a[i], 0, n);
-      a[i][n + i] = 1;
-    }
-    for (int c = 0; c < n; c++) {
-      int piv = c;
-      for (int r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) piv = r;
-      if (a[piv][c] == 0) return null;
-      double[] t = a[c]; a[c] = a[piv]; a[piv] = t;
-      double d = a[c][c];
-      for (int k = 0; k < 2 * n; k++) a[c][k] /= d;
-      for (int r = 0; r < n; r++) {
-        if (r == c || a[r][c] == 0) continue;
-        double f = a[r][c];
-        for (int k = 0; k < 2 * n; k++) a[r][k] -= f * a[c][k];
-      }
-    }
-    double[][] inv = new double[n][n];
-    for (int i = 0; i < n; i++) System.arraycopy(a[i], n, inv[i], 0, n);
-    return inv;
-  }
 }

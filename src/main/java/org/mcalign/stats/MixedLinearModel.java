@@ -1,9 +1,7 @@
 package org.mcalign.stats;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -105,11 +103,5 @@ public final class MixedLinearModel {
     throw new IllegalArgumentException(where + ": the fixed-effects design is singular (rank " + ls.rank + " < " + p
         + " columns; " + String.join(", ", dependent) + (dependent.size() == 1 ? " is a zero column)" : " are linearly dependent)")
         + "; statsmodels stops here ('Singular matrix'). Drop a redundant term.");
-  }
-
-  static Map<String, Integer> index(List<String> names) {
-    Map<String, Integer> m = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) m.put(names.get(i), i);
-    return m;
   }
 }

@@ -42,7 +42,7 @@ final class RemlProfile {
         double s = 0;
         for (int i : rows) s += col[i];
         double m = s / rows.length;
-        // a second pass removes the rounding of the first mean (as numpy's mean-then-centre does not, but exactly centred data is what the split needs)
+        // a corrected two-pass mean: the split into within and between parts needs the centred columns to sum to zero
         double corr = 0;
         for (int i : rows) corr += col[i] - m;
         m += corr / rows.length;
