@@ -41,7 +41,7 @@ final class GramSolver {
 
   static Attempt attempt(double[][] x, double[] y, boolean needConstantCheck) {
     int k = x.length, n = y.length;
-    if (k == 0 || n < 2 * k || (long) n * k < MIN_CELLS) return new Attempt(null, "too small or too wide");
+    if (k == 0 || n <= k || (long) n * k < MIN_CELLS) return new Attempt(null, "too small or too wide");
     Run run = new Run(x, y, needConstantCheck);
     try {
       LeastSquares ls = run.solve();

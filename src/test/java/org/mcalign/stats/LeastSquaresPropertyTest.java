@@ -230,6 +230,23 @@ class LeastSquaresPropertyTest {
         + String.join("\n", declined));
   }
 
+  /** Nearly square designs (n just above k) take the fast path too, and agree. */
+  @Test
+  void gramFastPathOnNearlySquareDesigns() {
+    SplittableRandom rng = new SplittableRandom(SEED + 4);
+    for (int t = 0; t < 2; t++) {
+      int k = 450 + rng.nextInt(50), n = k + 20 + rng.nextInt(50);
+      double[][] x = new double[k][n];
+      for (int j = 0; j < k; j++) for (int i = 0; i < n; i++) x[j][i] = j == 0 ? 1 : rng.nextInt(4) == 0 ? rng.nextGaussian() : 0;
+      x[k - 1] = x[1].clone(); // one duplicated column
+      double[] y = response(n, rng);
+      GramSolver.Attempt attempt = GramSolver.attempt(x, y, false);
+      assertNotNull(attempt.result(), attempt.declined());
+      assertAgrees(Reference.of(x, y), attempt.result(), n + "×" + k);
+      assertEquals(k - 1, attempt.result().rank);
+    }
+  }
+
   @Test
   void gramFastPathDeclinesWhatItCannotProve() {
     SplittableRandom rng = new SplittableRandom(SEED + 2);
