@@ -132,12 +132,8 @@ public final class DesignMatrix {
             Factor.Categorical cf = (Factor.Categorical) factors.get(f);
             boolean full = coding.get(f);
             for (String suffix : cf.contrast().suffixes(cf.levels(), full)) pn.add(f + suffix);
-            double[][] coding01 = cf.contrast().matrix(cf.levels().size(), full);
-            for (int c = 0; c < pn.size(); c++) {
-              double[] col = new double[m];
-              for (int i = 0; i < m; i++) col[i] = coding01[cf.codes()[rows[i]]][c];
-              pc.add(col);
-            }
+            double[][] contrast = cf.contrast().matrix(cf.levels().size(), full);
+            for (int c = 0; c < pn.size(); c++) pc.add(coded(contrast, c, cf.codes(), rows));
           }
           partNames.add(pn);
           partCols.add(pc);
@@ -149,15 +145,19 @@ public final class DesignMatrix {
         for (int combo = 0; combo < total; combo++) {
           int rest = combo;
           StringBuilder name = new StringBuilder();
-          double[] v = new double[m];
-          Arrays.fill(v, 1.0);
+          double[] v = null;
           for (int k = 0; k < sizes.length; k++) {
             int pick = rest % sizes[k];
             rest /= sizes[k];
             if (k > 0) name.append(':');
             name.append(partNames.get(k).get(pick));
             double[] c = partCols.get(k).get(pick);
-            for (int i = 0; i < m; i++) v[i] *= c[i];
+            if (v == null) v = c.clone();
+            else multiply(v, c);
+          }
+          if (v == null) {
+            v = new double[m];
+            Arrays.fill(v, 1.0);
           }
           names.add(sizes.length == 0 ? "Intercept" : name.toString());
           cols.add(v);
@@ -168,6 +168,18 @@ public final class DesignMatrix {
     if (names.isEmpty()) throw new IllegalArgumentException(where + ": the right-hand side has no terms (e.g. 'y ~ 0')");
     return new DesignMatrix(formula, List.copyOf(names), cols.toArray(new double[0][]), y, rows,
         List.copyOf(termNames), termOf.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Column {@code c} of a contrast coding over the kept rows (small, so that a fresh JVM compiles it early). */
+  private static double[] coded(double[][] coding, int c, int[] codes, int[] rows) {
+    double[] col = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) col[i] = coding[codes[rows[i]]][c];
+    return col;
+  }
+
+  /** v ← v·c elementwise. */
+  private static void multiply(double[] v, double[] c) {
+    for (int i = 0; i < v.length; i++) v[i] *= c[i];
   }
 
   private static String describeCategorical(String code, Columns data) {

@@ -83,14 +83,45 @@ final class GramSolver {
       });
     }
 
-    double dot(int a, int b) {
-      if (nz[a] == null && nz[b] == null) return Householder.dot(x[a], x[b], 0, n);
-      int s = nz[a] == null || (nz[b] != null && nz[b].length < nz[a].length) ? b : a;
-      int o = s == a ? b : a;
-      double[] xs = x[s], xo = x[o];
-      double sum = 0;
-      for (int i : nz[s]) sum += xs[i] * xo[i];
-      return sum;
+    /**
+     * G = X'X: dense column pairs by dot products; pairs with a sparse column row by row over the
+     * sparse columns' non-zeros (for indicator designs that is n·(non-zeros per row)², not n·k²).
+     */
+    double[][] gram() {
+      double[][] g = new double[k][k];
+      int[] dense = IntStream.range(0, k).filter(j -> nz[j] == null).toArray();
+      IntStream.range(0, dense.length).parallel().forEach(a -> {
+        for (int b = 0; b <= a; b++) g[dense[a]][dense[b]] = Householder.dot(x[dense[a]], x[dense[b]], 0, n);
+      });
+      // the sparse columns' non-zeros by row (CSR), columns ascending within a row
+      int[] start = new int[n + 1];
+      for (int j = 0; j < k; j++) if (nz[j] != null) for (int i : nz[j]) start[i + 1]++;
+      for (int i = 0; i < n; i++) start[i + 1] += start[i];
+      int[] fill = java.util.Arrays.copyOf(start, n), cols = new int[start[n]];
+      double[] vals = new double[start[n]];
+      for (int j = 0; j < k; j++)
+        if (nz[j] != null)
+          for (int i : nz[j]) {
+            cols[fill[i]] = j;
+            vals[fill[i]++] = x[j][i];
+          }
+      for (int i = 0; i < n; i++) accumulateRow(g, cols, vals, start[i], start[i + 1], dense, i);
+      for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) g[b][a] = g[a][b];
+      return g;
+    }
+
+    /** Adds row i's products to the lower triangle: sparse × sparse, and sparse × dense. */
+    private void accumulateRow(double[][] g, int[] cols, double[] vals, int from, int to, int[] dense, int i) {
+      for (int p = from; p < to; p++) {
+        int ca = cols[p];
+        double va = vals[p];
+        double[] ga = g[ca];
+        for (int q = from; q <= p; q++) ga[cols[q]] += va * vals[q];
+        for (int d : dense) {
+          if (d < ca) ga[d] += va * x[d][i];
+          else g[d][ca] += va * x[d][i];
+        }
+      }
     }
 
     double dot(int a, double[] v) {
@@ -125,11 +156,7 @@ final class GramSolver {
     }
 
     LeastSquares solve() {
-      double[][] g = new double[k][k];
-      IntStream.range(0, k).parallel().forEach(a -> {
-        for (int b = 0; b <= a; b++) g[a][b] = dot(a, b);
-      });
-      for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) g[b][a] = g[a][b];
+      double[][] g = gram();
       double[] c = transposeTimes(y);
       double traceG = 0, maxDiag = 0;
       double[] d = new double[k]; // column scaling 1/‖x_j‖ (0 for a zero column)

@@ -70,12 +70,12 @@ final class LeastSquares {
   /** X·beta for column-major X. */
   static double[] multiply(double[][] x, double[] beta, int n) {
     double[] out = new double[n];
-    for (int j = 0; j < x.length; j++) {
-      double b = beta[j];
-      if (b == 0) continue;
-      double[] col = x[j];
-      for (int i = 0; i < n; i++) out[i] += col[i] * b;
-    }
+    for (int j = 0; j < x.length; j++) if (beta[j] != 0) axpy(beta[j], x[j], out);
     return out;
+  }
+
+  /** out += b·col. */
+  static void axpy(double b, double[] col, double[] out) {
+    for (int i = 0; i < out.length; i++) out[i] += col[i] * b;
   }
 }
