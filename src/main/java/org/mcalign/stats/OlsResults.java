@@ -124,10 +124,14 @@ public final class OlsResults extends FittedRegression {
     return kConstant;
   }
 
-  /** Ratio of the largest to the smallest singular value of the design (computed on first use). */
+  /** Ratio of the largest to the smallest singular value of the design (computed on first use; NaN if that fails). */
   public double conditionNumber() {
-    double[] sv = solution.singularValues();
-    return sv.length == 0 ? Double.NaN : sv[0] / sv[sv.length - 1];
+    try {
+      double[] sv = solution.singularValues();
+      return sv.length == 0 ? Double.NaN : sv[0] / sv[sv.length - 1];
+    } catch (ArithmeticException svdFailed) {
+      return Double.NaN; // a diagnostic never aborts a fit
+    }
   }
 
   @Override
