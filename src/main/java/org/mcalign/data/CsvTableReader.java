@@ -24,7 +24,7 @@ final class CsvTableReader {
 
   /** pandas.read_csv with default options: NA tokens, per-column int/float/bool/object inference. */
   static CsvIn.Result infer(byte[] bytes, String file) {
-    String text = Utf8Text.decode(bytes, file, INFERRED);
+    String text = Utf8Text.decodeCsv(bytes, file, INFERRED);
     if (text.isBlank()) throw new DataFormatException(file, 0, null, "the file is empty (no header line)", INFERRED);
     List<CsvParser.Row> rows = CsvParser.parse(text, file, INFERRED);
     String[] names = pandasNames(rows.get(0).fields());
@@ -82,7 +82,7 @@ final class CsvTableReader {
 
   static Table read(Schema schema, byte[] bytes, String file) {
     String expected = schema.describe();
-    String text = Utf8Text.decode(bytes, file, expected);
+    String text = Utf8Text.decodeCsv(bytes, file, expected);
     if (text.isBlank()) {
       throw new DataFormatException(file, 0, null,
           "the file is empty; expected a header line " + headerOf(schema) + " and data rows", expected);
