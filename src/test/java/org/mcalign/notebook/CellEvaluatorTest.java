@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,15 +52,55 @@ class CellEvaluatorTest {
     }
   }
 
+  /** A local Maven repository made for this test: probe:probe:1.0 depending on probe:dep:1.0, tiny jars built here. */
+  private static Path probeRepository;
+
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     Console.install();
-    eval = new CellEvaluator();
+    probeRepository = Files.createTempDirectory("mcalign-maven-probe");
+    installProbe(probeRepository, "dep", "package probe.dep; public class Word { public static String word() { return \"resolved\"; } }",
+        "probe/dep/Word", "");
+    installProbe(probeRepository, "probe", "package probe; public class Probe { public static String hi() { return probe.dep.Word.word() + \" from %maven\"; } }",
+        "probe/Probe", "<dependencies><dependency><groupId>org.mcalign.probe</groupId><artifactId>dep</artifactId><version>1.0</version>"
+            + "</dependency></dependencies>");
+    // the kernel reads the repository location once, when it starts
+    String before = System.getProperty("maven.repo.local");
+    System.setProperty("maven.repo.local", probeRepository.toString());
+    try {
+      eval = new CellEvaluator();
+    } finally {
+      if (before == null) System.clearProperty("maven.repo.local");
+      else System.setProperty("maven.repo.local", before);
+    }
+  }
+
+  /** Compiles one class against the repository's jars and installs it as org.mcalign.probe:{artifact}:1.0 with a POM. */
+  private static void installProbe(Path repo, String artifact, String source, String classPath, String pomDependencies) throws Exception {
+    Path work = Files.createTempDirectory(repo, "build");
+    Path src = work.resolve(classPath + ".java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, source);
+    Path classes = work.resolve("classes");
+    String cp = repo.resolve("org/mcalign/probe/dep/1.0/dep-1.0.jar").toString();
+    int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp", cp, src.toString());
+    assertEquals(0, rc, "compiling " + classPath);
+    Path dir = Files.createDirectories(repo.resolve("org/mcalign/probe").resolve(artifact).resolve("1.0"));
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve(artifact + "-1.0.jar")))) {
+      jar.putNextEntry(new java.util.jar.JarEntry(classPath + ".class"));
+      jar.write(Files.readAllBytes(classes.resolve(classPath + ".class")));
+      jar.closeEntry();
+    }
+    Files.writeString(dir.resolve(artifact + "-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion><groupId>org.mcalign.probe</groupId>"
+        + "<artifactId>" + artifact + "</artifactId><version>1.0</version>" + pomDependencies + "</project>");
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     eval.close();
+    try (var files = Files.walk(probeRepository)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @BeforeEach
@@ -327,10 +366,10 @@ class CellEvaluatorTest {
   }
 
   @Test
-  void mavenMagicLoadsFromTheLocalRepository() {
-    Path jar = MavenLocal.defaultRepository().resolve("commons-io/commons-io/2.16.1/commons-io-2.16.1.jar");
-    Assumptions.assumeTrue(Files.isRegularFile(jar), "commons-io 2.16.1 is not in the local Maven repository");
-    assertEquals("txt", run("%maven commons-io:commons-io:2.16.1\norg.apache.commons.io.FilenameUtils.getExtension(\"a/b.txt\")").value());
+  void mavenMagicLoadsAnArtifactAndItsDependenciesFromTheLocalRepository() {
+    assertEquals("resolved from %maven", run("%maven org.mcalign.probe:probe:1.0\nprobe.Probe.hi()").value());
+    CellError e = assertThrows(CellError.class, () -> run("%maven org.mcalign.probe:absent:1.0"));
+    assertTrue(e.evalue().contains("no POM absent-1.0.pom in the local repository"), e.evalue());
   }
 
   @Test
