@@ -15,29 +15,34 @@ final class FigurePixels {
 
   /** Pixels within 3 levels per channel of {@code c}. */
   static int count(BufferedImage img, Color c) {
-    int n = 0;
-    for (int y = 0; y < img.getHeight(); y++)
-      for (int x = 0; x < img.getWidth(); x++) {
-        int p = img.getRGB(x, y);
-        if (Math.abs(((p >> 16) & 0xFF) - c.getRed()) <= 3 && Math.abs(((p >> 8) & 0xFF) - c.getGreen()) <= 3
-            && Math.abs((p & 0xFF) - c.getBlue()) <= 3) n++;
-      }
+    return count(rgb(img), c);
+  }
+
+  static int[] rgb(BufferedImage img) {
+    return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+  }
+
+  static int count(int[] rgb, Color c) {
+    int n = 0, r = c.getRed(), g = c.getGreen(), b = c.getBlue();
+    for (int p : rgb)
+      if (Math.abs(((p >> 16) & 0xFF) - r) <= 3 && Math.abs(((p >> 8) & 0xFF) - g) <= 3 && Math.abs((p & 0xFF) - b) <= 3) n++;
     return n;
   }
 
   /** Pixels in a model's colour, as markers and lines (full) or bars and violins (seaborn's saturation 0.75) draw it. */
-  static int modelPixels(BufferedImage img, String model) {
+  static int modelPixels(int[] rgb, String model) {
     Color c = Palette.model(model);
-    return count(img, c) + count(img, Palette.desaturate(c, 0.75));
+    return count(rgb, c) + count(rgb, Palette.desaturate(c, 0.75));
   }
 
   /** Every listed model's colour is drawn (at least {@code min} pixels), the others' not at all. */
   static void assertShowsModels(Figure f, Collection<String> shown, Collection<String> absent, int min) {
+    int[] rgb = rgb(f.image());
     for (String m : shown) {
-      int n = modelPixels(f.image(), m);
+      int n = modelPixels(rgb, m);
       assertTrue(n >= min, f.fileName() + ": " + m + " drawn in " + n + " pixels of its colour");
     }
-    for (String m : absent) assertEquals(0, modelPixels(f.image(), m), f.fileName() + ": " + m + " is not in the data");
+    for (String m : absent) assertEquals(0, modelPixels(rgb, m), f.fileName() + ": " + m + " is not in the data");
   }
 
   /** Neither blank nor a solid block: between 1 % and 90 % of the pixels are not white, in at least {@code colours} colours. */
