@@ -16,7 +16,9 @@ import tech.tablesaw.api.Table;
 final class Goldens {
   private Goldens() {}
 
-  static final Path DIR = Path.of("..", "shared", "goldens");
+  /** Beside the paper data when MCA_DATA names it (the CI layout, also from a worktree), else ../shared/goldens. */
+  static final Path DIR = System.getenv("MCA_DATA") != null && !System.getenv("MCA_DATA").isBlank()
+      ? Path.of(System.getenv("MCA_DATA")).toAbsolutePath().getParent().resolve("goldens") : Path.of("..", "shared", "goldens");
   private static final Map<String, Table> TABLES = new HashMap<>();
 
   static boolean available() {
