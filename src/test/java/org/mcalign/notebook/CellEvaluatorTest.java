@@ -23,6 +23,11 @@ import tech.tablesaw.api.Table;
 /** The JShell evaluation layer in-process: cells, values, errors, output, interrupt, completion, magics. */
 class CellEvaluatorTest {
   private static CellEvaluator eval;
+  /**
+   * How long a test waits for an event before it calls the kernel stuck: a guard against
+   * hanging, not a speed check (every wait ends on the event itself).
+   */
+  static final java.time.Duration GUARD = java.time.Duration.ofMinutes(3);
   private Recorder rec;
   private int count;
 
@@ -38,6 +43,17 @@ class CellEvaluatorTest {
     public synchronized void stream(boolean isErr, String text) {
       (isErr ? err : out).append(text);
       streamMessages.add(text);
+      notifyAll();
+    }
+
+    /** Waits until the cell's stdout holds {@code text}: the cell has got that far. */
+    synchronized void awaitOut(String text) throws InterruptedException {
+      long end = System.nanoTime() + GUARD.toNanos();
+      while (!out.toString().contains(text)) {
+        long left = end - System.nanoTime();
+        if (left <= 0) throw new AssertionError("the cell never printed '" + text + "'; it printed: " + out);
+        wait(Math.max(1, left / 1_000_000));
+      }
     }
 
     @Override
@@ -209,13 +225,39 @@ class CellEvaluatorTest {
     assertFalse(tb.contains("CellExecutionControl") || tb.contains("jdk.internal.reflect"), tb);
   }
 
+  /** Each line reaches the notebook while the cell still runs: the cell goes on only once the test has seen it. */
   @Test
-  void stdoutAndStderrReachTheCellWhileItRuns() {
-    run("for (int i = 0; i < 3; i++) { System.out.println(\"line \" + i); Thread.sleep(250); }\n"
-        + "System.err.print(\"warned\");");
+  void stdoutAndStderrReachTheCellWhileItRuns() throws Exception {
+    java.util.concurrent.Semaphore seen = new java.util.concurrent.Semaphore(0);
+    System.getProperties().put("mcalign.test.seen", seen); // a channel the cell (same JVM) can reach
+    try {
+      CompletableFuture<Throwable> running = inBackground(
+          "var seen = (java.util.concurrent.Semaphore) System.getProperties().get(\"mcalign.test.seen\");\n"
+              + "for (int i = 0; i < 3; i++) { System.out.println(\"line \" + i); seen.acquire(); }\n"
+              + "System.err.print(\"warned\");");
+      for (int i = 0; i < 3; i++) {
+        rec.awaitOut("line " + i + "\n");
+        seen.release();
+      }
+      assertEquals(null, running.get(GUARD.toSeconds(), TimeUnit.SECONDS));
+    } finally {
+      System.getProperties().remove("mcalign.test.seen");
+    }
     assertEquals("line 0\nline 1\nline 2\n", rec.out.toString());
     assertEquals("warned", rec.err.toString());
     assertTrue(rec.streamMessages.size() >= 3, "streamed as it ran: " + rec.streamMessages);
+  }
+
+  /** Runs a cell on another thread; completes with what it threw (null if nothing). */
+  private CompletableFuture<Throwable> inBackground(String code) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        run(code);
+        return null;
+      } catch (Throwable t) {
+        return t;
+      }
+    });
   }
 
   @Test
@@ -254,19 +296,10 @@ class CellEvaluatorTest {
   @Test
   void interruptStopsATightLoopAndKeepsState() throws Exception {
     run("int kept = 41;");
-    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        run("long spins = 0;\nwhile (true) { spins++; }");
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
-    Thread.sleep(800);
-    long t0 = System.nanoTime();
+    CompletableFuture<Throwable> running = inBackground("long spins = 0;\nwhile (true) { if (spins++ == 0) System.out.println(\"spinning\"); }");
+    rec.awaitOut("spinning"); // the loop runs: an interrupt before it (or between snippets) would never reach it
     eval.interrupt();
-    Throwable t = running.get(10, TimeUnit.SECONDS);
-    assertTrue((System.nanoTime() - t0) / 1e9 < 5, "stopped promptly");
+    Throwable t = running.get(GUARD.toSeconds(), TimeUnit.SECONDS);
     CellError e = assertInstanceOf(CellError.class, t);
     assertEquals("Interrupted", e.ename());
     assertEquals(42, run("kept + 1").value());
@@ -275,17 +308,10 @@ class CellEvaluatorTest {
 
   @Test
   void interruptEndsASleepingCell() throws Exception {
-    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        run("Thread.sleep(60_000);");
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
-    Thread.sleep(500);
+    CompletableFuture<Throwable> running = inBackground("{ System.out.println(\"sleeping\"); Thread.sleep(600_000); }"); // one snippet: the interrupt reaches the sleep
+    rec.awaitOut("sleeping");
     eval.interrupt();
-    CellError e = assertInstanceOf(CellError.class, running.get(10, TimeUnit.SECONDS));
+    CellError e = assertInstanceOf(CellError.class, running.get(GUARD.toSeconds(), TimeUnit.SECONDS));
     assertEquals("Interrupted", e.ename());
   }
 
@@ -293,27 +319,22 @@ class CellEvaluatorTest {
   @Test
   void interruptReachesThreadsTheCellStarted() throws Exception {
     run("var ended = new java.util.concurrent.CountDownLatch(1);");
-    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        run("var worker = new Thread(() -> { try { new java.util.concurrent.CountDownLatch(1).await(); }"
-            + " catch (InterruptedException e) { ended.countDown(); } });\nworker.start();\nworker.join();");
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
-    Thread.sleep(500);
+    CompletableFuture<Throwable> running = inBackground(
+        "var worker = new Thread(() -> { System.out.println(\"waiting\"); try { new java.util.concurrent.CountDownLatch(1).await(); }"
+            + " catch (InterruptedException e) { ended.countDown(); } });\n{ worker.start(); worker.join(); }");
+    // the worker exists and the snippet that started it still runs (an interrupt before await leaves the flag set)
+    rec.awaitOut("waiting");
     eval.interrupt();
-    assertInstanceOf(CellError.class, running.get(10, TimeUnit.SECONDS));
-    assertEquals(true, run("ended.await(5, java.util.concurrent.TimeUnit.SECONDS)").value(), "the worker saw the interrupt");
+    assertInstanceOf(CellError.class, running.get(GUARD.toSeconds(), TimeUnit.SECONDS));
+    assertEquals(true, run("ended.await(" + GUARD.toSeconds() + ", java.util.concurrent.TimeUnit.SECONDS)").value(), "the worker saw the interrupt");
   }
 
   @Test
-  void threadsLeftByACellDoNotBlockTheNext() {
+  void threadsLeftByACellDoNotBlockTheNext() throws Exception {
     run("var pool = java.util.concurrent.Executors.newFixedThreadPool(2);\npool.submit(() -> 1);");
-    long t0 = System.nanoTime();
-    assertEquals(2, run("1 + 1").value());
-    assertTrue((System.nanoTime() - t0) / 1e9 < 5);
+    // the pool's threads never end: a cell that waited for them would never return
+    CompletableFuture<Object> next = CompletableFuture.supplyAsync(() -> run("1 + 1").value());
+    assertEquals(2, next.get(GUARD.toSeconds(), TimeUnit.SECONDS));
     run("pool.shutdownNow();");
   }
 
@@ -342,7 +363,10 @@ class CellEvaluatorTest {
   @Test
   void cellTimeMagicPrintsWallTime() {
     run("%%time\nThread.sleep(50);");
-    assertTrue(rec.out.toString().matches("(?s)Wall time: [0-9.]+ ms\\n"), rec.out.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Wall time: ([0-9.]+) (ms|s)\n").matcher(rec.out.toString());
+    assertTrue(m.matches(), rec.out.toString());
+    double ms = Double.parseDouble(m.group(1)) * (m.group(2).equals("s") ? 1000 : 1);
+    assertTrue(ms >= 50, "at least the 50 ms the cell slept: " + rec.out); // no upper bound: the machine may be loaded
   }
 
   @Test
