@@ -82,7 +82,10 @@ class DemographicValuesTest {
   void onePassEqualsThePapersFunctionOnThePapersResults() {
     Table results = TestData.inputs().demographicResults();
     AnalysisSettings s = AnalysisSettings.paper();
-    Map<List<String>, double[]> ours = byKey(Demographic.run(results, Metric.SPEARMAN, 0, 1, s).table(), 0);
+    Table table = Demographic.run(results, Metric.SPEARMAN, 0, 1, s).table();
+    assertEquals("spearman_n0_demographic_analysis.csv", table.name(), "the paper's file name");
+    assertEquals("spearman_n100_extreme_total_gt_alignment.csv", TotalGroundTruthAlignment.fileName(Metric.SPEARMAN, 100));
+    Map<List<String>, double[]> ours = byKey(table, 0);
     assertEquals(8, ours.size(), "four languages × congruent or not, one model");
     assertSameValues(PaperHypothesesPort.demographic(results, ones(results.rowCount()), Metric.SPEARMAN, s.reliability(), false),
         ours, "paper's demographic results");

@@ -63,6 +63,18 @@ class HypothesesValuesTest {
     return out;
   }
 
+  /** pandas' groupby sorts its keys: rows come in key order (per round). */
+  static Table sortedByKeys(Table t, List<String> keys) {
+    for (int i = 1; i < t.rowCount(); i++) {
+      if (t.intColumn("round").getInt(i) != t.intColumn("round").getInt(i - 1)) continue;
+      int row = i;
+      String a = String.join("\u0000", keys.stream().map(c -> t.getString(row - 1, c)).toList());
+      String b = String.join("\u0000", keys.stream().map(c -> t.getString(row, c)).toList());
+      assertTrue(a.compareTo(b) < 0, t.name() + ": row " + i + " out of key order: " + a + " then " + b);
+    }
+    return t;
+  }
+
   static Map<List<String>, double[]> wrap(Map<List<String>, Double> m) {
     Map<List<String>, double[]> out = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
     m.forEach((k, v) -> out.put(k, new double[] {v}));
@@ -101,8 +113,9 @@ class HypothesesValuesTest {
 
   @Test
   void monoculturalAlignmentByHand() {
-    Map<List<String>, double[]> got = byKey(run("monocultural_alignment", handMade(), Metric.MEAN_ALIGNMENT),
-        List.of("model_name", "response_language", "cntry_an"), "metric_value");
+    Table t = run("monocultural_alignment", handMade(), Metric.MEAN_ALIGNMENT);
+    assertEquals("mean_alignment_n0_monocultural_alignment.csv", t.name(), "the paper's file name");
+    Map<List<String>, double[]> got = byKey(t, List.of("model_name", "response_language", "cntry_an"), "metric_value");
     Map<List<String>, double[]> expected = new LinkedHashMap<>();
     // English prompts against countries outside the English-speaking list only (never US or GB)
     expected.put(List.of("M", "English", "NG"), new double[] {1 - (0.3 + 0.6) / 2}); // |.3-.6|, |.6-0|
@@ -209,18 +222,19 @@ class HypothesesValuesTest {
   static void assertAllEqualThePort(AnalysisInputs in, Metric m, String what) {
     Frame results = PaperHypothesesPort.results(in.responses()), gt = PaperHypothesesPort.groundTruth(in.groundTruthAllCountries());
     List<String> mlc = PaperHypothesesPort.MODEL_LANG_COUNTRY;
+    List<String> mc = List.of("model_name", "cntry_an"), mcl = List.of("model_name", "cntry_an", "language_x");
     assertSameValues(wrap(PaperHypothesesPort.englishLanguageAlignment(results, gt, m)),
-        byKey(run("english_language_alignment", in, m), List.of("model_name", "cntry_an"), "metric_value"), what + " english " + m);
+        byKey(sortedByKeys(run("english_language_alignment", in, m), mc), mc, "metric_value"), what + " english " + m);
     assertSameValues(PaperHypothesesPort.crossLinguisticTransfer(results, gt, m),
-        byKey(run("cross_linguistic_cultural_transfer", in, m), List.of("model_name", "cntry_an", "language_x", "language_y"),
+        byKey(sortedByKeys(run("cross_linguistic_cultural_transfer", in, m), mcl), List.of("model_name", "cntry_an", "language_x", "language_y"),
             "Native Alignment", "US Alignment"), what + " cross-linguistic " + m);
     assertSameValues(wrap(PaperHypothesesPort.monoculturalAlignment(results, gt, m)),
-        byKey(run("monocultural_alignment", in, m), mlc, "metric_value"), what + " monocultural " + m);
+        byKey(sortedByKeys(run("monocultural_alignment", in, m), mlc), mlc, "metric_value"), what + " monocultural " + m);
     assertSameValues(wrap(PaperHypothesesPort.absolutePerformance(results, gt, m)),
-        byKey(run("extreme_absolute_performance", in, m), mlc, "metric_value"), what + " absolute " + m);
+        byKey(sortedByKeys(run("extreme_absolute_performance", in, m), mlc), mlc, "metric_value"), what + " absolute " + m);
     assertSameValues(wrap(PaperHypothesesPort.relativePerformance(results, gt, m)),
-        byKey(run("extreme_relative_performance", in, m), mlc, "metric_value"), what + " relative " + m);
+        byKey(sortedByKeys(run("extreme_relative_performance", in, m), mlc), mlc, "metric_value"), what + " relative " + m);
     assertSameValues(wrap(PaperHypothesesPort.relativeAllCombinations(results, gt, m)),
-        byKey(run("extreme_relative_all_combinations", in, m), mlc, "metric_value"), what + " all combinations " + m);
+        byKey(sortedByKeys(run("extreme_relative_all_combinations", in, m), mlc), mlc, "metric_value"), what + " all combinations " + m);
   }
 }
