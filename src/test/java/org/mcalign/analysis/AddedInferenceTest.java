@@ -172,6 +172,8 @@ class AddedInferenceTest {
           assertEquals(0, hi - lo, 1e-6, key + ": no noise, no width");
         } else {
           assertTrue(lo < want && want < hi, key + ": planted " + want + " outside [" + lo + ", " + hi + "]");
+          double se = (hi - lo) / (2 * 1.96);
+          assertTrue(lo < got && got < hi && Math.abs(got - want) < 4 * se, key + ": estimate " + got + " for planted " + want + " ± " + se);
           // a cell of 200 rows with noise sd 0.05: the intercept's se is about 0.05 · √(1/200 + spread of consistency)
           assertTrue(hi - lo < 2 * 1.96 * noise * 0.25, key + ": interval width " + (hi - lo));
         }

@@ -51,6 +51,31 @@ class HypothesesResamplingTest {
   }
 
   /**
+   * Relative performance subtracts the uniform baseline's metric of the same round: M's
+   * metric is 0.8 in every round, the baseline's is 1 − k/n (answers 0 and 1 against a truth
+   * of 0), so M's relative value is k/n − 0.2, varying from round to round with mean 0.3.
+   */
+  @Test
+  void relativePerformanceSubtractsTheBaselineOfTheSameRound() {
+    Table r = responses(new String[][] {{"M", "en", "en", "q1"}, {"M", "en", "en", "q2"},
+        {Paper.BASELINE_UNIFORM, "en", "en", "q1"}, {Paper.BASELINE_UNIFORM, "en", "en", "q2"}}, new double[] {0.2, 0.2, 0, 1});
+    Table gt = groundTruth(new String[][] {{"US", "q1", "en"}, {"US", "q2", "en"}}, new double[] {0, 0});
+    int n = 50;
+    double[] v = Hypotheses.run("extreme_relative_performance", inputs(r, gt), r, Metric.MEAN_ALIGNMENT, settings(n), 9).table()
+        .doubleColumn("metric_value").asDoubleArray();
+    assertEquals(ROUNDS, v.length);
+    java.util.Set<Double> distinct = new java.util.HashSet<>();
+    for (double x : v) {
+      double k = (x + 0.2) * n;
+      assertEquals(Math.rint(k), k, 1e-9, "k/n − 0.2: " + x);
+      distinct.add(x);
+    }
+    assertTrue(distinct.size() > 5, "varies with the baseline's round: " + distinct);
+    double mean = Arrays.stream(v).average().orElseThrow();
+    assertEquals(0.3, mean, 5 * Math.sqrt(0.25 / n / ROUNDS));
+  }
+
+  /**
    * Model M answers q1 .3 and q2 .6 against the US truth .1, .4 (|x − y| = .2 on both) and
    * GB's 0, .3 (|x − y| = .3); the uniform baseline answers .5 and .8 (|x − y| = .4 and .5). No
    * resample can change those means, so every round has the exact values.
