@@ -10,8 +10,12 @@
  * </pre>
  * {@code --user} honours {@code JUPYTER_DATA_DIR}: with
  * {@code JUPYTER_DATA_DIR=$PWD/target/jupyter-data} both the install and Jupyter use a private
- * kernels folder. The spec runs {@code java -jar <absolute jar> kernel run {connection_file}};
- * JVM options come from {@code --jvm-opt} at install time or {@code JDK_JAVA_OPTIONS}.
+ * kernels folder. The install copies the jar into the spec's folder under a versioned name
+ * ({@code mcalign-VERSION-HASH.jar}) and the spec runs
+ * {@code java -jar <that copy> kernel run {connection_file}}, so {@code mvn clean} or deleting
+ * the clone leaves the kernel working; installing over a spec from another clone or another
+ * Java kernel says what it replaced. JVM options come from {@code --jvm-opt} at install time or
+ * {@code JDK_JAVA_OPTIONS}.
  *
  * <h2>Cells</h2>
  * A cell holds statements, declarations, imports and optionally a trailing expression; the
