@@ -1,5 +1,6 @@
 package org.mcalign.notebook;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,15 +44,25 @@ public final class Notebook {
   }
 
   private static void show(Object value, String id, boolean update) {
-    MimeBundle bundle = Renderers.render(value).scrubbed(scrubber);
     CellOutput target = output;
-    if (target == null) {
-      if (!update) System.out.println(bundle.get("text/plain"));
+    if (update) {
+      MimeBundle bundle = Renderers.render(value).scrubbed(scrubber);
+      if (target == null) return;
+      Console.flush();
+      target.updateDisplay(bundle, id);
       return;
     }
-    Console.flush();
-    if (update) target.updateDisplay(bundle, id);
-    else target.display(bundle, id);
+    // a value with a caption: the value under the id, then its caption
+    List<MimeBundle> bundles = Renderers.renderAll(value);
+    for (int i = 0; i < bundles.size(); i++) {
+      MimeBundle bundle = bundles.get(i).scrubbed(scrubber);
+      if (target == null) {
+        System.out.println(bundle.get("text/plain"));
+      } else {
+        Console.flush();
+        target.display(bundle, i == 0 ? id : UUID.randomUUID().toString());
+      }
+    }
   }
 
   static CellOutput output() {

@@ -36,17 +36,20 @@ public final class Figure {
   private final int height;
   /** The banner drawn above the figure by {@link #labelled}, or "" (none). */
   private final String label;
+  /** What the marks are (estimate, interval type and level, n), shown below the figure; "" if none. */
+  private final String caption;
 
   Figure(String fileName, BufferedImage image, int width, int height) {
-    this(fileName, image, width, height, "");
+    this(fileName, image, width, height, "", "");
   }
 
-  private Figure(String fileName, BufferedImage image, int width, int height, String label) {
+  private Figure(String fileName, BufferedImage image, int width, int height, String label, String caption) {
     this.fileName = fileName;
     this.image = image;
     this.width = width;
     this.height = height;
     this.label = label;
+    this.caption = caption;
   }
 
   /** Height of the {@link #labelled} banner in logical pixels. */
@@ -82,9 +85,22 @@ public final class Figure {
     return image.getWidth() / width;
   }
 
-  /** The same figure under another file name (its label kept). */
+  /** The same figure under another file name (its label and caption kept). */
   public Figure renamed(String newFileName) {
-    return new Figure(newFileName, image, width, height, label);
+    return new Figure(newFileName, image, width, height, label, caption);
+  }
+
+  /**
+   * The same figure with a caption: what its bars, whiskers, points and lines are (estimate,
+   * interval type and level, n). Notebooks show it as Markdown below the image.
+   */
+  public Figure withCaption(String text) {
+    return new Figure(fileName, image, width, height, label, text == null ? "" : text.strip());
+  }
+
+  /** The caption ({@link #withCaption}), or "" when none was given. */
+  public String caption() {
+    return caption;
   }
 
   /**
@@ -114,7 +130,7 @@ public final class Figure {
     } finally {
       g.dispose();
     }
-    return new Figure(base.fileName, out, base.width, base.height + BANNER_HEIGHT, label);
+    return new Figure(base.fileName, out, base.width, base.height + BANNER_HEIGHT, label, caption);
   }
 
   /** The label drawn by {@link #labelled} (e.g. {@code "DEMO — synthetic data ..."}), or "" when none. */
@@ -127,7 +143,7 @@ public final class Figure {
     if (label.isEmpty()) return this;
     int d = density();
     return new Figure(fileName, image.getSubimage(0, BANNER_HEIGHT * d, image.getWidth(), image.getHeight() - BANNER_HEIGHT * d),
-        width, height - BANNER_HEIGHT, "");
+        width, height - BANNER_HEIGHT, "", caption);
   }
 
   /** PNG bytes, with the physical resolution (100 dpi × density) recorded. */
