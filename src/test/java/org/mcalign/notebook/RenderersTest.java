@@ -75,7 +75,7 @@ class RenderersTest {
     assertTrue(withoutStyle.contains("<th title=\"p-value (double; below 0.001 shown as &lt;0.001)\""), withoutStyle);
     assertTrue(withoutStyle.contains(">&lt;0.001</td>") && withoutStyle.contains(">0.012</td>"), withoutStyle);
     // long terms may wrap at ':' and before '[' so that wide tables fit the page
-    assertTrue(withoutStyle.contains("us<wbr>[T.True]:<wbr>model_name"), withoutStyle);
+    assertTrue(withoutStyle.contains("us<wbr>[T.True]:<wbr>model_<wbr>name<wbr>[T.gpt-4o]"), withoutStyle);
     assertTrue(Renderers.render(t).get("text/plain").contains("<0.001"));
   }
 
@@ -200,7 +200,7 @@ class RenderersTest {
     assertEquals("p = 0.062", Numbers.pInText(0.0624));
     assertEquals("0.55\u20130.98", Numbers.range(0.551, 0.979, 2));
     assertEquals("\u22120.19 to 0.11", Numbers.range(-0.19, 0.11, 2));
-    assertEquals("0", Numbers.fixed(-0.001, 2));
+    assertEquals("0.00", Numbers.fixed(-0.001, 2));
     assertTrue(Numbers.isPValueColumn("p_value") && Numbers.isPValueColumn("paper_p") && Numbers.isPValueColumn("P>|z|"));
     assertFalse(Numbers.isPValueColumn("p2.5") || Numbers.isPValueColumn("spread") || Numbers.isPValueColumn("p97.5"));
   }
