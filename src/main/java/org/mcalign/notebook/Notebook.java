@@ -33,6 +33,11 @@ public final class Notebook {
     return new MimeBundle(Map.of("text/plain", "[HTML]", "text/html", html), Map.of());
   }
 
+  /** A value that renders as the given HTML, with {@code text} for plain-text viewers. */
+  public static MimeBundle html(String html, String text) {
+    return new MimeBundle(Map.of("text/plain", text, "text/html", html), Map.of());
+  }
+
   /** A value that renders as the given Markdown. */
   public static MimeBundle markdown(String markdown) {
     return new MimeBundle(Map.of("text/plain", markdown, "text/markdown", markdown), Map.of());
