@@ -210,8 +210,9 @@ public final class ConsistencyFindings {
         + Numbers.range(Prose.min(rest), Prose.max(rest), 2) + ", and " + t.getString(top, "model") + " in " + t.getString(top, "language")
         + " by " + f(l[top], 2) + " (from " + f(t.doubleColumn("distinct_responses").getDouble(top), 2) + " to "
         + f(t.doubleColumn("as_in_figure").getDouble(top), 2) + "). " + reachFigure.size() + " of the " + t.rowCount() + " bars reach the"
-        + " least self-consistent country (" + f(line, 2) + ") with the figure's pairs, " + reachDistinct.size() + " with distinct"
-        + " responses (" + and(reachDistinct) + "), which stay close to the one-pass values";
+        + " least self-consistent country (" + f(line, 2) + ") with the figure's pairs, "
+        + (reachDistinct.isEmpty() ? "none" : reachDistinct.size() + " (" + and(reachDistinct) + ")") + " with distinct"
+        + " responses, which stay close to the one-pass values";
     text += demo ? "." : ": the paper's conclusion that models are less self-consistent than the surveyed populations holds more"
         + " strongly.";
     return new Finding(t, text);

@@ -240,7 +240,8 @@ public final class Rq2Findings {
     return f.withCaption("**" + f.fileName() + ".** Residuals against fitted values of the RQ2 OLS, all " + Numbers.count(fit().nobs())
         + " rows, drawn as a 2-D histogram (darker cells hold more points; opacity grows with the log of the count) instead of R's"
         + " overplotted circles. Red line: LOWESS smoother (R's `lowess`, f = 2/3, 3 robustness iterations). Dotted line: zero."
-        + " Numbers: the rows (1-based) of the three largest absolute residuals, as R labels them.");
+        + " Numbers: the rows (1-based) of the three largest absolute residuals, as R labels them. No intervals: residuals are"
+        + " not estimates.");
   }
 
   /** What the residuals show, and why the paper's image differs (its own table implies other fitted values). */

@@ -166,7 +166,8 @@ public final class WvsFindings {
     return f.withCaption("**" + f.fileName() + ".** Violins: Gaussian kernel density (Scott's bandwidth, cut at 2 bandwidths beyond the"
         + " data, every violin of area 1) of a country's pro scores over its " + questionRange() + " questions, one panel per"
         + " interview language and one for the global scores. Inside each: box from the first to the third quartile, white dot at"
-        + " the median, whiskers to the furthest score within 1.5 interquartile ranges (seaborn's default).");
+        + " the median, whiskers to the furthest score within 1.5 interquartile ranges (seaborn's default); these show the"
+        + " spread of the questions' scores, not intervals of an estimate.");
   }
 
   private String questionRange() {
