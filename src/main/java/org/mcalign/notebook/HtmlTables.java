@@ -70,13 +70,13 @@ final class HtmlTables {
     sb.append("<tr><th align=\"right\" style=\"text-align:right\">").append(r).append("</th>");
     for (Column<?> c : t.columns()) {
       if (c.isMissing(r)) {
-        sb.append(c instanceof NumericColumn ? NUM.replace("class=\"num\"", "class=\"num na\"") + "NaN</td>" : "<td class=\"na\"></td>");
+        sb.append(c instanceof NumericColumn ? NUM.replace("class=\"num\"", "class=\"num na\"") + "NaN</td>" : "<td class=\"na\" align=\"left\"></td>");
       } else if (c instanceof NumericColumn<?> n && isFloating(c.type())) {
         sb.append(NUM).append(escape(formatNumber(c.name(), n.getDouble(r)))).append("</td>");
       } else if (c instanceof NumericColumn) {
         sb.append(NUM).append(escape(c.getString(r))).append("</td>");
       } else {
-        sb.append("<td>").append(wrappable(c.getString(r))).append("</td>");
+        sb.append("<td align=\"left\" style=\"text-align:left\">").append(wrappable(c.getString(r))).append("</td>");
       }
     }
     sb.append("</tr>");

@@ -56,7 +56,7 @@ class RenderersTest {
     // the type is the header's tooltip, not text that runs into the name without a style sheet
     assertTrue(html.contains("<th title=\"string\" align=\"left\" style=\"text-align:left\">model_name</th>"), html);
     assertTrue(html.contains("<th title=\"double\" align=\"right\""), html);
-    assertTrue(html.contains("<td>olmo&lt;2&gt;</td>"), "escaped");
+    assertTrue(html.contains("<td align=\"left\" style=\"text-align:left\">olmo&lt;2&gt;</td>"), "escaped, left-aligned by its own attributes");
     // numbers right-aligned by the cell's own attributes, 4 significant digits
     assertTrue(html.contains("align=\"right\" style=\"text-align:right;white-space:nowrap\">0.1235</td>"), html);
     assertTrue(html.contains(">NaN</td>"));

@@ -22,18 +22,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Notebook 11 (alignment per language and ground-truth level): what its tables and figures show. */
-public final class BreakdownFindings {
+public final class BreakdownFindings extends NotebookFindings {
   private final PaperAnalysis.Result run;
-  private final AnalysisInputs in;
-  private final boolean demo;
-  private final Outputs outputs;
   private Table data;
 
-  private BreakdownFindings(PaperAnalysis.Result run, AnalysisInputs in) {
+  BreakdownFindings(PaperAnalysis.Result run, AnalysisInputs in) {
+    super(in, "11-language-breakdown");
     this.run = run;
-    this.in = in;
-    this.demo = Prose.demo(in);
-    this.outputs = new Outputs(in, "11-language-breakdown");
   }
 
   public static BreakdownFindings of(PaperAnalysis.Result run) {

@@ -21,21 +21,16 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Notebook 09 (self-consistency and cross effects): what its tables and figures show. */
-public final class ConsistencyFindings {
+public final class ConsistencyFindings extends NotebookFindings {
   /** The figures' whiskers, as the paper's (seaborn's default: bootstrap 95 % CI of the mean, seeded here). */
   static final Interval FIGURE_WHISKERS = Interval.bootstrapCi(95, 0);
 
   private final PaperAnalysis.Result run;
-  private final AnalysisInputs in;
-  private final boolean demo;
-  private final Outputs outputs;
   private Table lift;
 
-  private ConsistencyFindings(PaperAnalysis.Result run, AnalysisInputs in) {
+  ConsistencyFindings(PaperAnalysis.Result run, AnalysisInputs in) {
+    super(in, "09-consistency");
     this.run = run;
-    this.in = in;
-    this.demo = Prose.demo(in);
-    this.outputs = new Outputs(in, "09-consistency");
   }
 
   public static ConsistencyFindings of(PaperAnalysis.Result run) {
@@ -93,33 +88,32 @@ public final class ConsistencyFindings {
   }
 
   private static Table summarise(Table t, String value, String name, String... keys) {
-    Map<String, List<Double>> groups = new LinkedHashMap<>();
-    Map<String, String[]> labels = new LinkedHashMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      String[] k = new String[keys.length];
-      for (int j = 0; j < keys.length; j++) k[j] = t.getString(i, keys[j]);
-      String key = String.join("\u0000", k);
-      labels.putIfAbsent(key, k);
-      groups.computeIfAbsent(key, x -> new ArrayList<>()).add(t.doubleColumn(value).getDouble(i));
-    }
-    StringColumn[] kc = new StringColumn[keys.length];
-    for (int j = 0; j < keys.length; j++) kc[j] = StringColumn.create(keys[j]);
+    Table out = Table.create(name);
+    for (String k : keys) out.addColumns(StringColumn.create(k));
     DoubleColumn mean = DoubleColumn.create("mean"), cl = DoubleColumn.create("mean_ci_lower"), ch = DoubleColumn.create("mean_ci_upper"),
         lo = DoubleColumn.create("rounds_p2.5"), hi = DoubleColumn.create("rounds_p97.5");
-    groups.forEach((key, v) -> {
-      double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
-      for (int j = 0; j < keys.length; j++) kc[j].append(labels.get(key)[j]);
-      mean.append(Prose.mean(a));
-      double[] ci = FIGURE_WHISKERS.bounds(a);
+    // groups in order of first appearance, values in row order: the figures' aggregation, so the bootstrap draws agree
+    for (Table g : t.splitOn(keys).asTableList().stream().sorted(java.util.Comparator.comparingInt(g -> firstRow(t, g, keys))).toList()) {
+      double[] v = g.doubleColumn(value).asDoubleArray();
+      for (String k : keys) out.stringColumn(k).append(g.getString(0, k));
+      double[] ci = FIGURE_WHISKERS.bounds(v), pi = Interval.percentile(95).bounds(v);
+      mean.append(Prose.mean(v));
       cl.append(ci == null ? Double.NaN : ci[0]);
       ch.append(ci == null ? Double.NaN : ci[1]);
-      double[] pi = Interval.percentile(95).bounds(a);
       lo.append(pi == null ? Double.NaN : pi[0]);
       hi.append(pi == null ? Double.NaN : pi[1]);
-    });
-    Table out = Table.create(name);
-    out.addColumns(kc);
+    }
     return out.addColumns(mean, cl, ch, lo, hi);
+  }
+
+  /** The first row of {@code t} that belongs to group {@code g}. */
+  private static int firstRow(Table t, Table g, String... keys) {
+    for (int i = 0; i < t.rowCount(); i++) {
+      boolean same = true;
+      for (String k : keys) same &= t.getString(i, k).equals(g.getString(0, k));
+      if (same) return i;
+    }
+    return Integer.MAX_VALUE;
   }
 
   /** The self-consistency table and what it says. */

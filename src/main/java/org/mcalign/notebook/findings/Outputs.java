@@ -27,13 +27,20 @@ import tech.tablesaw.api.Table;
 final class Outputs {
   private final AnalysisInputs in;
   private final String name;
+  private final Path root;
   private final Map<String, Table> tables = new LinkedHashMap<>();
   private final Map<String, RegressionResults> regressions = new LinkedHashMap<>();
   private final List<Figure> figures = new ArrayList<>();
 
+  /** Outputs under the project's root (found from the working folder, as the notebooks run). */
   Outputs(AnalysisInputs in, String name) {
+    this(in, name, Dataset.findProjectRoot(Path.of("")).orElse(Path.of("")));
+  }
+
+  Outputs(AnalysisInputs in, String name, Path root) {
     this.in = in;
     this.name = name;
+    this.root = root.toAbsolutePath().normalize();
   }
 
   Outputs table(String fileName, Table t) {
@@ -56,7 +63,6 @@ final class Outputs {
   /** Writes everything (atomically, file by file) and returns the list of files written. */
   Table write(long seed, Map<String, ?> settings) {
     Dataset d = in.dataset();
-    Path root = Dataset.findProjectRoot(Path.of("")).orElse(Path.of("")).toAbsolutePath().normalize();
     Path folder = root.resolve("target").resolve("notebook-output").resolve(Datasets.fileName(d, name));
     StringColumn file = StringColumn.create("file"), dir = StringColumn.create("folder"), kind = StringColumn.create("what");
     IntColumn kb = IntColumn.create("kilobytes");

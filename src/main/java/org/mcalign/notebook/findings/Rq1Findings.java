@@ -30,17 +30,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Notebook 07 (RQ1): what its tables and figures show, in sentences computed from them. */
-public final class Rq1Findings {
+public final class Rq1Findings extends NotebookFindings {
   private final PaperAnalysis.Result run;
-  private final AnalysisInputs in;
-  private final boolean demo;
-  private final Outputs outputs;
 
-  private Rq1Findings(PaperAnalysis.Result run, AnalysisInputs in) {
+  Rq1Findings(PaperAnalysis.Result run, AnalysisInputs in) {
+    super(in, "07-rq1");
     this.run = run;
-    this.in = in;
-    this.demo = Prose.demo(in);
-    this.outputs = new Outputs(in, "07-rq1");
   }
 
   /** The findings of a stage 7–8 run on the notebooks' dataset ({@link Analyses#inputs()}). */
@@ -322,6 +317,7 @@ public final class Rq1Findings {
     what.append("alignment (response), mean"); val.append(Prose.mean(y));
     what.append("residual SD, fitted below the median"); val.append(sd(low));
     what.append("residual SD, fitted above the median"); val.append(sd(high));
+    what.append("ratio of the two residual SDs"); val.append(sd(low) / sd(high));
     what.append("largest |residual|"); val.append(Math.max(Math.abs(Prose.min(res)), Prose.max(res)));
     if (!demo) {
       what.append("paper's image: lowest fitted value on its axis (read off the image)"); val.append(-0.1);

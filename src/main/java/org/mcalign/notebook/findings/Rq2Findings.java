@@ -34,17 +34,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Notebook 08 (RQ2, US-centric bias): what its tables and figures show, in sentences computed from them. */
-public final class Rq2Findings {
+public final class Rq2Findings extends NotebookFindings {
   private final PaperAnalysis.Result run;
-  private final AnalysisInputs in;
-  private final boolean demo;
-  private final Outputs outputs;
 
-  private Rq2Findings(PaperAnalysis.Result run, AnalysisInputs in) {
+  Rq2Findings(PaperAnalysis.Result run, AnalysisInputs in) {
+    super(in, "08-rq2");
     this.run = run;
-    this.in = in;
-    this.demo = Prose.demo(in);
-    this.outputs = new Outputs(in, "08-rq2");
   }
 
   public static Rq2Findings of(PaperAnalysis.Result run) {
@@ -280,12 +275,16 @@ public final class Rq2Findings {
 
   /** The fitted values the paper's published coefficients give on our design (same formula, same rows). */
   private double[] paperFitted() {
-    PaperTable paper = ReplicationReport.paperRq2(in);
-    DesignMatrix d = DesignMatrix.build(UsCentricBias.FORMULA, run.table("rq2_regression_input.csv"));
+    return fittedWith(ReplicationReport.paperRq2(in), run.table("rq2_regression_input.csv"));
+  }
+
+  /** The RQ2 formula's design on {@code data} times the coefficients of {@code table}: the fitted values that table implies. */
+  static double[] fittedWith(PaperTable table, Table data) {
+    DesignMatrix d = DesignMatrix.build(UsCentricBias.FORMULA, data);
     double[] out = new double[d.nobs()];
     for (int j = 0; j < d.ncols(); j++) {
-      double[] row = paper.rows().get(d.names().get(j));
-      if (row == null) throw new IllegalStateException("the paper's RQ2 table has no coefficient '" + d.names().get(j) + "'");
+      double[] row = table.rows().get(d.names().get(j));
+      if (row == null) throw new IllegalStateException(table.file() + " has no coefficient '" + d.names().get(j) + "'");
       double[] col = d.column(j);
       for (int i = 0; i < out.length; i++) out[i] += col[i] * row[PaperTable.COEF];
     }

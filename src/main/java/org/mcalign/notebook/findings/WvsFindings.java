@@ -17,15 +17,10 @@ import org.mcalign.wvs.MicrodataSynthesizer;
 import tech.tablesaw.api.Table;
 
 /** Notebook 10 (WVS descriptives): what the ground truth's tables and figures show. */
-public final class WvsFindings {
-  private final AnalysisInputs in;
-  private final boolean demo;
-  private final Outputs outputs;
+public final class WvsFindings extends NotebookFindings {
 
-  private WvsFindings(AnalysisInputs in) {
-    this.in = in;
-    this.demo = Prose.demo(in);
-    this.outputs = new Outputs(in, "10-wvs-descriptives");
+  WvsFindings(AnalysisInputs in) {
+    super(in, "10-wvs-descriptives");
   }
 
   /** The findings on the notebooks' dataset ({@link Analyses#inputs()}). */
