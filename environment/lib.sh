@@ -10,6 +10,9 @@ ensure_system_packages() {
   jupyter nbconvert --version >/dev/null 2>&1 || need+=(python3-nbconvert jupyter-nbconvert)
   jupyter kernelspec --version >/dev/null 2>&1 || need+=(jupyter-client python3-jupyter-client)
   if [ "${MCA_WITH_BROWSER:-1}" = 1 ]; then command -v chromium >/dev/null || need+=(chromium); fi
+  # the independent references of the tests: statsmodels (regressions, LOWESS) and scipy (densities)
+  python3 -c "import scipy, statsmodels" >/dev/null 2>&1 || /usr/bin/python3 -c "import scipy, statsmodels" >/dev/null 2>&1 \
+    || need+=(python3-scipy python3-statsmodels)
   # figures are laid out for Arial's metrics: Liberation Sans has them
   [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
   if [ ${#need[@]} -gt 0 ]; then

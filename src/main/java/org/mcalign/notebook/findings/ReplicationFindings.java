@@ -287,7 +287,7 @@ public final class ReplicationFindings extends NotebookFindings {
       parts.add(Prose.family(family) + " " + Numbers.range(Prose.min(a), Prose.max(a), 2));
     }
     return new Finding(t, "Over seeds " + seedRange() + " and the four languages, the no-consistency model's β_multilingual ranges "
-        + String.join(", ", parts) + ": the seed does not bring Gemma's bars down to the paper's image.");
+        + String.join(", ", parts) + (demo ? "." : ": the seed does not bring Gemma's bars down to the paper's image."));
   }
 
   // ------------------------------------------------------------------ estimator bootstrap (our addition)
