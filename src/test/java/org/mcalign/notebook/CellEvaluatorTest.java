@@ -254,16 +254,19 @@ class CellEvaluatorTest {
   @Test
   void interruptReachesThreadsTheCellStarted() throws Exception {
     run("var ended = new java.util.concurrent.CountDownLatch(1);");
+    CellSignals.started = new java.util.concurrent.CountDownLatch(1);
     CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
       try {
-        run("var worker = new Thread(() -> { try { new java.util.concurrent.CountDownLatch(1).await(); }"
+        run("var worker = new Thread(() -> { org.mcalign.notebook.CellSignals.started.countDown();"
+            + " try { new java.util.concurrent.CountDownLatch(1).await(); }"
             + " catch (InterruptedException e) { ended.countDown(); } });\nworker.start();\nworker.join();");
         return null;
       } catch (Throwable t) {
         return t;
       }
     });
-    Thread.sleep(500);
+    // interrupt once the worker runs (a sleep here raced a loaded machine's compile of the cell)
+    assertTrue(CellSignals.started.await(120, TimeUnit.SECONDS), "the cell started its worker");
     eval.interrupt();
     assertInstanceOf(CellError.class, running.get(10, TimeUnit.SECONDS));
     assertEquals(true, run("ended.await(5, java.util.concurrent.TimeUnit.SECONDS)").value(), "the worker saw the interrupt");
