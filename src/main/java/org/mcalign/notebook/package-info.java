@@ -33,9 +33,19 @@
  * started, and keeps the state.
  *
  * <h2>Rendering</h2>
- * See {@link org.mcalign.notebook.Renderers}: tables → HTML, XChart charts → 2× PNG, images →
- * PNG, any object with a public {@code toHtml()} → HTML (its {@code summary()} or
- * {@code toString()} as text). All outputs have this machine's project, data and home paths
- * replaced ({@code .}, {@code $MCA_DATA}, {@code ~}) and secret-looking environment values masked.
+ * See {@link org.mcalign.notebook.Renderers}: tables → HTML that reads the same without its
+ * style sheet (inline alignment, types as header tooltips, wrap points in long names) and
+ * aligned text, both with 4 significant digits and p-values {@code <0.001}
+ * ({@link org.mcalign.notebook.Numbers}); maps and collections → tables; XChart charts → 2×
+ * PNG, images → PNG, any object with a public {@code toHtml()} → HTML (its {@code summary()}
+ * or {@code toString()} as text), and a value with a public {@code caption()} (a figure) is
+ * followed by its caption as Markdown. All outputs have this machine's project, data and home
+ * paths replaced ({@code .}, {@code $MCA_DATA}, {@code ~}), secret-looking environment values
+ * masked and JShell's synthetic names mapped back to the cell's ({@code REPL.$JShell$31.o} →
+ * {@code o}).
+ *
+ * <h2>What the notebooks say</h2>
+ * {@link org.mcalign.notebook.findings} computes the sentences, captions and output lists of
+ * the analysis notebooks from the results they show.
  */
 package org.mcalign.notebook;
