@@ -78,6 +78,20 @@ public final class Analyses {
     return org.mcalign.plot.Figures.saveAllAsTable(root.resolve("plots"), shown);
   }
 
+  /**
+   * As {@link #save(PaperAnalysis.Result, String)} for the hypotheses script: its tables,
+   * {@code latest_results_with_baseline.csv}, the gallery's figures and {@code hypotheses_gallery.md}
+   * under {@code target/notebook-output/NAME}.
+   */
+  public static String save(HypothesesScript h, String name) {
+    java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
+    java.nio.file.Path rel = outputFolder(name);
+    java.util.List<java.nio.file.Path> files = h.writeTo(root.resolve(rel), inputs(), true);
+    return files.size() + " files written to " + rel.toString().replace('\\', '/') + "/ (tables, "
+        + Datasets.fileName(inputs().dataset(), HypothesesScript.RESULTS_WITH_BASELINE) + ", plots/ with "
+        + Datasets.fileName(inputs().dataset(), "hypotheses_gallery.md") + ", provenance)";
+  }
+
   /** As {@link #save(PaperAnalysis.Result, String)} for the replication report. */
   public static String save(ReplicationReport.Report report, String name) {
     java.nio.file.Path root = Dataset.findProjectRoot(java.nio.file.Path.of("")).orElse(java.nio.file.Path.of(""));
@@ -87,14 +101,14 @@ public final class Analyses {
         + Datasets.fileName(inputs().dataset(), "provenance.json") + ")";
   }
 
-  /** The replication report at the paper's settings: {@code seeds} seeds from the paper's seed. */
+  /** The replication report at the paper's settings: {@code seeds} seeds from our default seed. */
   public static ReplicationReport.Report replication(int seeds) {
-    return ReplicationReport.run(inputs(), AnalysisSettings.paper(), AnalysisSettings.PAPER_SEED, seeds);
+    return ReplicationReport.run(inputs(), AnalysisSettings.paper(), AnalysisSettings.DEFAULT_SEED, seeds);
   }
 
-  /** Stages 7–8 at the paper's settings with the paper's seed constant. */
+  /** Stages 7–8 at the paper's settings with our default seed ({@link AnalysisSettings#DEFAULT_SEED}). */
   public static PaperAnalysis.Result paper() {
-    return paper(AnalysisSettings.PAPER_SEED);
+    return paper(AnalysisSettings.DEFAULT_SEED);
   }
 
   /**

@@ -9,14 +9,17 @@ import org.mcalign.analysis.demo.Datasets;
 import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.CsvOut;
 import org.mcalign.data.Dataset;
+import org.mcalign.data.OutputFolder;
 import org.mcalign.data.Provenance;
 import org.mcalign.plot.Figure;
-import org.mcalign.stats.RegressionResults;
 
 /**
  * Writes a {@link PaperAnalysis.Result}: every table as CSV under the paper's file names,
  * each regression as {@code NAME.json} (the {@code fit --json} schema) and {@code NAME.txt}
- * (summary), the figures into {@code plots/}, and {@code provenance.json}. All writes atomic.
+ * (summary), the figures into {@code plots/}, and {@code provenance.json}. The folder is
+ * written as one set ({@link OutputFolder}): built in a staging folder and published by
+ * renaming, so that a run killed at any moment leaves the previous run's set or this one,
+ * never a mix; a second writer of the same folder is refused.
  * From the demo dataset every file name starts with {@code DEMO-}, every figure carries the
  * DEMO banner and every regression summary starts with it ({@link Datasets}).
  */
@@ -24,6 +27,12 @@ public final class AnalysisOutput {
   private AnalysisOutput() {}
 
   public static List<Path> write(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures) {
+    try (OutputFolder folder = OutputFolder.begin(out, "analyze (seed " + r.seed() + ")")) {
+      return folder.publish(writeInto(r, in, folder.staging(), figures));
+    }
+  }
+
+  private static List<Path> writeInto(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures) {
     Dataset d = in.dataset();
     List<Path> written = new ArrayList<>();
     r.tables().forEach((name, t) -> written.add(CsvOut.write(t, out.resolve(Datasets.fileName(d, name)))));
@@ -44,13 +53,16 @@ public final class AnalysisOutput {
    * the analysis's own (derived) seed in the settings as {@code part_seed}.
    */
   public static List<Path> write(AnalysisResult a, AnalysisInputs in, Path out, long masterSeed) {
-    String name = a.table().name().endsWith(".csv") ? a.table().name() : a.table().name() + ".csv";
-    Path csv = CsvOut.write(a.table(), out.resolve(Datasets.fileName(in.dataset(), name)));
-    Map<String, Object> s = new LinkedHashMap<>(a.settings());
-    s.put("analysis", a.name());
-    s.put("part_seed", a.seed());
-    Path prov = Datasets.writeProvenance(in.dataset(), Provenance.of(in.dataset(), masterSeed, s), out);
-    return List.of(csv, prov);
+    try (OutputFolder folder = OutputFolder.begin(out, "analyze " + a.name() + " (seed " + masterSeed + ")")) {
+      Path staging = folder.staging();
+      String name = a.table().name().endsWith(".csv") ? a.table().name() : a.table().name() + ".csv";
+      Path csv = CsvOut.write(a.table(), staging.resolve(Datasets.fileName(in.dataset(), name)));
+      Map<String, Object> s = new LinkedHashMap<>(a.settings());
+      s.put("analysis", a.name());
+      s.put("part_seed", a.seed());
+      Path prov = Datasets.writeProvenance(in.dataset(), Provenance.of(in.dataset(), masterSeed, s), staging);
+      return folder.publish(List.of(csv, prov));
+    }
   }
 
   static Provenance provenance(PaperAnalysis.Result r, AnalysisInputs in) {

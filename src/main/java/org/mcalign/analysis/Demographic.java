@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -44,5 +45,32 @@ public final class Demographic {
     settings.put("metric", metric.id());
     settings.put("rounds", rounds);
     return new AnalysisResult("demographic", out.setName(fileName(metric, rounds)), settings, seed);
+  }
+
+  /**
+   * Per (response_language, is_congruent) of a result: the mean metric and consistency over the
+   * rounds with the 2.5 and 97.5 percentiles of the metric's rounds (its 95 % bootstrap
+   * percentile interval), and the number of rounds.
+   */
+  public static Table means(Table result) {
+    Map<String, List<double[]>> g = new java.util.TreeMap<>();
+    for (int i = 0; i < result.rowCount(); i++)
+      g.computeIfAbsent(result.getString(i, "response_language") + "|" + result.getString(i, "is_congruent"), k -> new java.util.ArrayList<>())
+          .add(new double[] {result.doubleColumn("metric_value").getDouble(i), result.doubleColumn("consistency").getDouble(i)});
+    StringColumn lang = StringColumn.create("response_language"), cong = StringColumn.create("is_congruent");
+    DoubleColumn mean = DoubleColumn.create("metric_value mean"), lo = DoubleColumn.create("2.5 %"), hi = DoubleColumn.create("97.5 %"),
+        cons = DoubleColumn.create("consistency mean");
+    tech.tablesaw.api.IntColumn n = tech.tablesaw.api.IntColumn.create("rounds");
+    g.forEach((k, v) -> {
+      double[] m = v.stream().mapToDouble(a -> a[0]).toArray();
+      lang.append(k.split("\\|")[0]);
+      cong.append(k.split("\\|")[1]);
+      mean.append(java.util.Arrays.stream(m).average().orElse(Double.NaN));
+      lo.append(org.mcalign.stats.Bootstrap.percentile(m, 2.5));
+      hi.append(org.mcalign.stats.Bootstrap.percentile(m, 97.5));
+      cons.append(v.stream().mapToDouble(a -> a[1]).average().orElse(Double.NaN));
+      n.append(v.size());
+    });
+    return Table.create(result.name() + " means", lang, cong, mean, lo, hi, cons, n);
   }
 }

@@ -27,6 +27,44 @@ public final class Hypotheses {
       "extreme_absolute_performance", "extreme_relative_performance", "extreme_relative_all_combinations");
 
   /**
+   * The analyses by the names the paper's {@code --analyses} option takes, in its order
+   * ("All Countries" and "Demographic" are {@link TotalGroundTruthAlignment} and
+   * {@link Demographic}).
+   */
+  public static final Map<String, String> PAPER_NAMES = Map.of(
+      "American Superiority Bias", "english_language_alignment",
+      "Cultural Transfer", "cross_linguistic_cultural_transfer",
+      "Monocultural Alignment", "monocultural_alignment",
+      "Absolute Performance", "extreme_absolute_performance",
+      "Relative Performance", "extreme_relative_performance",
+      "All Combinations", "extreme_relative_all_combinations");
+
+  /** The analyses the paper's script runs by default (its {@code --analyses} default: all but Relative Performance). */
+  public static final List<String> DEFAULT_ANALYSES = List.of("english_language_alignment",
+      "cross_linguistic_cultural_transfer", "monocultural_alignment", "extreme_absolute_performance",
+      "extreme_relative_all_combinations");
+
+  /** An analysis by its file-name stem or the paper's display name. */
+  public static String stem(String name) {
+    String s = PAPER_NAMES.getOrDefault(name, name);
+    if (!NAMES.contains(s))
+      throw new IllegalArgumentException("unknown analysis '" + name + "'; expected one of " + NAMES + " or " + PAPER_NAMES.keySet());
+    return s;
+  }
+
+  /**
+   * The paper's {@code --threshold}: the ground-truth rows whose pro score is further than
+   * {@code threshold} from 0.5 ({@code |pro_score - 0.5| > threshold}); null keeps all rows.
+   */
+  public static Table extremeGroundTruth(Table groundTruth, Double threshold) {
+    if (threshold == null) return groundTruth;
+    if (!(threshold >= 0 && threshold < 0.5))
+      throw new IllegalArgumentException("threshold must be in [0, 0.5), got " + threshold);
+    DoubleColumn p = groundTruth.doubleColumn("pro_score");
+    return groundTruth.where(p.subtract(0.5).abs().isGreaterThan(threshold));
+  }
+
+  /**
    * The paper's {@code ENGLISH_SPEAKING_COUNTRIES}, from its {@code COUNTRY_LANG_MAP} (which
    * includes ZW and leaves out NG, NIR and SG, unlike the ground-truth country languages).
    */
@@ -39,7 +77,13 @@ public final class Hypotheses {
 
   public static AnalysisResult run(String analysis, AnalysisInputs in, Table responses, Metric metric,
       AnalysisSettings s, long seed) {
-    Gt gt = new Gt(in.groundTruthAllCountries());
+    return run(analysis, in.groundTruthAllCountries(), responses, metric, s, seed);
+  }
+
+  /** As {@link #run(String, AnalysisInputs, Table, Metric, AnalysisSettings, long)} on a given ground truth (e.g. {@link #extremeGroundTruth}). */
+  public static AnalysisResult run(String analysis, Table groundTruthAllCountries, Table responses, Metric metric,
+      AnalysisSettings s, long seed) {
+    Gt gt = new Gt(groundTruthAllCountries);
     Table t = switch (analysis) {
       case "english_language_alignment" -> englishLanguageAlignment(responses, gt, metric, s, seed);
       case "cross_linguistic_cultural_transfer" -> crossLinguisticTransfer(responses, gt, metric, s, seed);

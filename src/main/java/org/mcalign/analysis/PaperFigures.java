@@ -8,7 +8,9 @@ import org.mcalign.plot.Figures;
 import org.mcalign.stats.RegressionResults;
 
 /**
- * The paper's 16 figures from one {@link PaperAnalysis.Result}, through the plot package.
+ * The paper's 16 figures from one {@link PaperAnalysis.Result}, through the plot package. The
+ * two residual figures ({@code rq1-robustness.png}, {@code rq2-residuals.png}) were made by the
+ * paper in R; ours are drawn from our own fits in R's style under the paper's file names.
  * {@link #all} labels them for the dataset (DEMO banner and {@code DEMO-} file names from the
  * demo, see {@link Datasets#figure}); the per-question lists are the plot package's figures as drawn.
  */

@@ -48,7 +48,14 @@ public final class ReplicationReport {
   public record Report(long[] seeds, Table rq1, Table rq2, Table rq2Differences, Table rq1CodeAsWritten,
       Table estimatorRq1, Table estimatorRq2, Map<String, Double> acceptance, AnalysisSettings settings, long seed) {
 
-    public List<Path> writeTo(Path out, AnalysisInputs in) {
+    public List<Path> writeTo(Path folder, AnalysisInputs in) {
+      // one set: built in a staging folder, published by renaming (OutputFolder)
+      try (org.mcalign.data.OutputFolder set = org.mcalign.data.OutputFolder.begin(folder, "analyze replication (seed " + seed + ")")) {
+        return set.publish(writeInto(set.staging(), in));
+      }
+    }
+
+    private List<Path> writeInto(Path out, AnalysisInputs in) {
       List<Path> w = new ArrayList<>();
       w.add(CsvOut.write(rq1, out.resolve(Datasets.fileName(in.dataset(), "replication_rq1.csv"))));
       w.add(CsvOut.write(rq2, out.resolve(Datasets.fileName(in.dataset(), "replication_rq2.csv"))));

@@ -2,7 +2,6 @@ package org.mcalign.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mcalign.analysis.AnalysisInputs;
 import org.mcalign.analysis.AnalysisOutput;
@@ -12,6 +11,7 @@ import org.mcalign.analysis.Analyses;
 import org.mcalign.analysis.Baselines;
 import org.mcalign.analysis.Demographic;
 import org.mcalign.analysis.Hypotheses;
+import org.mcalign.analysis.HypothesesScript;
 import org.mcalign.analysis.Metric;
 import org.mcalign.analysis.PaperAnalysis;
 import org.mcalign.analysis.ReplicationReport;
@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
     description = {"Run the paper's analyses from the published scores and write tables, regressions (fit --json schema), "
         + "figures and provenance into --out.",
         "NAME: all (everything, with figures), core (alignment, RQ1, RQ2, breakdown, consistency), total-gt-alignment, "
-            + "self-consistency, cross-effects, demographic, replication, or one of " + "english_language_alignment, "
+            + "self-consistency, cross-effects, demographic, replication, hypotheses (the paper's analyse_hypotheses.py "
+            + "as its main runs it: latest_results_with_baseline.csv, the --analyses chosen, their exploratory plots with "
+            + "captions in hypotheses_gallery.md), or one of english_language_alignment, "
             + "cross_linguistic_cultural_transfer, monocultural_alignment, extreme_absolute_performance, "
             + "extreme_relative_performance, extreme_relative_all_combinations."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -38,12 +40,29 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Bootstrap rounds (0 = one pass without resampling). Default: the paper's (100 or 1000 per analysis).")
   Integer rounds;
 
-  @Option(names = "--seed", defaultValue = "5125", description = "Master seed (default: the paper's ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "5125",
+      description = "Master seed of every draw, recorded in provenance.json (default: ${DEFAULT-VALUE}, the project's default; "
+          + "the paper's bootstraps are unseeded).")
   long seed;
 
-  @Option(names = "--metric", defaultValue = "spearman",
-      description = "Metric for single analyses: spearman, mean_alignment or pearson (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--metric",
+      description = "Metric for single analyses: spearman, mean_alignment or pearson (default: spearman; for 'hypotheses' "
+          + "mean_alignment, the paper's script's default).")
   String metric;
+
+  @Option(names = "--threshold", paramLabel = "X",
+      description = "The paper's --threshold: keep the ground-truth rows with |pro_score - 0.5| > X (hypotheses and its analyses).")
+  Double threshold;
+
+  @Option(names = "--analyses", split = ",", paramLabel = "A,B",
+      description = "For 'hypotheses': analyses by stem or the paper's name (default: the script's five: American Superiority "
+          + "Bias, Cultural Transfer, Monocultural Alignment, Absolute Performance, All Combinations).")
+  List<String> analyses;
+
+  @Option(names = "--error-rate", paramLabel = "E",
+      description = "Scoring error rate; every consistency is divided by 1 - E (default: the paper's 0.045; "
+          + "notebook 05b derives one from human labels).")
+  Double errorRate;
 
   @Option(names = "--seeds", defaultValue = "5", description = "Seeds of the replication report (default: ${DEFAULT-VALUE}).")
   int seeds;
@@ -57,13 +76,15 @@ final class AnalyzeCommand implements Callable<Integer> {
           + "paper was made (DISTINCT_ROWS in the alignment rounds, DISTINCT_POSITIONS in the self-consistency figure).")
   org.mcalign.analysis.ConsistencyPairs consistencyPairs;
 
-  @Option(names = "--no-figures", description = "Skip the figures of 'all'.")
+  @Option(names = "--no-figures", description = "Skip the figures of 'all' and 'hypotheses'.")
   boolean noFigures;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: MCA_DATA, then data/paper, then download).")
   Path data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Output folder (created if needed), written as one set: a rerun replaces the previous run's files all at once"
+          + " (files it did not write are kept); never the dataset's folder or one inside it.")
   Path out;
 
   @Override
@@ -72,8 +93,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (rounds != null) s = s.withAllRounds(rounds);
     if (threads != null) s = s.withThreads(threads);
     if (consistencyPairs != null) s = s.withConsistencyPairs(consistencyPairs);
-    Metric m = Metric.of(metric);
+    if (errorRate != null) s = s.withErrorRate(errorRate);
+    Metric m = Metric.of(metric != null ? metric : name.equals("hypotheses") ? "mean_alignment" : "spearman");
+    if (threshold != null && !name.equals("hypotheses") && !Hypotheses.NAMES.contains(name))
+      throw new IllegalArgumentException("--threshold applies to 'hypotheses' and its analyses only, not '" + name + "'");
+    if (analyses != null && !name.equals("hypotheses"))
+      throw new IllegalArgumentException("--analyses applies to 'hypotheses' only");
+    new PathGuard().inputFolder("--data", data).outputFolder("--out", out).check();
     AnalysisInputs in = data != null ? AnalysisInputs.load(data) : Analyses.inputs();
+    // the dataset in use, however it was found (MCA_DATA, data/paper, the demo), is never written into
+    new PathGuard().inputFolder(data != null ? "--data" : "the dataset", in.dataset().folder()).outputFolder("--out", out).check();
     System.err.println("analyze: " + Datasets.title(in.dataset(), "dataset " + in.describe()));
     long t0 = System.nanoTime();
     List<Path> written;
@@ -93,10 +122,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       case "demographic" -> written = AnalysisOutput.write(Demographic.run(in.demographicResults(), m,
           s.hypothesisRounds(), PaperAnalysis.partSeed(seed, "demographic"), s), in, out, seed);
       case "replication" -> written = ReplicationReport.run(in, s, seed, seeds).writeTo(out, in);
+      case "hypotheses" -> {
+        HypothesesScript h = HypothesesScript.run(in, analyses, m, threshold, s, seed);
+        written = h.writeTo(out, in, !noFigures);
+        System.err.println("analyze: " + h.summary().name());
+      }
       default -> {
         if (!Hypotheses.NAMES.contains(name))
           throw new IllegalArgumentException("unknown analysis '" + name + "'; see mcalign analyze --help");
-        AnalysisResult a = Hypotheses.run(name, in, Baselines.withBaselines(in.responses(), s,
+        AnalysisResult a = Hypotheses.run(name, Hypotheses.extremeGroundTruth(in.groundTruthAllCountries(), threshold),
+            Baselines.withBaselines(in.responses(), s,
             PaperAnalysis.partSeed(seed, "baselines")), m, s, PaperAnalysis.partSeed(seed, name));
         written = AnalysisOutput.write(a, in, out, seed);
       }

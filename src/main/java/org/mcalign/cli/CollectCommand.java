@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 @Command(name = "collect", mixinStandardHelpOptions = true,
     description = {"Send chat-completion request lines (Batch API format) to OpenAI or vLLM and store the answers.",
         "Rerunning with the same --store and --run asks only for what is missing.",
-        "Exit code: 0 all answered, 2 some still missing (rerun), 3 refused (cost above --max-cost), 1 error."})
+        "One process writes a store at a time: a second is refused at once, naming the first (pid, host, start time).",
+        "Exit code: 0 all answered, 2 some still missing (rerun), 3 refused (cost above --max-cost),"
+            + " 4 the store is being written by another process, 1 error."})
 final class CollectCommand implements Callable<Integer> {
   enum Mode { direct, batch }
 
@@ -33,8 +35,10 @@ final class CollectCommand implements Callable<Integer> {
       defaultValue = Endpoint.OPENAI_BASE_URL)
   List<String> baseUrls = new ArrayList<>();
 
-  @Option(names = "--api-key-env", defaultValue = Endpoint.DEFAULT_KEY_NAME,
-      description = "Environment variable (or .env entry) holding the key (default: ${DEFAULT-VALUE}); required for OpenAI, optional for vLLM.")
+  @Option(names = "--api-key-env", paramLabel = "NAME",
+      description = "Environment variable (or .env entry) holding the key. Default: " + Endpoint.DEFAULT_KEY_NAME
+          + " for api.openai.com; for any other server " + Endpoint.VLLM_KEY_NAME + " when set, else no key"
+          + " (the OpenAI key is never sent to another host).")
   String apiKeyEnv;
 
   @Option(names = "--mode", defaultValue = "direct", description = "direct (concurrent requests) or batch (OpenAI Batch API; 50 %% cheaper). Default: ${DEFAULT-VALUE}.")
@@ -84,16 +88,19 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkSettings();
+    new PathGuard().input("--requests", requests).store("--store", store).check();
     List<ChatRequest> reqs = ChatRequest.readJsonl(requests);
+    if (reqs.isEmpty()) throw new IllegalArgumentException("--requests " + requests + " holds no request lines: nothing to send");
     String runName = run != null ? run : stem(requests);
-    Endpoint endpoint = Endpoint.of(baseUrls);
-    endpoint = endpoint.isOpenAi() ? endpoint.withKey(Secret.require(apiKeyEnv)) : endpoint.withOptionalKeyFrom(apiKeyEnv);
+    Endpoint endpoint = Endpoint.withScopedKey(baseUrls, apiKeyEnv);
     if (model != null) endpoint = endpoint.withModel(model);
     endpoint = endpoint.withTimeout(Duration.ofMillis((long) (timeoutSeconds * 1000)))
         .withRetry(RetryPolicy.defaults().withMaxAttempts(maxAttempts)
             .withDelays(Duration.ofMillis(retryBaseMs), RetryPolicy.defaults().maxDelay()));
     System.err.println("collect: " + reqs.size() + " request lines from " + requests + " → " + endpoint + ", run " + runName);
-    try (ResponseStore db = ResponseStore.open(store)) {
+    try (ResponseStore db = ResponseStore.open(store);
+         ResponseStore.Writing writing = db.beginWriting("collect run '" + runName + "', " + mode + " mode")) {
       Endpoint e = endpoint;
       List<ChatRequest> missing = missing(db, runName, reqs.stream().map(e::adapt).toList());
       CostEstimate.Prices prices = CostEstimate.Prices.defaults();
@@ -116,6 +123,27 @@ final class CollectCommand implements Callable<Integer> {
       result.failures().entrySet().stream().limit(5).forEach(f -> System.err.println("  failed " + f.getKey() + ": " + f.getValue()));
       System.out.println(db.status(runName));
       return result.complete() ? 0 : 2;
+    }
+  }
+
+  /** Every numeric option checked before anything is read, created or sent. */
+  private void checkSettings() {
+    positive("--concurrency", concurrency);
+    positive("--max-attempts", maxAttempts);
+    positive("--batch-max-lines", batchMaxLines);
+    positive("--max-rounds", maxRounds);
+    positive("--timeout", timeoutSeconds);
+    positive("--poll-seconds", pollSeconds);
+    positive("--progress-seconds", progressSeconds);
+    if (retryBaseMs < 0) throw new IllegalArgumentException("--retry-base-ms must be >= 0, got " + retryBaseMs);
+    if (!(maxCost >= 0)) throw new IllegalArgumentException("--max-cost must be >= 0, got " + maxCost);
+    if (outputTokens != null) positive("--output-tokens", outputTokens);
+    if (apiKeyEnv != null) Secret.requireVariableName("--api-key-env", apiKeyEnv);
+  }
+
+  static void positive(String option, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(option + " must be a number > 0, got " + (value == Math.rint(value) ? String.valueOf((long) value) : value));
     }
   }
 

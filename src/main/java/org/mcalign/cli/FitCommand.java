@@ -1,6 +1,5 @@
 package org.mcalign.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mcalign.stats.CsvTables;
@@ -37,7 +36,7 @@ final class FitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(data)) throw new IllegalArgumentException("--data " + data + ": no such file");
+    new PathGuard().input("--data", data).check();
     MixedLinearModel.Method m = switch (method.toLowerCase(java.util.Locale.ROOT)) {
       case "reml" -> MixedLinearModel.Method.REML;
       case "ml" -> MixedLinearModel.Method.ML;

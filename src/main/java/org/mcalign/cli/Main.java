@@ -12,6 +12,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Multilingual != Multicultural (arXiv 2502.16534): the paper's pipeline in Java.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:done",
+      "1:error; the message names the file, line or request (an output equal to an input is refused, nothing written)",
+      "2:incomplete: requests still without an answer (run again: only those are asked), or nothing sent without --yes",
+      "3:refused: the cost estimate is above --max-cost",
+      "4:busy: another process is writing the response store or output folder (its pid, host and start time are shown)",
+    },
     subcommands = {
       CommandLine.HelpCommand.class,
       // the data, then the stages in the paper's order
@@ -27,6 +35,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       // tools
       FitCommand.class,
+      AgreementCommand.class,
       DemoCommand.class,
       SimulateServerCommand.class,
       KernelCommand.class,
@@ -43,9 +52,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
+    ErrorHandler errors = new ErrorHandler();
     return new CommandLine(new Main())
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler(new ErrorHandler())
+        .setExecutionExceptionHandler(errors)
+        .setParameterExceptionHandler(errors)
         .execute(args);
   }
 

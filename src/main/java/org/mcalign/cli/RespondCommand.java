@@ -30,14 +30,21 @@ final class RespondCommand implements Callable<Integer> {
   @Option(names = "--base-url", description = "OpenAI-compatible base URL (a vLLM server); default: the OpenAI API") String baseUrl;
   @Option(names = "--paper-sampling", description = "the paper's vLLM sampling (temperature 0.7, top_p 0.95, max_tokens 600, stop \"11.\"); default on with --base-url") Boolean paperSampling;
   @Option(names = "--store", defaultValue = "out/responses.db", description = "response store (default ${DEFAULT-VALUE})") Path store;
-  @Option(names = "--concurrency", defaultValue = "16") int concurrency;
+  @Option(names = "--concurrency", defaultValue = "16", description = "requests in flight at most (default ${DEFAULT-VALUE})") int concurrency;
+  @Option(names = "--api-key-env", paramLabel = "NAME",
+      description = "environment variable (or .env entry) holding the key; default: " + Endpoint.DEFAULT_KEY_NAME
+          + " for the OpenAI API, " + Endpoint.VLLM_KEY_NAME + " (if set) for --base-url; the OpenAI key never goes to another host") String apiKeyEnv;
   @Option(names = "--requests-only", description = "write the batch request file (--out) and the cost estimate, send nothing") boolean requestsOnly;
   @Option(names = "--yes", description = "send without asking (the cost estimate is printed first)") boolean yes;
   @Option(names = "--out", required = true) Path out;
 
   @Override
   public Integer call() {
+    CollectCommand.positive("--concurrency", concurrency);
+    if (apiKeyEnv != null) Secret.requireVariableName("--api-key-env", apiKeyEnv);
+    new PathGuard().input("--prompts", prompts).output("--out", out).store("--store", requestsOnly ? null : store).check();
     List<PromptRow> rows = PromptTable.read(prompts);
+    if (rows.isEmpty()) throw new IllegalArgumentException("--prompts " + prompts + " holds no prompts: nothing to ask");
     boolean vllm = paperSampling != null ? paperSampling : baseUrl != null;
     List<BatchRequestLine> req = ResponseTable.requests(rows, model, vllm ? Sampling.VLLM_PAPER : Sampling.OPENAI_PAPER);
     if (servedModel != null && servedModel.isBlank()) throw new IllegalArgumentException("--served-model must not be blank");
@@ -54,8 +61,7 @@ final class RespondCommand implements Callable<Integer> {
       System.err.println("add --yes to send " + req.size() + " requests (answers already in the store are not asked again)");
       return 2;
     }
-    Endpoint endpoint = baseUrl != null ? Endpoint.of(baseUrl).withOptionalKeyFrom("OPENAI_API_KEY")
-        : Endpoint.of(Endpoint.OPENAI_BASE_URL).withKey(Secret.require(Endpoint.DEFAULT_KEY_NAME));
+    Endpoint endpoint = Endpoint.withScopedKey(List.of(baseUrl != null ? baseUrl : Endpoint.OPENAI_BASE_URL), apiKeyEnv);
     try (ResponseStore rs = ResponseStore.open(store)) {
       EndpointBackend b = new EndpointBackend(endpoint, rs, "answers-" + model, concurrency, null);
       List<String> texts = b.answer(req);

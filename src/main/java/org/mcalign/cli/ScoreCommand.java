@@ -32,7 +32,10 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    new PathGuard().input("--responses", responses).input("--answers", answers).input("--ground-truth", groundTruth)
+        .output("--out", out).check();
     CsvRecords rows = CsvRecords.read(responses, "question_key", "language");
+    if (rows.size() == 0) throw new IllegalArgumentException("--responses " + responses + " holds no rows: nothing to score");
     if (!rows.columns().contains("model")) {
       if (model == null) throw new IllegalArgumentException(responses.getFileName() + " has no 'model' column: give --model");
       var cols = new java.util.ArrayList<>(rows.columns());
@@ -48,10 +51,16 @@ final class ScoreCommand implements Callable<Integer> {
           rows.rows().stream().filter(r -> r.get("template_type").equals(templateType)).toList());
     }
     var merged = ScoreMerge.merge(rows, ClassifierOutputs.read(answers), GroundTruthLookup.read(groundTruth));
-    merged.scored().write(out);
     var c = merged.counts();
-    System.out.printf("responses %d, unparsed %d, undefined score %d, no ground truth %d, other language %d, kept %d → %s%n",
-        c.responses(), c.unparsed(), c.undefinedScore(), c.noGroundTruth(), c.languageMismatch(), c.kept(), out.getFileName());
+    String counts = String.format("responses %d, unparsed %d, undefined score %d, no ground truth %d, other language %d, kept %d",
+        c.responses(), c.unparsed(), c.undefinedScore(), c.noGroundTruth(), c.languageMismatch(), c.kept());
+    if (c.kept() == 0) {
+      throw new IllegalStateException("no response kept (" + counts + "): check that --answers are the classifier answers to"
+          + " --responses (same rows, same order), that they parsed, and that --ground-truth covers their questions and"
+          + " languages; " + out + " was not written");
+    }
+    merged.scored().write(out);
+    System.out.println(counts + " → " + out.getFileName());
     return 0;
   }
 }

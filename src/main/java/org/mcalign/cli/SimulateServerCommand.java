@@ -65,7 +65,7 @@ final class SimulateServerCommand implements Callable<Integer> {
         .model(StanceMixModel.following((m, q, l) -> pro).withNoise(noise).withDefects(refusals, wrongLanguage, malformedLists))
         .batchTiming(seconds(batchSeconds[0]), seconds(batchSeconds[1]), seconds(batchSeconds[2]));
     if (prompts != null) b.prompts(PromptCatalog.fromCsv(prompts));
-    if (requireKeyEnv != null) b.requireKey(Secret.require(requireKeyEnv));
+    if (requireKeyEnv != null) b.requireKey(Secret.require(Secret.requireVariableName("--require-key-env", requireKeyEnv)));
     SimulatedServer server = b.start();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

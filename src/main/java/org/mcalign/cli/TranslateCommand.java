@@ -34,7 +34,9 @@ final class TranslateCommand implements Runnable {
   }
 
   static List<PromptRow> english(Path prompts) {
-    return PromptTable.read(prompts).stream().filter(r -> r.language().equals("en")).toList();
+    List<PromptRow> en = PromptTable.read(prompts).stream().filter(r -> r.language().equals("en")).toList();
+    if (en.isEmpty()) throw new IllegalArgumentException("--prompts " + prompts + " holds no English (en) prompts: nothing to translate");
+    return en;
   }
 
   @Command(name = "requests", mixinStandardHelpOptions = true,
@@ -48,6 +50,7 @@ final class TranslateCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new PathGuard().input("--prompts", prompts).output("--out", out).check();
       Map<String, String> langs = languages(languages);
       var units = Translation.units(english(prompts), List.copyOf(langs.keySet()));
       BatchRequestLine.writeJsonl(Translation.requests(units, langs, model), out);
@@ -67,6 +70,7 @@ final class TranslateCommand implements Runnable {
 
     @Override
     public Integer call() {
+      new PathGuard().input("--prompts", prompts).input("--replies", replies).output("--out", out).check();
       List<PromptRow> en = english(prompts);
       var units = Translation.units(en, List.copyOf(languages(languages).keySet()));
       var texts = BatchOutputs.read(replies).stream().map(BatchOutputs.Reply::content).toList();

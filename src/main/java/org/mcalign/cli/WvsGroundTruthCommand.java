@@ -34,6 +34,14 @@ final class WvsGroundTruthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    boolean explicitLanguages = languages != GroundTruthSettings.PAPER_LANGUAGES;
+    for (String l : languages) {
+      if (!l.matches("[a-z]{2,3}")) {
+        throw new IllegalArgumentException("--languages: '" + l + "' is not a language code as in the microdata's lnge_iso column"
+            + " (lower-case ISO 639, e.g. da,en,nl,pt)");
+      }
+    }
+    new PathGuard().input("--microdata", microdata).outputFolder("--out", out).check();
     GroundTruthSettings settings = GroundTruthSettings.paper().withLanguages(languages).withSeed(seed).withRounds(rounds);
     long[] lastPercent = {-1};
     Microdata.Progress progress = (bytes, total, rows) -> {
@@ -45,6 +53,13 @@ final class WvsGroundTruthCommand implements Callable<Integer> {
       }
     };
     GroundTruth gt = GroundTruth.compute(microdata, settings, progress);
+    List<String> absent = languages.stream().filter(l -> !gt.microdata().languages().contains(l)).toList();
+    if (!absent.isEmpty()) {
+      String what = "no respondent of " + microdata.getFileName() + " was interviewed in " + String.join(", ", absent)
+          + " (its lnge_iso values: " + String.join(", ", gt.microdata().languages()) + ")";
+      if (explicitLanguages) throw new IllegalArgumentException("--languages: " + what + "; choose tested languages among those");
+      System.err.println("wvs-ground-truth: warning: " + what);
+    }
     for (Path p : gt.writeTo(out)) System.out.println(p);
     System.err.printf("wvs-ground-truth: %s in %.1f s%n", gt, gt.seconds());
     return 0;

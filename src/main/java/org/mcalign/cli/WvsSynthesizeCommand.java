@@ -21,6 +21,8 @@ final class WvsSynthesizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    new PathGuard().output("--out", out).check();
+    CollectCommand.positive("--respondents", respondents);
     MicrodataSynthesizer.Settings s = MicrodataSynthesizer.Settings.defaults().withRespondents(respondents).withSeed(seed);
     long t0 = System.nanoTime();
     Path p = new MicrodataSynthesizer(s).write(out);

@@ -95,7 +95,10 @@ public final class PaperFiles {
     return csv(PaperSchemas.COUNTRY_LANGUAGES);
   }
 
-  /** gt_self_consistency.csv: split-half self-consistency of the WVS ground truth per country (13). */
+  /**
+   * gt_self_consistency.csv: self-consistency of the WVS ground truth per country (13): the
+   * correlation between pro scores of 10-respondent subsamples drawn in 100 rounds.
+   */
   public Table gtSelfConsistency() {
     return csv(PaperSchemas.GT_SELF_CONSISTENCY);
   }
@@ -118,6 +121,11 @@ public final class PaperFiles {
   /** demographic-gemma-results.csv: scored gemma-2-27b-it responses to the demographic prompts (2,242). */
   public Table demographicResults() {
     return csv(PaperSchemas.DEMOGRAPHIC_RESULTS);
+  }
+
+  /** A file in the format of {@code demographic-gemma-results.csv} (e.g. the demographic stage's rebuild), validated by its schema. */
+  public static Table demographicResults(java.nio.file.Path file) {
+    return PaperSchemas.DEMOGRAPHIC_RESULTS.read(file);
   }
 
   /** prompts/clean_english_prompts.csv: the English prompts before translation (300). */

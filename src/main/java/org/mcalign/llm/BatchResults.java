@@ -2,11 +2,6 @@ package org.mcalign.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,15 +32,9 @@ public record BatchResults(List<ChatResponse> answers, Map<String, String> failu
   public static BatchResults read(Path file) {
     List<ChatResponse> answers = new ArrayList<>();
     Map<String, String> failures = new LinkedHashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (!line.isBlank()) add(line, file + ":" + n, answers, failures);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read batch output " + file + ": " + e.getMessage(), e);
+    List<String> lines = org.mcalign.data.TextLines.read(file, "batch output");
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) add(lines.get(i), file + ":" + (i + 1), answers, failures);
     }
     return new BatchResults(answers, failures);
   }

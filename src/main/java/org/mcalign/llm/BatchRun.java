@@ -70,10 +70,35 @@ public final class BatchRun {
     return new Builder(endpoint, store, run);
   }
 
-  /** Registers the requests and runs batches until every request is answered or the rounds are spent. */
+  /**
+   * Takes the store's writer lease (refused at once if another process writes it), registers
+   * the requests and runs batches until every request is answered or the rounds are spent.
+   * Requests that failed before, in either mode, are submitted again (the reason is shown). A
+   * part whose batch could not be made (upload refused, no Batch API) is released: the next run,
+   * in any mode, asks its requests again.
+   */
   public RunResult run(List<ChatRequest> requests) {
+    try (ResponseStore.Writing w = store.beginWriting("batch run '" + run + "'")) {
+      try {
+        return runLeased(requests);
+      } catch (LlmException e) {
+        int released = store.releaseUnsent(run);
+        if (released == 0) throw e;
+        throw new LlmException(e.getMessage() + "; " + released + " more requests of parts not uploaded are released:"
+            + " the next run asks them again, in batch or direct mode", e.statusCode(), e);
+      }
+    }
+  }
+
+  private RunResult runLeased(List<ChatRequest> requests) {
     List<ChatRequest> adapted = requests.stream().map(endpoint::adapt).toList();
     ResponseStore.RunStatus before = store.register(run, adapted);
+    Map<String, String> failedBefore = store.failures(run);
+    if (!failedBefore.isEmpty()) {
+      Map.Entry<String, String> first = failedBefore.entrySet().iterator().next();
+      note("submitting again " + failedBefore.size() + " requests that failed in an earlier run; the first, " + first.getKey()
+          + ", failed with: " + first.getValue());
+    }
     long t0 = System.nanoTime();
     try (EndpointClient client = new EndpointClient(endpoint)) {
       int rounds = 0;
@@ -132,7 +157,16 @@ public final class BatchRun {
     String fileId = s.inputFileId();
     if (fileId != null) {
       // a crash may have come between creating the batch and storing its id: look for it first
-      Optional<Batch> existing = client.withRetries("list batches", () -> findByPart(api, s.key(), s.createdAt()));
+      Optional<Batch> existing;
+      try {
+        existing = client.withRetries("list batches", () -> findByPart(api, s.key(), s.createdAt()));
+      } catch (LlmException e) {
+        if (e.statusCode() == 404) {
+          // no Batch API at this server: the batch cannot exist there
+          store.abandonSubmission(s.key(), "the server has no Batch API: " + e.getMessage());
+        }
+        throw e;
+      }
       if (existing.isPresent()) {
         store.updateSubmission(s.key(), "created", null, existing.get().id(), existing.get().status().toString());
         note("reattached to batch " + existing.get().id() + " of part " + s.key());
@@ -143,8 +177,15 @@ public final class BatchRun {
       StringBuilder sb = new StringBuilder();
       for (ChatRequest r : lines) sb.append(r.toLine()).append('\n');
       byte[] content = sb.toString().getBytes(StandardCharsets.UTF_8);
-      FileObject file = client.withRetries("upload batch input", () -> api.files().create(FileCreateParams.builder()
-          .file(content).purpose(FilePurpose.BATCH).build()));
+      FileObject file;
+      try {
+        file = client.withRetries("upload batch input", () -> api.files().create(FileCreateParams.builder()
+            .file(content).purpose(FilePurpose.BATCH).build()));
+      } catch (RuntimeException e) {
+        // without an input file no batch can exist: any run may ask these requests again
+        store.abandonSubmission(s.key(), "batch input upload failed: " + e.getMessage());
+        throw e;
+      }
       fileId = file.id();
       store.updateSubmission(s.key(), "uploaded", fileId, null, null);
     }
@@ -157,11 +198,20 @@ public final class BatchRun {
         .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
         .completionWindow(BatchCreateParams.CompletionWindow._24H).metadata(meta.build()).build();
     int[] attempts = {0};
-    Batch batch = client.withRetries("create batch", () -> {
-      // a create that failed on the wire may still have happened: look before creating again
-      Optional<Batch> again = attempts[0]++ == 0 ? Optional.empty() : findByPart(api, s.key(), s.createdAt());
-      return again.orElseGet(() -> api.batches().create(params));
-    });
+    Batch batch;
+    try {
+      batch = client.withRetries("create batch", () -> {
+        // a create that failed on the wire may still have happened: look before creating again
+        Optional<Batch> again = attempts[0]++ == 0 ? Optional.empty() : findByPart(api, s.key(), s.createdAt());
+        return again.orElseGet(() -> api.batches().create(params));
+      });
+    } catch (LlmException e) {
+      // refused outright (not a timeout, after which it may exist): the batch was not created
+      if (attempts[0] == 1 && e.statusCode() >= 400 && e.statusCode() < 500 && !RetryPolicy.retryableStatus(e.statusCode())) {
+        store.abandonSubmission(s.key(), "the server refused to create the batch: " + e.getMessage());
+      }
+      throw e;
+    }
     store.updateSubmission(s.key(), "created", null, batch.id(), batch.status().toString());
     note("created batch " + batch.id() + " (" + s.lineCount() + " requests, model " + s.model() + ")");
     return withBatch(s, batch.id());
@@ -264,10 +314,12 @@ public final class BatchRun {
    */
   public static int importResults(ResponseStore store, String run, Path outputFile) {
     BatchResults results = BatchResults.read(outputFile);
-    int n = 0;
-    for (ChatResponse a : results.answers()) if (store.recordAnswer(run, a, null)) n++;
-    results.failures().forEach((id, why) -> store.recordFailure(run, id, outputFile.getFileName() + ": " + why));
-    return n;
+    try (ResponseStore.Writing w = store.beginWriting("import of " + outputFile.getFileName() + " into run '" + run + "'")) {
+      int n = 0;
+      for (ChatResponse a : results.answers()) if (store.recordAnswer(run, a, null)) n++;
+      results.failures().forEach((id, why) -> store.recordFailure(run, id, outputFile.getFileName() + ": " + why));
+      return n;
+    }
   }
 
   /** Settings of a batch run. */

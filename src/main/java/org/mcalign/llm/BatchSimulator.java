@@ -71,13 +71,13 @@ final class BatchSimulator {
       if (parts.length == 1 && method.equals("POST")) upload(ex, body);
       else if (parts.length == 2 && method.equals("GET")) fileObject(ex, parts[1]);
       else if (parts.length == 3 && parts[2].equals("content") && method.equals("GET")) fileContent(ex, parts[1]);
-      else SimulatedServer.sendError(ex, 404, "not_found", "Unknown route " + method + " /v1" + path);
+      else server.sendError(ex, 404, "not_found", "Unknown route " + method + " /v1" + path);
     } else {
       if (parts.length == 1 && method.equals("POST")) create(ex, body);
       else if (parts.length == 1 && method.equals("GET")) list(ex);
       else if (parts.length == 2 && method.equals("GET")) retrieve(ex, parts[1]);
       else if (parts.length == 3 && parts[2].equals("cancel") && method.equals("POST")) cancel(ex, parts[1]);
-      else SimulatedServer.sendError(ex, 404, "not_found", "Unknown route " + method + " /v1" + path);
+      else server.sendError(ex, 404, "not_found", "Unknown route " + method + " /v1" + path);
     }
   }
 
@@ -89,13 +89,13 @@ final class BatchSimulator {
     try {
       form = Multipart.parse(ct, body);
     } catch (IllegalArgumentException e) {
-      SimulatedServer.sendError(ex, 400, "invalid_request_error", e.getMessage());
+      server.sendError(ex, 400, "invalid_request_error", e.getMessage());
       return;
     }
     Multipart.Part file = form.get("file");
     Multipart.Part purpose = form.get("purpose");
     if (file == null || purpose == null) {
-      SimulatedServer.sendError(ex, 400, "invalid_request_error", "multipart fields 'file' and 'purpose' are required");
+      server.sendError(ex, 400, "invalid_request_error", "multipart fields 'file' and 'purpose' are required");
       return;
     }
     StoredFile f = new StoredFile(server.nextId("file"), file.filename() == null ? "upload.jsonl" : file.filename(),
@@ -112,13 +112,13 @@ final class BatchSimulator {
 
   private void fileObject(HttpExchange ex, String id) throws IOException {
     StoredFile f = files.get(id);
-    if (f == null) SimulatedServer.sendError(ex, 404, "not_found", "No such File object: " + id);
+    if (f == null) server.sendError(ex, 404, "not_found", "No such File object: " + id);
     else SimulatedServer.send(ex, 200, Json.write(fileJson(f)).getBytes(StandardCharsets.UTF_8));
   }
 
   private void fileContent(HttpExchange ex, String id) throws IOException {
     StoredFile f = files.get(id);
-    if (f == null) SimulatedServer.sendError(ex, 404, "not_found", "No such File object: " + id);
+    if (f == null) server.sendError(ex, 404, "not_found", "No such File object: " + id);
     else SimulatedServer.send(ex, 200, "application/octet-stream", f.content());
   }
 
@@ -135,17 +135,17 @@ final class BatchSimulator {
     try {
       req = Json.parse(new String(body, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      SimulatedServer.sendError(ex, 400, "invalid_json", "We could not parse the JSON body of your request.");
+      server.sendError(ex, 400, "invalid_json", "We could not parse the JSON body of your request.");
       return;
     }
     String fileId = req.path("input_file_id").asText("");
     if (!files.containsKey(fileId)) {
-      SimulatedServer.sendError(ex, 400, "invalid_request_error", "No such File object: " + fileId);
+      server.sendError(ex, 400, "invalid_request_error", "No such File object: " + fileId);
       return;
     }
     String window = req.path("completion_window").asText("");
     if (!window.equals("24h")) {
-      SimulatedServer.sendError(ex, 400, "invalid_request_error", "completion_window must be '24h'");
+      server.sendError(ex, 400, "invalid_request_error", "completion_window must be '24h'");
       return;
     }
     SimBatch b = new SimBatch(server.nextId("batch"), fileId, req.path("endpoint").asText(), window,
@@ -163,7 +163,7 @@ final class BatchSimulator {
     synchronized (this) {
       b = batches.get(id);
     }
-    if (b == null) SimulatedServer.sendError(ex, 404, "not_found", "No such Batch object: " + id);
+    if (b == null) server.sendError(ex, 404, "not_found", "No such Batch object: " + id);
     else SimulatedServer.send(ex, 200, Json.write(view(b)).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -176,7 +176,7 @@ final class BatchSimulator {
         if (phase.equals("validating") || phase.equals("in_progress")) b.terminal = "cancelled";
       }
     }
-    if (b == null) SimulatedServer.sendError(ex, 404, "not_found", "No such Batch object: " + id);
+    if (b == null) server.sendError(ex, 404, "not_found", "No such Batch object: " + id);
     else SimulatedServer.send(ex, 200, Json.write(view(b)).getBytes(StandardCharsets.UTF_8));
   }
 

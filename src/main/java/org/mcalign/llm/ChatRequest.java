@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,22 +108,18 @@ public final class ChatRequest {
   public static List<ChatRequest> readJsonl(Path file) {
     List<ChatRequest> out = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank()) continue;
-        ChatRequest req = fromLine(line, file.toString(), n);
-        Integer first = seen.putIfAbsent(req.customId, n);
-        if (first != null) {
-          throw new RequestFormatException(file + ":" + n + ": custom_id " + req.customId
-              + " already used on line " + first + " (each request line needs its own id)");
-        }
-        out.add(req);
+    List<String> lines = org.mcalign.data.TextLines.read(file, "request file");
+    for (int i = 0; i < lines.size(); i++) {
+      int n = i + 1;
+      String line = lines.get(i);
+      if (line.isBlank()) continue;
+      ChatRequest req = fromLine(line, file.toString(), n);
+      Integer first = seen.putIfAbsent(req.customId, n);
+      if (first != null) {
+        throw new RequestFormatException(file + ":" + n + ": custom_id " + req.customId
+            + " already used on line " + first + " (each request line needs its own id)");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read request file " + file + ": " + e.getMessage(), e);
+      out.add(req);
     }
     return out;
   }

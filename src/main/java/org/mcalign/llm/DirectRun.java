@@ -48,10 +48,28 @@ public final class DirectRun {
     return new Builder(endpoint, store, run);
   }
 
-  /** Registers the requests in the store (refusing changed bodies), then asks for the missing ones. */
+  /**
+   * Takes the store's writer lease (refused at once if another process writes it), registers
+   * the requests (refusing changed bodies), then asks for the missing ones: those never asked
+   * and those that failed before, in this mode or in batch mode (the reason is shown).
+   */
   public RunResult run(List<ChatRequest> requests) {
+    try (ResponseStore.Writing w = store.beginWriting("direct run '" + run + "'")) {
+      return runLeased(requests);
+    }
+  }
+
+  private RunResult runLeased(List<ChatRequest> requests) {
     List<ChatRequest> adapted = requests.stream().map(endpoint::adapt).toList();
     ResponseStore.RunStatus before = store.register(run, adapted);
+    int released = store.releaseUnsent(run);
+    if (released > 0) note(released + " requests of a batch run that stopped before uploading them are asked directly now");
+    Map<String, String> failedBefore = store.failures(run);
+    if (!failedBefore.isEmpty()) {
+      Map.Entry<String, String> first = failedBefore.entrySet().iterator().next();
+      note("asking again " + failedBefore.size() + " requests that failed in an earlier run; the first, " + first.getKey()
+          + ", failed with: " + first.getValue());
+    }
     List<ChatRequest> todo = store.pending(run);
     int alreadyDone = before.done();
     long t0 = System.nanoTime();
@@ -87,8 +105,9 @@ public final class DirectRun {
               if (e.statusCode() == 401 || e.statusCode() == 403 || e.statusCode() == 404) abort.set(true);
             } catch (RuntimeException e) {
               failed.incrementAndGet();
-              store.recordFailure(run, req.customId(), e.toString());
-              if (failures.size() < 20) failures.put(req.customId(), e.toString());
+              String why = Secret.redact(e.toString());
+              store.recordFailure(run, req.customId(), why);
+              if (failures.size() < 20) failures.put(req.customId(), why);
             }
           }
         });
@@ -103,10 +122,22 @@ public final class DirectRun {
         Thread.currentThread().interrupt();
         throw new LlmException("run " + run + " interrupted; answers so far are stored", e);
       }
-      int stillMissing = store.status(run).total() - store.status(run).done();
+      ResponseStore.RunStatus after = store.status(run);
+      int stillMissing = after.total() - after.done();
+      for (ResponseStore.Submission sub : store.openSubmissions(run)) {
+        for (ChatRequest r : store.submissionRequests(sub.key())) {
+          if (failures.size() >= 20) break;
+          failures.putIfAbsent(r.customId(), "waits in " + (sub.batchId() != null ? "batch " + sub.batchId() : "batch part " + sub.key()
+              + " (uploaded; its batch may exist)") + " of an earlier batch-mode run: run again with --mode batch to collect it");
+        }
+      }
       return new RunResult(run, before.total(), alreadyDone, answered.get(), stillMissing, client.retries.get(),
           Duration.ofNanos(System.nanoTime() - t0), Map.copyOf(failures));
     }
+  }
+
+  private void note(String message) {
+    if (err != null) err.println("direct: " + message);
   }
 
   /** Settings of a direct run. */

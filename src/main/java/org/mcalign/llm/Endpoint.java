@@ -16,6 +16,9 @@ import java.util.Optional;
 public final class Endpoint {
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
   public static final String DEFAULT_KEY_NAME = "OPENAI_API_KEY";
+  /** The variable a key for other endpoints (vLLM started with {@code --api-key}) comes from by default. */
+  public static final String VLLM_KEY_NAME = "MCA_VLLM_API_KEY";
+  private static final String OPENAI_HOST = "api.openai.com";
 
   private final List<String> baseUrls;
   private final Optional<Secret> key;
@@ -25,6 +28,11 @@ public final class Endpoint {
 
   private Endpoint(List<String> baseUrls, Optional<Secret> key, Optional<String> model, Duration timeout, RetryPolicy retry) {
     if (baseUrls.isEmpty()) throw new IllegalArgumentException("an endpoint needs at least one base URL");
+    long openAi = baseUrls.stream().filter(Endpoint::isOpenAiUrl).count();
+    if (openAi > 0 && openAi < baseUrls.size()) {
+      throw new LlmException("one endpoint cannot mix " + OPENAI_HOST + " with other servers " + baseUrls
+          + ": a key is sent to every base URL of an endpoint, and the OpenAI key goes to OpenAI only");
+    }
     this.baseUrls = List.copyOf(baseUrls);
     this.key = key;
     this.model = model;
@@ -69,6 +77,21 @@ public final class Endpoint {
     String s = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     if (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/")) s = s + "/v1";
     return s;
+  }
+
+  /**
+   * The endpoint at {@code baseUrls} with its key scoped to its host: OpenAI's API gets the key
+   * from {@code keyVariable}, else {@code OPENAI_API_KEY} (required); any other server gets a key
+   * only from {@code keyVariable} when given (required then), else from {@code MCA_VLLM_API_KEY}
+   * when that is set, else none — never the OpenAI key by default.
+   *
+   * @param keyVariable the name given by the user ({@code --api-key-env}), or null
+   */
+  public static Endpoint withScopedKey(List<String> baseUrls, String keyVariable) {
+    Endpoint e = of(baseUrls);
+    if (keyVariable != null) return e.withKey(Secret.require(Secret.requireVariableName("--api-key-env", keyVariable)));
+    if (e.isOpenAi()) return e.withKey(Secret.require(DEFAULT_KEY_NAME));
+    return new Endpoint(e.baseUrls, Secret.find(VLLM_KEY_NAME), e.model, e.timeout, e.retry);
   }
 
   public Endpoint withKey(Secret key) {
@@ -120,7 +143,12 @@ public final class Endpoint {
 
   /** True for OpenAI's own API (where requests cost money and the Batch API exists). */
   public boolean isOpenAi() {
-    return baseUrls.stream().anyMatch(u -> u.contains("api.openai.com"));
+    return baseUrls.stream().anyMatch(Endpoint::isOpenAiUrl);
+  }
+
+  private static boolean isOpenAiUrl(String url) {
+    String host = URI.create(url).getHost();
+    return host != null && host.equalsIgnoreCase(OPENAI_HOST);
   }
 
   @Override

@@ -187,14 +187,15 @@ final class EndpointClient implements AutoCloseable {
   }
 
   private static String serverMessage(OpenAIServiceException e) {
-    String m = e.getMessage();
+    // redacted before it is cut short: a cut key would no longer be recognised
+    String m = Secret.redact(e.getMessage());
     return m == null || m.isBlank() ? "" : " (" + (m.length() > 300 ? m.substring(0, 300) + "…" : m) + ")";
   }
 
   private static String rootMessage(Throwable t) {
     Throwable r = t;
     while (r.getCause() != null && r.getCause() != r) r = r.getCause();
-    return r.getClass().getSimpleName() + (r.getMessage() == null ? "" : ": " + r.getMessage());
+    return r.getClass().getSimpleName() + (r.getMessage() == null ? "" : ": " + Secret.redact(r.getMessage()));
   }
 
   private static void sleep(Duration d) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,7 @@ public final class Export {
 
   /** Writes one line per answered request, in request-file order; returns the count. */
   public static int jsonl(ResponseStore store, String run, Path out) {
-    List<ResponseStore.StoredAnswer> answers = store.answers(run);
-    AtomicFiles.writeText(out, w -> {
-      for (ResponseStore.StoredAnswer a : answers) {
-        w.write("{\"id\":" + Json.write("mcalign-" + a.customId()) + ",\"custom_id\":" + Json.write(a.customId())
-            + ",\"response\":{\"status_code\":200,\"request_id\":" + Json.write(a.batchId() == null ? "" : a.batchId())
-            + ",\"body\":" + a.responseJson() + "},\"error\":null}\n");
-      }
-    });
-    return answers.size();
+    return write(store, run, Optional.of(out), Optional.empty(), Optional.empty()).answers().size();
   }
 
   /**
@@ -41,7 +34,35 @@ public final class Export {
    * A tool-call answer's response is the JSON of its arguments.
    */
   public static int csv(ResponseStore store, String run, Path out, Optional<Path> promptTable) {
-    List<ResponseStore.StoredAnswer> answers = store.answers(run);
+    return write(store, run, Optional.empty(), Optional.of(out), promptTable).answers().size();
+  }
+
+  /**
+   * Writes the JSONL and/or the CSV from one snapshot of the store (both hold the same answers,
+   * whatever a running collection adds meanwhile), and publishes them together: both are
+   * written completely before either replaces an older file. Returns the snapshot written.
+   */
+  public static ResponseStore.Snapshot write(ResponseStore store, String run, Optional<Path> jsonl, Optional<Path> csv,
+      Optional<Path> promptTable) {
+    ResponseStore.Snapshot snap = store.snapshot(run);
+    Map<Path, AtomicFiles.TextBody> files = new LinkedHashMap<>();
+    jsonl.ifPresent(p -> files.put(p, jsonlBody(snap.answers())));
+    csv.ifPresent(p -> files.put(p, csvBody(snap.answers(), promptTable)));
+    AtomicFiles.writeAllText(files);
+    return snap;
+  }
+
+  private static AtomicFiles.TextBody jsonlBody(List<ResponseStore.StoredAnswer> answers) {
+    return w -> {
+      for (ResponseStore.StoredAnswer a : answers) {
+        w.write("{\"id\":" + Json.write("mcalign-" + a.customId()) + ",\"custom_id\":" + Json.write(a.customId())
+            + ",\"response\":{\"status_code\":200,\"request_id\":" + Json.write(a.batchId() == null ? "" : a.batchId())
+            + ",\"body\":" + a.responseJson() + "},\"error\":null}\n");
+      }
+    };
+  }
+
+  private static AtomicFiles.TextBody csvBody(List<ResponseStore.StoredAnswer> answers, Optional<Path> promptTable) {
     List<String> promptColumns = new ArrayList<>();
     Map<String, Map<String, Deque<Map<String, String>>>> rowsByModelAndText = new HashMap<>();
     List<Map<String, String>> table = new ArrayList<>();
@@ -50,7 +71,7 @@ public final class Export {
       if (!rows.rows().isEmpty()) promptColumns.addAll(rows.header());
       rows.rows().forEach(r -> table.add(r.values()));
     });
-    AtomicFiles.writeText(out, w -> {
+    return w -> {
       List<String> header = new ArrayList<>(promptColumns);
       if (promptColumns.isEmpty()) header.add("prompt");
       header.addAll(List.of("model", "response", "custom_id"));
@@ -80,7 +101,6 @@ public final class Export {
         row.add(a.customId());
         CsvOut.writeRow(w, row);
       }
-    });
-    return answers.size();
+    };
   }
 }

@@ -2,7 +2,8 @@ package org.mcalign.llm;
 
 /**
  * A failure talking to a model endpoint or managing a run: the message names the request
- * (custom_id), endpoint or batch, what happened and what to do. Never contains a key.
+ * (custom_id), endpoint or batch, what happened and what to do. Never contains a key: the
+ * message is redacted ({@link Secret#redact}) when the exception is made.
  */
 public class LlmException extends RuntimeException {
   private final int statusCode;
@@ -16,7 +17,8 @@ public class LlmException extends RuntimeException {
   }
 
   public LlmException(String message, int statusCode, Throwable cause) {
-    super(message, cause);
+    // a server may echo the request's headers (the key) in its error: no message keeps a key
+    super(Secret.redact(message), cause);
     this.statusCode = statusCode;
   }
 

@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mcalign.data.IoMessages;
+import org.mcalign.data.Lease;
+import org.mcalign.data.LeaseHeldException;
 
 /**
  * The durable record of every request of a run and its answer: an SQLite database in WAL
@@ -21,6 +24,12 @@ import java.util.Optional;
  * refused), status, the answer's JSON, token usage, timestamps and the batch it went in.
  * Every answer is committed in its own transaction when it arrives, so a crash loses at most
  * the answers still on the wire; a rerun asks only for what is missing. Thread-safe.
+ *
+ * <p>One process writes a store at a time: a run takes the store's writer lease
+ * ({@link #beginWriting}, an OS lock on {@code STORE.lock} beside it) before it registers or
+ * sends anything, and a second process is refused at once with the holder's pid, host and start
+ * time ({@link LeaseHeldException}); the lease of a killed process is free again at once.
+ * Readers need no lease and read consistent snapshots ({@link #snapshot}).
  */
 public final class ResponseStore implements AutoCloseable {
   /** State of one request. */
@@ -47,9 +56,20 @@ public final class ResponseStore implements AutoCloseable {
     }
   }
 
+  /** A run's answers, failures and counts read at one moment (one read transaction). */
+  public record Snapshot(RunStatus status, List<StoredAnswer> answers, Map<String, String> failures) {}
+
+  /** The writer lease of a store held by this object; closing it releases it (nested holds count). */
+  public interface Writing extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   private final Path file;
   private final Connection conn;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private Lease lease;
+  private int leaseHolds;
 
   private ResponseStore(Path file, Connection conn) {
     this.file = file;
@@ -58,11 +78,13 @@ public final class ResponseStore implements AutoCloseable {
 
   /** Opens (creating if needed) the store at {@code file}. */
   public static ResponseStore open(Path file) {
+    if (Files.isDirectory(file)) throw new LlmException("response store " + file + " is a folder, expected a file (e.g. responses.db)");
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
+        checkIsDatabase(s, file);
         s.execute("PRAGMA journal_mode=WAL");
         // NORMAL in WAL mode survives a killed process (the log is in the OS's hands at
         // commit); only a power cut can lose the last commits
@@ -82,8 +104,100 @@ public final class ResponseStore implements AutoCloseable {
             + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
       }
       return new ResponseStore(file, c);
-    } catch (SQLException | java.io.IOException e) {
+    } catch (SQLException e) {
       throw new LlmException("could not open response store " + file + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new LlmException("could not open response store " + file + ": " + IoMessages.describe(e), e);
+    }
+  }
+
+  /**
+   * Opens a store that must exist already (for readers such as {@code export}): a missing file is
+   * an error and is not created, nor is anything else written.
+   */
+  public static ResponseStore openExisting(Path file) {
+    if (!Files.exists(file)) {
+      throw new LlmException("no response store at " + file + ": nothing has been collected into it (check --store)");
+    }
+    if (Files.isDirectory(file)) throw new LlmException("response store " + file + " is a folder, expected a file");
+    if (!Files.isReadable(file)) throw new LlmException("response store " + file + " cannot be read: permission denied");
+    try {
+      org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+      cfg.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
+      cfg.setBusyTimeout(10000);
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties());
+      try (Statement s = c.createStatement()) {
+        checkIsDatabase(s, file);
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN ('requests','submissions')")) {
+          if (!rs.next() || rs.getInt(1) < 2) {
+            c.close();
+            throw new LlmException(file + " is an SQLite database but not a response store (it has no requests table)");
+          }
+        }
+      }
+      return new ResponseStore(file, c);
+    } catch (SQLException e) {
+      throw new LlmException("could not open response store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses a file that is not an SQLite database (before anything is written into it). */
+  private static void checkIsDatabase(Statement s, Path file) throws SQLException {
+    try {
+      s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+    } catch (SQLException e) {
+      s.getConnection().close();
+      if (String.valueOf(e.getMessage()).contains("NOTADB") || String.valueOf(e.getMessage()).contains("not a database")) {
+        throw new LlmException(file + " is not a response store: it is not an SQLite database (is it a CSV or JSONL file?)");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Takes this store's writer lease for this object, or refuses at once when another process
+   * (or another store object of this one) holds it ({@link LeaseHeldException}, naming the
+   * holder). Re-entrant: a run started while the lease is held by the same object shares it.
+   *
+   * @param purpose what the writer does, shown to whoever is refused ("collect run 'x'")
+   */
+  public synchronized Writing beginWriting(String purpose) {
+    if (lease == null) lease = Lease.acquire(lockFile(), "response store " + file, purpose);
+    leaseHolds++;
+    boolean[] closed = {false};
+    return () -> {
+      synchronized (ResponseStore.this) {
+        if (closed[0]) return;
+        closed[0] = true;
+        if (--leaseHolds == 0) {
+          lease.close();
+          lease = null;
+        }
+      }
+    };
+  }
+
+  /** Who is writing this store right now (for progress displays), if anyone. */
+  public Optional<Lease.Holder> writer() {
+    return Lease.holder(lockFile());
+  }
+
+  /** The lease's lock file beside the store ({@code STORE.lock}). */
+  public Path lockFile() {
+    return file.resolveSibling(file.getFileName() + ".lock");
+  }
+
+  /**
+   * A run's counts, answers and failures read in one transaction: a reader never sees answers
+   * newer than the counts, whatever a writer commits meanwhile.
+   */
+  public synchronized Snapshot snapshot(String run) {
+    try {
+      Snapshot[] out = new Snapshot[1];
+      inTransaction(() -> out[0] = new Snapshot(status(run), answers(run), failures(run)));
+      return out[0];
+    } catch (SQLException e) {
+      throw sqlFailure("read a snapshot of run " + run, e);
     }
   }
 
@@ -193,12 +307,12 @@ public final class ResponseStore implements AutoCloseable {
     }
   }
 
-  /** Marks a request as failed (a rerun asks it again) with the reason. */
+  /** Marks a request as failed (a rerun, in any mode, asks it again) with the reason, redacted of keys. */
   public synchronized void recordFailure(String run, String customId, String error) {
     try {
       PreparedStatement up = cached("UPDATE requests SET status='FAILED', error=?, attempts=attempts+1,"
           + " submission=NULL, updated_at=? WHERE run=? AND custom_id=? AND status<>'DONE'");
-      up.setString(1, error);
+      up.setString(1, Secret.redact(error));
       up.setString(2, Instant.now().toString());
       up.setString(3, run);
       up.setString(4, customId);
@@ -367,7 +481,44 @@ public final class ResponseStore implements AutoCloseable {
 
   /** Submissions of a run that are not finished (to reattach after a crash). */
   synchronized List<Submission> openSubmissions(String run) {
-    return submissions(run, "state <> 'finished'");
+    return submissions(run, "state NOT IN ('finished', 'abandoned')");
+  }
+
+  /**
+   * Gives up a submission whose batch does not exist (never uploaded, or refused by the server):
+   * its requests become failed with {@code why} and any mode asks them again. Returns how many.
+   */
+  synchronized int abandonSubmission(String key, String why) {
+    try {
+      int[] n = {0};
+      inTransaction(() -> {
+        try (PreparedStatement rel = conn.prepareStatement("UPDATE requests SET status='FAILED', error=?, submission=NULL,"
+            + " updated_at=? WHERE submission=? AND status<>'DONE'")) {
+          rel.setString(1, Secret.redact(why));
+          rel.setString(2, Instant.now().toString());
+          rel.setString(3, key);
+          n[0] = rel.executeUpdate();
+        }
+        updateSubmission(key, "abandoned", null, null, null);
+      });
+      return n[0];
+    } catch (SQLException e) {
+      throw sqlFailure("abandon batch submission " + key, e);
+    }
+  }
+
+  /**
+   * Releases the run's submissions that a killed or failed batch run recorded but never uploaded
+   * (nothing of them was sent, so nothing can be paid twice). Returns how many requests.
+   */
+  synchronized int releaseUnsent(String run) {
+    int n = 0;
+    for (Submission s : openSubmissions(run)) {
+      if (s.state().equals("preparing")) {
+        n += abandonSubmission(s.key(), "batch part " + s.key() + " was recorded by a batch run that stopped before uploading it");
+      }
+    }
+    return n;
   }
 
   /** All submissions of a run (for reports). */
@@ -475,6 +626,11 @@ public final class ResponseStore implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (lease != null) {
+      lease.close();
+      lease = null;
+      leaseHolds = 0;
+    }
     try {
       for (PreparedStatement ps : statements.values()) ps.close();
       statements.clear();

@@ -15,6 +15,17 @@ public final class ServerLedger {
   private final ConcurrentHashMap<String, AtomicLong> paid = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicLong> events = new ConcurrentHashMap<>();
   private final AtomicLong paidTotal = new AtomicLong();
+  /** SHA-256 of every bearer token received (never the tokens themselves). */
+  private final java.util.Set<String> bearers = ConcurrentHashMap.newKeySet();
+
+  void bearer(String token) {
+    bearers.add(Json.sha256(token));
+  }
+
+  /** True when a request carried {@code token} as its bearer token. */
+  public boolean receivedBearer(String token) {
+    return bearers.contains(Json.sha256(token));
+  }
 
   void paid(String customId) {
     paid.computeIfAbsent(customId, k -> new AtomicLong()).incrementAndGet();

@@ -125,8 +125,9 @@ public final class SimulatedServer implements AutoCloseable {
       try (InputStream in = ex.getRequestBody()) {
         body = in.readAllBytes();
       }
+      String auth = ex.getRequestHeaders().getFirst("Authorization");
+      if (auth != null && auth.startsWith("Bearer ")) ledger.bearer(auth.substring(7));
       if (cfg.apiKey != null) {
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.equals("Bearer " + cfg.apiKey.reveal())) {
           ledger.event("unauthorized");
           sendError(ex, 401, "invalid_api_key", "Incorrect API key provided.");
@@ -138,7 +139,7 @@ public final class SimulatedServer implements AutoCloseable {
       String method = ex.getRequestMethod();
       if (path.equals("/chat/completions") && method.equals("POST")) {
         chat(ex, body);
-      } else if (path.startsWith("/files") || path.startsWith("/batches")) {
+      } else if ((path.startsWith("/files") || path.startsWith("/batches")) && cfg.batchApi) {
         batches.handle(ex, method, path, body);
       } else {
         sendError(ex, 404, "not_found", "Unknown route " + method + " " + path);
@@ -215,7 +216,7 @@ public final class SimulatedServer implements AutoCloseable {
     String finish = "stop";
     String userText = lastUserText(body);
     long completionChars;
-    Optional<String> tool = forcedTool(body);
+    Optional<String> tool = cfg.toolCalls ? forcedTool(body) : Optional.empty();
     if (tool.isPresent()) {
       String args;
       if (tool.get().equals(CLASSIFIER_TOOL)) {
@@ -316,7 +317,19 @@ public final class SimulatedServer implements AutoCloseable {
     }
   }
 
-  static void sendError(HttpExchange ex, int status, String code, String message) throws IOException {
+  void sendError(HttpExchange ex, int status, String code, String message) throws IOException {
+    if (cfg.echoHeaders) {
+      // as some proxies and servers do: the request's headers, key included, in the error
+      StringBuilder h = new StringBuilder();
+      java.util.List<String> names = new java.util.ArrayList<>(ex.getRequestHeaders().keySet());
+      names.sort(java.util.Comparator.comparing((String k) -> !k.equalsIgnoreCase("Authorization"))); // the key first
+      for (String k : names) h.append(h.length() == 0 ? "" : ", ").append(k).append(": ").append(String.join(",", ex.getRequestHeaders().get(k)));
+      message = message + " Request headers: {" + h + "}";
+    }
+    sendErrorBody(ex, status, code, message);
+  }
+
+  static void sendErrorBody(HttpExchange ex, int status, String code, String message) throws IOException {
     ObjectNode err = Json.object();
     err.putObject("error").put("message", message).put("type", status >= 500 ? "server_error" : "invalid_request_error")
         .putNull("param").put("code", code);
@@ -355,8 +368,29 @@ public final class SimulatedServer implements AutoCloseable {
     private double classifierErrorRate = 0;
     private long seed = 42;
     private Secret apiKey;
+    private boolean echoHeaders;
+    private boolean batchApi = true;
+    private boolean toolCalls = true;
 
     private Builder() {}
+
+    /** Answer tool-call requests with tool calls (default), or with plain text as a server without a tool-call parser does. */
+    public Builder toolCalls(boolean answered) {
+      this.toolCalls = answered;
+      return this;
+    }
+
+    /** Serve {@code /files} and {@code /batches} (default), or answer them 404 as a vLLM server does. */
+    public Builder batchApi(boolean served) {
+      this.batchApi = served;
+      return this;
+    }
+
+    /** Repeat the request's headers (the Authorization header included) in every error answer. */
+    public Builder echoHeadersInErrors(boolean echo) {
+      this.echoHeaders = echo;
+      return this;
+    }
 
     /** Port to listen on (0, the default, picks a free one). */
     public Builder port(int port) {

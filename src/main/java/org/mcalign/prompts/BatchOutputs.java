@@ -3,10 +3,6 @@ package org.mcalign.prompts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,12 +22,7 @@ public final class BatchOutputs {
 
   public static List<Reply> read(Path file) {
     ObjectMapper om = new ObjectMapper();
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file.getFileName() + ": " + e.getMessage(), e);
-    }
+    List<String> lines = org.mcalign.data.TextLines.read(file, "batch output");
     List<Reply> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) continue;

@@ -70,17 +70,24 @@ public final class CsvRecords {
 
   /** Writes {@code rows} atomically in pandas' format, {@code columns} in order (missing values empty). */
   public static Path write(Path file, List<String> columns, Collection<? extends Map<String, String>> rows) {
-    return AtomicFiles.writeText(
-        file,
-        w -> {
-          CsvOut.writeRow(w, columns);
-          List<String> values = new ArrayList<>(columns.size());
-          for (Map<String, String> row : rows) {
-            values.clear();
-            for (String c : columns) values.add(row.get(c));
-            CsvOut.writeRow(w, values);
-          }
-        });
+    return AtomicFiles.writeText(file, body(columns, rows));
+  }
+
+  /** The file's content as a body for {@link AtomicFiles#writeAllText} (several files written as one set). */
+  public AtomicFiles.TextBody body() {
+    return body(columns, rows);
+  }
+
+  private static AtomicFiles.TextBody body(List<String> columns, Collection<? extends Map<String, String>> rows) {
+    return w -> {
+      CsvOut.writeRow(w, columns);
+      List<String> values = new ArrayList<>(columns.size());
+      for (Map<String, String> row : rows) {
+        values.clear();
+        for (String c : columns) values.add(row.get(c));
+        CsvOut.writeRow(w, values);
+      }
+    };
   }
 
   /** A Tablesaw view (all columns as text) for display in notebooks. */

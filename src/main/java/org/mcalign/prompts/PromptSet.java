@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The paper's English prompt construction: per template type, templates with a {@code {topic}}
- * slot crossed with several phrasings (topic variations) of each WVS item, then a seeded
- * subsample. Adding an item or a template is configuration ({@link #withItem}, {@link
+ * Our reconstruction of the paper's English prompt construction (the paper's repository has
+ * no code for it, only its inputs {@code prompts/} and its output, the prompt table): per
+ * template type, templates with a {@code {topic}} slot crossed with several phrasings (topic
+ * variations) of each WVS item, then a seeded subsample. Adding an item or a template is configuration ({@link #withItem}, {@link
  * #withTemplates}); adding a language is a translation run ({@link Translation}).
  */
 public final class PromptSet {

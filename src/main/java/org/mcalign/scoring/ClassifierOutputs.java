@@ -3,10 +3,6 @@ package org.mcalign.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,12 +69,7 @@ public final class ClassifierOutputs {
 
   /** Reads a classifier output JSONL file, sorted by the numeric suffix of custom_id (the paper's order). */
   public static List<ClassifiedOpinions> read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + file.getFileName() + ": " + e.getMessage(), e);
-    }
+    List<String> lines = org.mcalign.data.TextLines.read(file, "classifier output");
     List<ClassifiedOpinions> out = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) continue;

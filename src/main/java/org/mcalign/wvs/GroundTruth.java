@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.CsvOut;
 import org.mcalign.data.Dataset;
+import org.mcalign.data.OutputFolder;
 import org.mcalign.data.Provenance;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +56,10 @@ public final class GroundTruth {
     int nCountries = data.countries.size();
     this.mainLanguage = new String[nCountries];
     this.mainLanguageGwght = new double[nCountries];
+    if (settings.languages().stream().noneMatch(data.languages::contains)) {
+      throw new IllegalArgumentException("tested languages " + settings.sortedLanguages() + ": no respondent of " + data.source()
+          + " was interviewed in any of them (its lnge_iso values: " + data.languages() + "); choose tested languages among those");
+    }
     mainLanguages();
     this.countryLanguages = countryLanguageTable();
     this.everyCountry = everyCountryTable();
@@ -534,7 +540,11 @@ public final class GroundTruth {
     files.put(COUNTRY_LANGUAGES, paperCsv(countryLanguages));
     files.put(SELF_CONSISTENCY, paperCsv(selfConsistency));
     files.put(PROVENANCE, provenanceJson(source));
-    return StagedOutput.writeAll(dir, files);
+    try (OutputFolder out = OutputFolder.begin(dir, "wvs-ground-truth from " + data.source())) {
+      List<Path> staged = new ArrayList<>();
+      files.forEach((name, text) -> staged.add(AtomicFiles.writeString(out.staging().resolve(name), text)));
+      return out.publish(staged);
+    }
   }
 
   @Override

@@ -80,6 +80,7 @@ public final class Microdata {
   /** Reads a microdata file in one pass, reporting progress. */
   public static Microdata read(Path file, Progress progress) {
     String name = file.getFileName().toString();
+    if (Files.isDirectory(file)) throw new MicrodataFormatException(name, 0, file + " is a folder, expected the microdata CSV file");
     try (InputStream in = Files.newInputStream(file)) {
       Microdata m = read(in, name, Files.size(file), progress);
       m.file = file;
@@ -87,7 +88,7 @@ public final class Microdata {
     } catch (NoSuchFileException e) {
       throw new MicrodataFormatException(name, 0, "no such file: " + file);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + name + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("could not read " + file + ": " + org.mcalign.data.IoMessages.describe(e, file), e);
     }
   }
 
@@ -101,6 +102,9 @@ public final class Microdata {
       Header h = Header.of(csv, name);
       Microdata m = new Microdata(name, h.items);
       m.pass(csv, h, totalBytes, progress);
+      if (m.respondents == 0) {
+        throw new MicrodataFormatException(name, 0, "no respondents: the file has a header row but no data rows");
+      }
       m.bytes = csv.bytesRead();
       m.checksum = in.getChecksum().getValue();
       progress.update(m.bytes, totalBytes, m.respondents);
@@ -245,12 +249,19 @@ public final class Microdata {
       return 0;
     }
     String text = csv.text(field);
+    double w;
     try {
-      return Double.parseDouble(text);
+      w = Double.parseDouble(text);
     } catch (NumberFormatException ex) {
-      throw new MicrodataFormatException(source, line,
-          "column '" + column + "' (field " + (field + 1) + "): expected a number, found '" + text + "'");
+      w = Double.NaN;
     }
+    // NaN and infinite weights turn every sum they enter into NaN, negative ones into nonsense
+    if (!Double.isFinite(w) || w < 0) {
+      throw new MicrodataFormatException(source, line,
+          "column '" + column + "' (field " + (field + 1) + "): a weight must be a finite number >= 0, found '" + text
+              + "'; correct that respondent's weight or remove the row");
+    }
+    return w;
   }
 
   static final long BAD = Long.MAX_VALUE;
@@ -324,6 +335,11 @@ public final class Microdata {
 
   boolean hasMaximum(int item) {
     return maxima[item] != NO_MAXIMUM;
+  }
+
+  /** Interview languages ({@code lnge_iso}) met in the file, sorted. */
+  public List<String> languages() {
+    return languages.stream().sorted().toList();
   }
 
   /** Countries in order of first appearance. */

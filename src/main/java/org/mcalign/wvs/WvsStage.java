@@ -39,7 +39,8 @@ public final class WvsStage {
     if (env != null && !env.isBlank()) {
       Path p = Path.of(env);
       if (!Files.isRegularFile(p)) {
-        throw new MicrodataFormatException(p.getFileName().toString(), 0, ENV + " names a file that does not exist");
+        throw new MicrodataFormatException(p.getFileName().toString(), 0, ENV + " names "
+            + (Files.isDirectory(p) ? "a folder; give the microdata CSV file itself" : "a file that does not exist"));
       }
       return new WvsStage(root, p, false, null);
     }

@@ -35,9 +35,10 @@ class DemoLabelsTest {
     run = PaperAnalysis.run(demo, AnalysisSettings.paper().withAllRounds(3), 5, PaperAnalysis.Scope.CORE);
   }
 
+  /** The files of a folder, without the hidden lock and manifest of an output set. */
   static List<String> names(Path folder) throws Exception {
     try (Stream<Path> s = Files.list(folder)) {
-      return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+      return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
     }
   }
 

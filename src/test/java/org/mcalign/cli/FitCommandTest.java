@@ -71,7 +71,9 @@ class FitCommandTest {
     assertTrue(r[2].contains("t.csv") && r[2].contains("no column 'z'"), r[2]);
     r = run("fit", "--data", dir.resolve("missing.csv").toString(), "--formula", "y ~ x");
     assertEquals("1", r[0]);
-    assertTrue(r[2].contains("no such file"), r[2]);
+    assertTrue(r[2].contains("missing.csv does not exist"), r[2]);
+    r = run("fit", "--data", dir.toString(), "--formula", "y ~ x");
+    assertTrue(r[2].contains(dir + " is a folder, expected a file"), r[2]);
     r = run("fit", "--data", csv.toString(), "--formula", "y ~ x", "--groups", "x", "--method", "bayes");
     assertTrue(r[2].contains("reml or ml"), r[2]);
   }

@@ -76,6 +76,25 @@ class LlmCommandsTest {
     }
   }
 
+  /** A batch run at a server without the Batch API fails; the next direct run asks every request and says why. */
+  @Test
+  void requestsOfAFailedBatchRunAreAskedByTheNextDirectRun() {
+    Path req = requests(20, "gpt-4.1", null);
+    String db = dir.resolve("f.db").toString();
+    try (SimulatedServer server = SimulatedServer.builder().batchApi(false).start()) {
+      Out batch = run("collect", "--requests", req.toString(), "--base-url", server.baseUrl(), "--store", db, "--mode", "batch",
+          "--poll-seconds", "0.01");
+      assertEquals(1, batch.code(), batch.stderr());
+      assertTrue(batch.stderr().contains("upload batch input") && batch.stderr().contains("HTTP 404"), batch.stderr());
+      Out direct = run("collect", "--requests", req.toString(), "--base-url", server.baseUrl(), "--store", db);
+      assertEquals(0, direct.code(), direct.stderr());
+      assertTrue(direct.stderr().contains("asking again 20 requests that failed in an earlier run") && direct.stderr().contains(
+          "batch input upload failed"), direct.stderr());
+      assertTrue(direct.stdout().contains("20 answered"), direct.stdout());
+      assertEquals(20, server.ledger().paidTotal());
+    }
+  }
+
   @Test
   void refusesAboveTheCostLimitAndSendsNothing() {
     Path req = requests(200, "gpt-4-turbo-2024-04-09", 1000);

@@ -65,4 +65,22 @@ class WvsCommandsTest {
     assertTrue(((String) g[1]).contains("micro.csv, line 3"), (String) g[1]);
     assertFalse(Files.exists(out));
   }
+
+  @Test
+  void unknownLanguagesAreRefusedNamingThoseOfTheFile() throws Exception {
+    Path micro = dir.resolve("micro.csv");
+    assertEquals(0, run("wvs-synthesize", "--out", micro.toString(), "--respondents", "400", "--seed", "5")[0]);
+    for (String langs : List.of("xx,zz", "da,xx")) {
+      Path out = dir.resolve("gt-" + langs);
+      Object[] g = run("wvs-ground-truth", "--microdata", micro.toString(), "--out", out.toString(), "--languages", langs,
+          "--rounds", "2");
+      assertEquals(1, g[0], (String) g[1]);
+      assertTrue(((String) g[1]).contains("interviewed in") && ((String) g[1]).contains("xx"), (String) g[1]);
+      assertTrue(((String) g[1]).contains("lnge_iso values: "), (String) g[1]);
+      assertFalse(Files.exists(out), "nothing written");
+    }
+    Object[] g = run("wvs-ground-truth", "--microdata", micro.toString(), "--out", dir.resolve("x").toString(), "--languages", "EN1");
+    assertEquals(1, g[0]);
+    assertTrue(((String) g[1]).contains("'EN1' is not a language code"), (String) g[1]);
+  }
 }

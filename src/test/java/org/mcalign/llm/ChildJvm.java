@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Starts {@code mcalign} in a child JVM on the test classpath (so it can be killed like a real process). */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
-  static Process start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
+  public static Process start(Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
+    return start("256m", workDir, log, env, args);
+  }
+
+  /** As {@link #start(Path, Path, Map, String...)} with a heap of {@code heap} (e.g. "1g"). */
+  public static Process start(String heap, Path workDir, Path log, Map<String, String> env, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
+    cmd.add("-Xmx" + heap);
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -49,7 +49,7 @@ class CrashRecoveryIT {
       long previous = 0;
       int storedBefore = 0;
       for (int kill = 0; kill < 3; kill++) {
-        Process p = ChildJvm.start(dir, log, Map.of("OPENAI_API_KEY", KEY), args);
+        Process p = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
         long target = previous + 300 + rnd.nextInt(1200);
         waitUntil(() -> server.ledger().paidTotal() >= target || !p.isAlive(), Duration.ofSeconds(90));
         assertTrue(p.isAlive(), "the child finished before kill " + (kill + 1) + "; log:\n" + Files.readString(log));
@@ -68,7 +68,7 @@ class CrashRecoveryIT {
         }
         previous = server.ledger().paidTotal();
       }
-      Process last = ChildJvm.start(dir, log, Map.of("OPENAI_API_KEY", KEY), args);
+      Process last = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
       assertTrue(last.waitFor(120, TimeUnit.SECONDS), "final run did not finish");
       assertEquals(0, last.exitValue(), Files.readString(log));
       assertEquals(N, server.ledger().paidDistinct());
@@ -93,7 +93,7 @@ class CrashRecoveryIT {
           "--mode", "batch", "--batch-max-lines", "1000", "--poll-seconds", "0.05", "--max-cost", "1000"};
       int kills = 0;
       for (int kill = 0; kill < 3; kill++) {
-        Process p = ChildJvm.start(dir, log, Map.of("OPENAI_API_KEY", KEY), args);
+        Process p = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
         // kill 1 right after the first batch is created (the other parts not yet uploaded or created),
         // kill 2 a moment after the third is created, kill 3 a moment after the first batch's results are stored
         String[] events = {"created batch", "created batch", " completed: "};
@@ -108,7 +108,7 @@ class CrashRecoveryIT {
         System.err.println("batch kill " + kills + ": " + server.ledger());
       }
       assertEquals(3, kills, "the child must still be working at each kill; log:\n" + Files.readString(log));
-      Process last = ChildJvm.start(dir, log, Map.of("OPENAI_API_KEY", KEY), args);
+      Process last = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
       assertTrue(last.waitFor(120, TimeUnit.SECONDS), "final run did not finish");
       assertEquals(0, last.exitValue(), Files.readString(log));
       assertEquals(N, server.ledger().paidDistinct());

@@ -61,4 +61,44 @@ class SecretTest {
     assertFalse(e.getMessage().contains("sk-x"));
     assertTrue(Endpoint.of(Endpoint.OPENAI_BASE_URL).isOpenAi());
   }
+
+  @Test
+  void redactionRemovesKnownKeysAuthorizationHeadersAndBearerTokens() {
+    Secret.of("vllm-key-KNOWN-0123456789", "test");
+    String echoed = "HTTP 401 (Incorrect API key. Request headers: {Authorization: Bearer other-TOKEN-998877,"
+        + " X-client-request-id: a-1, Content-type: application/json}) {\"authorization\": \"Bearer abc.def-123\"}"
+        + " key vllm-key-KNOWN-0123456789 and sk-proj-AbCdEf0123456789xyz";
+    String r = Secret.redact(echoed);
+    for (String leaked : List.of("other-TOKEN-998877", "abc.def-123", "vllm-key-KNOWN-0123456789", "AbCdEf0123456789xyz")) {
+      assertFalse(r.contains(leaked), leaked + " in " + r);
+    }
+    assertTrue(r.contains("Authorization: Bearer [redacted]"), r);
+    assertTrue(r.contains("X-client-request-id: a-1"), "other headers stay: " + r);
+    assertEquals("authorization failed for request x", Secret.redact("authorization failed for request x"));
+    LlmException e = new LlmException("server said: Authorization: Bearer leaked-123456");
+    assertFalse(e.getMessage().contains("leaked-123456"), e.getMessage());
+  }
+
+  @Test
+  void aKeyGivenWhereAVariableNameBelongsIsRefusedWithoutRepeatingIt() {
+    assertEquals("MY_VLLM_KEY", Secret.requireVariableName("--api-key-env", "MY_VLLM_KEY"));
+    assertEquals("OPENAI_API_KEY", Secret.requireVariableName("--api-key-env", "OPENAI_API_KEY"));
+    for (String pasted : List.of("sk-proj-abcDEF123456789012345", "abcdef0123456789abcdef0123456789", "token with spaces")) {
+      LlmException e = assertThrows(LlmException.class, () -> Secret.requireVariableName("--api-key-env", pasted));
+      assertFalse(e.getMessage().contains(pasted), e.getMessage());
+      assertTrue(e.getMessage().startsWith("--api-key-env expects the NAME of an environment variable"), e.getMessage());
+    }
+  }
+
+  @Test
+  void theOpenAiKeyIsForTheOpenAiHostOnly() {
+    assertTrue(Endpoint.of("https://api.openai.com/v1").isOpenAi());
+    assertFalse(Endpoint.of("http://evil.example/api.openai.com/v1").isOpenAi(), "the host decides, not the text");
+    assertFalse(Endpoint.of("http://api.openai.com.evil.example/v1").isOpenAi());
+    // without --api-key-env another server gets MCA_VLLM_API_KEY or nothing: never OPENAI_API_KEY
+    Endpoint vllm = Endpoint.withScopedKey(List.of("http://127.0.0.1:9/v1"), null);
+    assertTrue(vllm.key().isEmpty() || vllm.key().get().variable().orElseThrow().equals(Endpoint.VLLM_KEY_NAME), vllm.toString());
+    LlmException mixed = assertThrows(LlmException.class, () -> Endpoint.of("https://api.openai.com/v1", "http://gpu:8000/v1"));
+    assertTrue(mixed.getMessage().contains("cannot mix"), mixed.getMessage());
+  }
 }

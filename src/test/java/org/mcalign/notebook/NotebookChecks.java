@@ -26,9 +26,9 @@ final class NotebookChecks {
   /**
    * Numbers prose may state without an output showing them: the paper's fixed settings and
    * conventions (interval levels, the 0.955 reliability divisor and 4.5 % error rate, the 5 %
-   * significance level).
+   * significance level, the 1.5 interquartile ranges of a box plot's whiskers).
    */
-  private static final List<Double> CONVENTIONS = List.of(0.955, 4.5, 95.0, 2.5, 97.5, 5.0, 0.05, 0.001, 0.01, 1.5);
+  private static final List<Double> CONVENTIONS = List.of(0.955, 0.045, 4.5, 95.0, 2.5, 97.5, 5.0, 0.05, 0.001, 0.01, 1.5);
 
   private final String name;
   private final JsonNode nb;
@@ -189,21 +189,29 @@ final class NotebookChecks {
 
   private static final Pattern NAMES_INTERVAL = Pattern.compile("(?i)interval|whisker");
 
-  /** Every image output must be followed, in its cell, by a Markdown caption naming its interval (or saying there is none). */
+  /**
+   * Every image output must be followed by a Markdown caption naming its interval (or saying
+   * there is none): the next output of its cell, or, when the image is the cell's last output,
+   * the next cell if that is a Markdown cell.
+   */
   List<String> figuresWithoutCaption() {
     List<String> out = new ArrayList<>();
-    int i = 0;
-    for (JsonNode cell : nb.get("cells")) {
-      JsonNode outputs = cell.path("outputs");
+    JsonNode cells = nb.get("cells");
+    for (int i = 0; i < cells.size(); i++) {
+      JsonNode outputs = cells.get(i).path("outputs");
       for (int k = 0; k < outputs.size(); k++) {
         if (!outputs.get(k).path("data").has("image/png")) continue;
-        JsonNode next = k + 1 < outputs.size() ? outputs.get(k + 1).path("data") : null;
-        String caption = next != null && next.has("text/markdown") ? text(next.get("text/markdown")) : null;
+        String caption = null;
+        if (k + 1 < outputs.size()) {
+          JsonNode next = outputs.get(k + 1).path("data");
+          if (next.has("text/markdown")) caption = text(next.get("text/markdown"));
+        } else if (i + 1 < cells.size() && cells.get(i + 1).path("cell_type").asText().equals("markdown")) {
+          caption = text(cells.get(i + 1).get("source"));
+        }
         if (caption == null) out.add(name + " cell " + i + ": a figure without a caption below it");
         else if (!NAMES_INTERVAL.matcher(caption).find())
           out.add(name + " cell " + i + ": the figure's caption does not say what its intervals or whiskers are: " + caption.substring(0, Math.min(120, caption.length())));
       }
-      i++;
     }
     return out;
   }

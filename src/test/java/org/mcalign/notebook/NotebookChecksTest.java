@@ -84,6 +84,8 @@ class NotebookChecksTest {
     assertEquals(List.of(), good.figuresWithoutCaption());
     NotebookChecks none = NotebookChecks.of("n", notebook(code("fig", image())));
     assertEquals(1, none.figuresWithoutCaption().size());
+    NotebookChecks nextCell = NotebookChecks.of("c", notebook(code("fig", image()), md("Bars: means; whiskers: their 95 % interval.")));
+    assertEquals(List.of(), nextCell.figuresWithoutCaption());
     NotebookChecks vague = NotebookChecks.of("v", notebook(code("fig", image(), markdownOutput("Bars: the coefficients."))));
     assertTrue(vague.figuresWithoutCaption().get(0).contains("does not say"), vague.figuresWithoutCaption().toString());
   }

@@ -17,4 +17,11 @@ public final class PaperData {
     assumeTrue(present, "paper data not found (set MCA_DATA)");
     return p;
   }
+
+  /** The paper's first {@code n} survey_hypothetical prompts written as a prompt table to {@code file}. */
+  public static Path surveyPrompts(int n, Path file) {
+    java.util.List<PromptRow> survey = PromptTable.ofType(
+        PromptTable.read(dir().resolve("translated_prompts_with_english_no_controversy.csv")), PromptTable.TEMPLATE_SURVEY);
+    return PromptTable.write(survey.subList(0, n), file);
+  }
 }

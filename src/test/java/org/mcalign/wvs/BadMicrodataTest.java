@@ -55,6 +55,45 @@ class BadMicrodataTest {
     assertTrue(e.getMessage().contains("'pwght'"), e.getMessage());
   }
 
+  /** NaN or infinite weights would turn every sum into NaN, negative ones into nonsense: refused with file, line and column. */
+  @Test
+  void weightsMustBeFiniteAndNonNegative() throws Exception {
+    for (String bad : List.of("NaN", "Infinity", "-Infinity", "-1.5", "nan")) {
+      for (String column : List.of("gwght", "pwght")) {
+        String[] rows = GroundTruthTest.ROWS.clone();
+        rows[1] = column.equals("gwght") ? rows[1].replace("DK,da,0.5,2.0", "DK,da," + bad + ",2.0")
+            : rows[1].replace("DK,da,0.5,2.0", "DK,da,0.5," + bad);
+        MicrodataFormatException e = fails(GroundTruthTest.HEADER + "\n" + String.join("\n", rows) + "\n");
+        assertEquals(3, e.line(), e.getMessage());
+        int field = column.equals("gwght") ? 3 : 4;
+        assertEquals("bad.csv, line 3: column '" + column + "' (field " + field + "): a weight must be a finite number >= 0, found '"
+            + bad + "'; correct that respondent's weight or remove the row", e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aHeaderWithoutRespondentsIsRefused() throws Exception {
+    MicrodataFormatException e = fails(GroundTruthTest.HEADER + "\n");
+    assertEquals("bad.csv: no respondents: the file has a header row but no data rows", e.getMessage());
+  }
+
+  @Test
+  void testedLanguagesThatNoRespondentSpeaksAreRefused() throws Exception {
+    Path f = dir.resolve("hand.csv");
+    Files.writeString(f, GroundTruthTest.file());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GroundTruth.compute(f,
+        GroundTruthSettings.paper().withLanguages(List.of("xx", "zz")), Microdata.Progress.NONE));
+    assertEquals("tested languages [xx, zz]: no respondent of hand.csv was interviewed in any of them (its lnge_iso values:"
+        + " [da, en, es, fr, nl]); choose tested languages among those", e.getMessage());
+  }
+
+  @Test
+  void aFolderIsNotAMicrodataFile() {
+    MicrodataFormatException e = assertThrows(MicrodataFormatException.class, () -> Microdata.read(dir));
+    assertTrue(e.getMessage().endsWith(dir + " is a folder, expected the microdata CSV file"), e.getMessage());
+  }
+
   @Test
   void truncatedLastLine() throws Exception {
     String text = GroundTruthTest.file();
@@ -91,7 +130,7 @@ class BadMicrodataTest {
         () -> GroundTruth.compute(bad, GroundTruthSettings.paper(), Microdata.Progress.NONE).writeTo(out));
     assertEquals(before, Files.readString(out.resolve(GroundTruth.GLOBAL)));
     try (var s = Files.list(out)) {
-      assertEquals(6, s.count());
+      assertEquals(6, s.filter(p -> !p.getFileName().toString().startsWith(".")).count());
     }
   }
 
@@ -105,7 +144,7 @@ class BadMicrodataTest {
     Files.writeString(out.resolve("marker"), "x");
     assertThrows(RuntimeException.class, () -> gt.writeTo(out));
     try (var s = Files.list(out)) {
-      List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+      List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
       assertEquals(List.of(GroundTruth.SELF_CONSISTENCY, "marker"), names);
     }
   }

@@ -200,7 +200,11 @@ class GroundTruthTest {
     assertTrue(prov.contains("\"seed\" : 42"), prov);
     assertTrue(prov.contains("\"file\" : \"hand.csv\""), prov);
     try (var s = Files.list(dir)) {
-      assertEquals(6, s.count(), "five CSV files and provenance.json, no staging left over");
+      assertEquals(6, s.filter(p -> !p.getFileName().toString().startsWith(".")).count(), "five CSV files and provenance.json");
+    }
+    try (var s = Files.list(dir.getParent())) {
+      assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith("." + dir.getFileName() + ".")).count(),
+          "no staging folder left over");
     }
   }
 }

@@ -28,6 +28,7 @@ import org.mcalign.prompts.ResponseTable;
 import org.mcalign.scoring.Classification;
 import org.mcalign.scoring.ClassifiedOpinions;
 import org.mcalign.scoring.GroundTruthLookup;
+import org.mcalign.scoring.OpinionAnnotator;
 import org.mcalign.scoring.OpinionClassifier;
 import org.mcalign.scoring.ScoreMerge;
 import org.mcalign.wvs.GroundTruth;
@@ -114,6 +115,27 @@ public final class DemoData {
   public static SimulatedCulture culture(Dataset demo) {
     DemoSettings d = DemoSettings.defaults();
     return new SimulatedCulture(DemoWorld.read(demo.folder()), d.models(), d.seed(), d.classifierErrorRate());
+  }
+
+  /**
+   * The demographic experiment's simulated model over a demo dataset built with {@code s}: the
+   * model {@code s.demographicModel()} answering with the opinions of the country the prompt
+   * names (else of its language), as the demo's build planted it.
+   */
+  public static SimulatedCulture demographicCulture(Dataset demo, DemoSettings s) {
+    if (s.demographicModel() == null) throw new IllegalArgumentException("the demo settings have no demographic model");
+    return follower(new SimulatedCulture(DemoWorld.read(demo.folder()), s.models(), s.seed(), s.classifierErrorRate()), s);
+  }
+
+  /** The culture with the demographic model replaced by one that follows the country the prompt names. */
+  static SimulatedCulture follower(SimulatedCulture culture, DemoSettings s) {
+    String model = s.demographicModel();
+    DemoModel base = s.models().stream().filter(m -> m.id().equals(model)).findFirst()
+        .orElse(new DemoModel(model, DemoBehaviour.NATIVE, 0.05, 1.0));
+    List<DemoModel> withFollower = new ArrayList<>(s.models());
+    withFollower.removeIf(m -> m.id().equals(model));
+    withFollower.add(new DemoModel(model, DemoBehaviour.COUNTRY_FOLLOWING, base.noise(), base.languageFidelity()));
+    return new SimulatedCulture(culture.world(), withFollower, s.seed() + 1, s.classifierErrorRate());
   }
 
   /** The default demo's seed: the simulated server runs of the notebooks use it, so they reproduce the demo's files. */
@@ -315,14 +337,7 @@ public final class DemoData {
     }
     CsvRecords table = new CsvRecords(DemographicPrompts.COLUMNS, rows);
     table.write(folder.resolve("demographic-all_prompts_responses.csv"));
-    // the demographic experiment's model follows the country the prompt names
-    DemoModel base = s.models().stream().filter(m -> m.id().equals(model)).findFirst()
-        .orElse(new DemoModel(model, DemoBehaviour.NATIVE, 0.05, 1.0));
-    List<DemoModel> withFollower = new ArrayList<>(s.models());
-    withFollower.removeIf(m -> m.id().equals(model));
-    withFollower.add(new DemoModel(model, DemoBehaviour.COUNTRY_FOLLOWING, base.noise(), base.languageFidelity()));
-    SimulatedCulture follower = new SimulatedCulture(culture.world(), withFollower, s.seed() + 1, s.classifierErrorRate());
-    List<String> texts = backends.responder(follower, model).answer(requests);
+    List<String> texts = backends.responder(follower(culture, s), model).answer(requests);
     List<Map<String, String>> withResponses = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Map<String, String> m = new LinkedHashMap<>(rows.get(i));
@@ -331,8 +346,10 @@ public final class DemoData {
     }
     List<String> cols = new ArrayList<>(DemographicPrompts.COLUMNS);
     cols.add("response");
-    CsvRecords responses = new CsvRecords(cols, withResponses);
-    List<ClassifiedOpinions> answers = Classification.run(responses, stances, OpinionClassifier.MODEL, classifier);
+    // annotated as the paper's annotate_responses_demographic.py: gpt-4o-mini, {topic, response}, no stance statements
+    List<OpinionAnnotator.Input> inputs = new ArrayList<>();
+    for (Map<String, String> r : withResponses) inputs.add(new OpinionAnnotator.Input(r.get("topic"), r.get("response")));
+    List<ClassifiedOpinions> answers = OpinionAnnotator.run(inputs, OpinionAnnotator.DEMOGRAPHIC_MODEL, classifier);
     writeJsonl(folder.resolve("demographic-analysis-responses.jsonl"), Classification.jsonLines(answers));
     ScoreMerge.Merged merged = ScoreMerge.demographic(table, answers, lookup, model);
     merged.all().write(folder.resolve("demographic-gemma-results.csv"));

@@ -163,14 +163,17 @@ public final class ClassificationStage {
     IntColumn undefined = IntColumn.create("undefined pro score");
     IntColumn other = IntColumn.create("other language");
     StringColumn out = StringColumn.create("output");
+    Map<Path, AtomicFiles.TextBody> files = new LinkedHashMap<>();
     for (String m : models) {
       CsvRecords r = responses(m);
       CsvRecords survey = new CsvRecords(r.columns(),
           r.rows().stream().filter(x -> x.getOrDefault("template_type", "survey_hypothetical").equals("survey_hypothetical")).toList());
       EndpointBackend b = new EndpointBackend(endpoint, store, prefix + m, concurrency, progress);
       List<ClassifiedOpinions> a = Classification.run(survey, stances, OpinionClassifier.MODEL, b);
+      requireUsable(a, "run '" + prefix + m + "' of " + store.file().getFileName());
       String name = (dataset.isDemo() ? "DEMO-" : "") + m + "-analysis-responses.jsonl";
-      AtomicFiles.writeString(StageOutputs.folder(dataset).resolve(name), String.join("\n", Classification.jsonLines(a)) + "\n");
+      String text = String.join("\n", Classification.jsonLines(a)) + "\n";
+      files.put(StageOutputs.folder(dataset).resolve(name), w -> w.write(text));
       model.append(m);
       n.append(a.size());
       unparsed.append((int) a.stream().filter(x -> !x.parsed()).count());
@@ -180,7 +183,21 @@ public final class ClassificationStage {
       other.append(o);
       out.append(StageOutputs.relative(dataset) + "/" + name);
     }
+    AtomicFiles.writeAllText(files); // every model's file, or none
     return Table.create(title("classification runs"), model, n, unparsed, undefined, other, out);
+  }
+
+  /**
+   * Refuses classifier answers of which not one could be used (e.g. a server that answers with
+   * text instead of the {@code ProcessOpinions} tool call): scoring them would keep nothing.
+   * The answers stay in the response store; {@code where} names the run.
+   */
+  public static void requireUsable(List<ClassifiedOpinions> answers, String where) {
+    if (answers.isEmpty() || answers.stream().anyMatch(ClassifiedOpinions::parsed)) return;
+    throw new IllegalStateException("every one of the " + answers.size() + " classifier answers of " + where + " is unusable:"
+        + " none carries a ProcessOpinions tool call with the opinions (first: " + answers.get(0).customId() + "). Check that"
+        + " the server supports tool calls (vLLM needs --enable-auto-tool-choice and a tool-call parser) and the model is a"
+        + " classifier; nothing was written");
   }
 
   /** A model's responses: notebook 03/04's output when present, else the dataset's file. */

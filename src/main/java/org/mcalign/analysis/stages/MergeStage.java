@@ -91,6 +91,10 @@ public final class MergeStage {
       var merged = ScoreMerge.merge(survey, ClassifierOutputs.read(answersFile(m)), gt);
       all.addAll(merged.rows());
       var c = merged.counts();
+      if (c.kept() == 0) {
+        throw new IllegalStateException("model " + m + ": no response kept (" + c + ") — are its classifier answers ("
+            + answersFile(m).getFileName() + ") those of its responses, and do they parse? Nothing was written");
+      }
       model.append(m);
       responses.append(c.responses());
       undefined.append(c.undefinedScore());

@@ -1,5 +1,6 @@
 package org.mcalign.analysis.stages;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.mcalign.analysis.demo.DemoData;
 import org.mcalign.analysis.demo.SimulatedCulture;
+import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.Dataset;
 import org.mcalign.llm.Endpoint;
 import org.mcalign.llm.Progress;
@@ -113,10 +115,12 @@ public final class ResponseStage {
   public Table run(Endpoint endpoint, int concurrency, Consumer<Progress> progress) {
     try (ResponseStore store = ResponseStore.open(StageOutputs.store(dataset))) {
       List<RunSummary.Row> rows = new ArrayList<>();
+      Map<Path, AtomicFiles.TextBody> files = new LinkedHashMap<>();
       for (String m : models) {
         // OpenAI models through the Batch API as the paper did; vLLM servers directly
-        rows.add(runModel(new EndpointBackend(endpoint, store, "answers-" + m, concurrency, progress, batchPricing), m, served));
+        rows.add(runModel(new EndpointBackend(endpoint, store, "answers-" + m, concurrency, progress, batchPricing), m, served, files));
       }
+      AtomicFiles.writeAllText(files);
       return RunSummary.results(title("responses"), rows);
     }
   }
@@ -128,20 +132,24 @@ public final class ResponseStage {
     try (SimulatedServer s = SimulatedServer.builder().model(culture.asServerModel()).seed(DemoData.seed()).start();
         ResponseStore store = ResponseStore.open(StageOutputs.store(dataset))) {
       List<RunSummary.Row> rows = new ArrayList<>();
+      Map<Path, AtomicFiles.TextBody> files = new LinkedHashMap<>();
       for (String m : models) {
         // the simulated models know the paper's ids
-        rows.add(runModel(new EndpointBackend(Endpoint.of(s.baseUrl()), store, "DEMO-answers-" + m, 8, progress), m, ServedModels.asIs()));
+        rows.add(runModel(new EndpointBackend(Endpoint.of(s.baseUrl()), store, "DEMO-answers-" + m, 8, progress), m,
+            ServedModels.asIs(), files));
       }
+      AtomicFiles.writeAllText(files);
       return RunSummary.results(title("responses (simulated server)"), rows);
     }
   }
 
-  private RunSummary.Row runModel(EndpointBackend backend, String model, ServedModels names) {
+  /** Runs one model; its output file joins {@code files}, written with the other models' when the stage ends. */
+  private RunSummary.Row runModel(EndpointBackend backend, String model, ServedModels names, Map<Path, AtomicFiles.TextBody> files) {
     List<BatchRequestLine> req = names.apply(requests(model));
     String name = (dataset.isDemo() ? "DEMO-" : "") + ResponseTable.fileName(model);
     try {
       List<String> texts = backend.answer(req);
-      ResponseTable.write(prompts, model, texts, StageOutputs.folder(dataset).resolve(name));
+      files.put(StageOutputs.folder(dataset).resolve(name), ResponseTable.of(prompts, model, texts).body());
     } catch (RuntimeException e) {
       failures.put(model, e.getMessage());
       name = "(incomplete: see failures)";

@@ -28,7 +28,7 @@ final class Prose {
 
   /** "our default seed 5125" (the paper's bootstraps are unseeded: no seed of theirs to reuse). */
   static String seedPhrase(long seed) {
-    return seed == AnalysisSettings.PAPER_SEED ? "our default seed " + seed + " (the paper's bootstraps are unseeded)" : "seed " + seed;
+    return seed == AnalysisSettings.DEFAULT_SEED ? "our default seed " + seed + " (the paper's bootstraps are unseeded)" : "seed " + seed;
   }
 
   /**
