@@ -13,6 +13,8 @@ ensure_system_packages() {
   # (its differential test and `bench stats` compare with statsmodels + patsy + pandas)
   /usr/bin/python3 -c "import statsmodels, patsy, pandas" >/dev/null 2>&1 || need+=(python3-statsmodels python3-patsy python3-pandas)
   if [ "${MCA_WITH_BROWSER:-1}" = 1 ]; then command -v chromium >/dev/null || need+=(chromium); fi
+  # the reference of the violins' densities (scipy.stats.gaussian_kde) and of LOWESS (statsmodels, above)
+  /usr/bin/python3 -c "import scipy" >/dev/null 2>&1 || need+=(python3-scipy)
   # figures are laid out for Arial's metrics: Liberation Sans has them
   [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
   if [ ${#need[@]} -gt 0 ]; then

@@ -1,6 +1,7 @@
 """Drives the installed 'java' kernel through jupyter_client, as nbconvert does, and prints
 one JSON document with everything the kernel sent back (KernelIT asserts on it).
-Run with Debian's python3 (jupyter_client 7): python3 driver.py > out.json"""
+Run with Debian's python3 (jupyter_client 7): python3 driver.py > out.json
+(--smoke: start the kernel, run one cell, print its status and value)."""
 import json
 import os
 import shutil
@@ -11,6 +12,25 @@ import time
 from jupyter_client.manager import KernelManager
 
 TIMEOUT = 120
+
+
+def smoke():
+    """Starts the kernel, runs one cell, prints {"ok": ..., "value": ...}."""
+    km = KernelManager(kernel_name="java")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=TIMEOUT)
+        reply = kc.execute_interactive("6 * 7", timeout=TIMEOUT, output_hook=lambda m: outputs.append(m))
+        values = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        json.dump({"status": reply["content"]["status"], "values": values}, sys.stdout)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+outputs = []
 
 
 def main():
@@ -71,6 +91,7 @@ def main():
         execute("compile_error", "int ok = 1;\nint wrong = \"text\";")
         execute("runtime_error", "int ratio(int x, int y) {\n  return x / y;\n}\nratio(a, 0)")
         execute("display", "var id = display(\"first\");\nupdateDisplay(id, \"second\");")
+        execute("null_pointer", "String s = null;\ns.length()")
         # interrupt a loop that never checks for interruption (once it says it runs), then use earlier state
         interrupted = {}
 
@@ -105,6 +126,8 @@ def main():
             result["is_complete"][c] = reply_to(kc, mid)["content"]
         mid = kc.inspect("Math.max(1, 2)", 6)
         result["inspect"] = reply_to(kc, mid)["content"]
+        mid = kc.inspect("Math.max", len("Math.max"))
+        result["inspect_bare_method"] = reply_to(kc, mid)["content"]
 
         # round trip of a trivial cell after warm-up
         times = []
@@ -128,4 +151,4 @@ def reply_to(kc, msg_id):
 
 
 if __name__ == "__main__":
-    main()
+    smoke() if sys.argv[1:] == ["--smoke"] else main()

@@ -361,6 +361,28 @@ class CellEvaluatorTest {
   }
 
   @Test
+  void inspectOfABareMethodNameListsItsOverloads() {
+    String code = "int m = Math.max";
+    String doc = Completion.inspect(eval.analysis(), code, code.length());
+    assertTrue(doc != null && doc.contains("int Math.max(int a, int b)") && doc.contains("double Math.max(double a, double b)"),
+        String.valueOf(doc));
+  }
+
+  @Test
+  void nullPointerMessagesNameTheCellsVariable() {
+    CellError e = assertThrows(CellError.class, () -> run("String s = null;\ns.length()"));
+    assertTrue(e.evalue().contains("\"s\" is null"), e.evalue());
+    assertFalse(e.evalue().contains("$JShell"), e.evalue());
+    assertFalse(String.join("\n", e.traceback()).contains("$JShell"), e.traceback().toString());
+  }
+
+  @Test
+  void castFailuresNameTheCellsType() {
+    CellError e = assertThrows(CellError.class, () -> run("record Point(int x) {}\nObject o = new Point(1);\nString t = (String) o;"));
+    assertTrue(e.evalue().startsWith("class Point cannot be cast"), e.evalue());
+  }
+
+  @Test
   void cellTimeMagicPrintsWallTime() {
     run("%%time\nThread.sleep(50);");
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("Wall time: ([0-9.]+) (ms|s)\n").matcher(rec.out.toString());
