@@ -3,6 +3,8 @@ package org.mcalign.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +106,37 @@ class NotebookChecksTest {
   void errorOutputsAreReported() throws Exception {
     String error = "{\"output_type\": \"error\", \"ename\": \"java.lang.IllegalStateException\", \"evalue\": \"boom\", \"traceback\": []}";
     assertEquals(List.of("e cell 0: java.lang.IllegalStateException: boom"), NotebookChecks.of("e", notebook(code("x", error))).errors());
+  }
+
+  /**
+   * The committed notebooks 07–12 (executed on the paper's data) state only numbers their
+   * outputs show, and the check catches one changed number in any of them: the first decimal
+   * number of each notebook's computed sentences, replaced by one no output shows.
+   */
+  @Test
+  void theCommittedNotebooks07To12StateOnlyTheirOutputsAndAChangedNumberIsCaught() throws Exception {
+    for (String prefix : List.of("07", "08", "09", "10", "11", "12")) {
+      Path file;
+      try (var files = Files.list(Path.of("notebooks"))) {
+        file = files.filter(f -> f.getFileName().toString().startsWith(prefix + "-")).findFirst().orElseThrow();
+      }
+      String json = Files.readString(file);
+      NotebookChecks nb = NotebookChecks.of(file.getFileName().toString(), json);
+      assertEquals(List.of(), nb.unsupportedNumbers(), file.toString());
+      String sentence = firstComputedSentenceWithANumber(nb);
+      NotebookChecks.Stated n = NotebookChecks.statedNumbers(sentence).get(0);
+      String changed = sentence.replaceFirst(java.util.regex.Pattern.quote(n.text().replace(" %", "")), "987.65");
+      String mutated = json.replace(json(sentence).substring(1, json(sentence).length() - 1), json(changed).substring(1, json(changed).length() - 1));
+      List<String> problems = NotebookChecks.of(file.getFileName().toString(), mutated).unsupportedNumbers();
+      assertEquals(1, problems.size(), file + ": " + problems);
+      assertTrue(problems.get(0).contains("987.65"), problems.get(0));
+    }
+  }
+
+  /** A line of a Markdown output (as stored: one JSON string per line) that states a decimal number. */
+  private static String firstComputedSentenceWithANumber(NotebookChecks nb) {
+    for (String line : nb.markdownOutputLines())
+      if (!NotebookChecks.statedNumbers(line).isEmpty()) return line;
+    throw new AssertionError(nb.name() + " has no computed sentence with a number");
   }
 }

@@ -214,7 +214,7 @@ class NotebooksIT {
 
   private record Probe(int height, List<String> wideTables) {}
 
-  private static final List<String> CHROMIUM = List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+  private static final List<String> CHROMIUM = List.of("--headless", "--no-sandbox", "--disable-gpu",
       "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
       "--hide-scrollbars", "--force-device-scale-factor=1", "--virtual-time-budget=15000");
 
@@ -232,10 +232,9 @@ class NotebooksIT {
         + "document.body.setAttribute('data-height',document.documentElement.scrollHeight);});</script></body>";
     Path probe = html.resolveSibling(html.getFileName().toString().replace(".html", ".probe.html"));
     Files.writeString(probe, Files.readString(html).replace("</body>", script));
-    Path profile = Files.createTempDirectory("chromium-profile");
     List<String> cmd = new ArrayList<>(CHROMIUM);
-    cmd.addAll(List.of("--user-data-dir=" + profile, "--window-size=1280,1000", "--dump-dom", probe.toUri().toString()));
-    ExternalTools.Result r = ExternalTools.run(env, 300, cmd.toArray(String[]::new));
+    cmd.addAll(List.of("--window-size=1280,1000", "--dump-dom", probe.toUri().toString()));
+    ExternalTools.Result r = ExternalTools.chromium(env, 300, cmd);
     Files.delete(probe);
     assertEquals(0, r.exitCode(), r.stderr());
     Matcher h = Pattern.compile("data-height=\"(\\d+)\"").matcher(r.stdout());
@@ -249,11 +248,9 @@ class NotebooksIT {
   }
 
   private static void screenshot(Path html, Path png, int height) throws IOException {
-    Path profile = Files.createTempDirectory("chromium-profile");
     List<String> cmd = new ArrayList<>(CHROMIUM);
-    cmd.addAll(List.of("--user-data-dir=" + profile, "--window-size=1280," + Math.max(800, height), "--screenshot=" + png,
-        html.toUri().toString()));
-    ExternalTools.Result r = ExternalTools.run(env, 300, cmd.toArray(String[]::new));
+    cmd.addAll(List.of("--window-size=1280," + Math.max(800, height), "--screenshot=" + png, html.toUri().toString()));
+    ExternalTools.Result r = ExternalTools.chromium(env, 300, cmd);
     assertEquals(0, r.exitCode(), r.stderr());
   }
 }
