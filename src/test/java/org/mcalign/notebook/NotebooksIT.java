@@ -118,19 +118,6 @@ class NotebooksIT {
       for (NotebookChecks nb : executed(run)) assertEquals(List.of(), nb.errors(), run + ": " + nb.name());
   }
 
-  /**
-   * Notebooks whose prose and captions are not yet held to the checks below, and why; their
-   * problems are printed, not failed. Remove an entry once its notebook computes its sentences
-   * (org.mcalign.notebook.findings) or tags its outside numbers as evidence.
-   */
-  static final Map<String, String> NOT_YET_CHECKED = Map.of(
-      "13-", "its sentences state the paper's numbers and numbers checked by tests, in static Markdown (issue 15's notebook)",
-      "15-", "its sentences and two captions state the paper's numbers in static Markdown (issue 15's notebook)");
-
-  private static boolean checked(NotebookChecks nb) {
-    return NOT_YET_CHECKED.keySet().stream().noneMatch(nb.name()::startsWith);
-  }
-
   @Test
   void numbersInTheSentencesAreTheOutputs() throws IOException {
     List<String> problems = new ArrayList<>();
@@ -138,7 +125,7 @@ class NotebooksIT {
       for (NotebookChecks nb : executed(run)) {
         List<String> p = new ArrayList<>(nb.unsupportedNumbers());
         p.addAll(nb.externalEvidenceNamesItsSource());
-        report(run, nb, p, problems);
+        problems.addAll(p.stream().map(x -> run + ": " + x).toList());
       }
     assertEquals(List.of(), problems, String.join("\n", problems));
   }
@@ -147,16 +134,8 @@ class NotebooksIT {
   void everyFigureIsFollowedByACaptionNamingItsInterval() throws IOException {
     List<String> problems = new ArrayList<>();
     for (String run : RUNS.keySet())
-      for (NotebookChecks nb : executed(run)) report(run, nb, nb.figuresWithoutCaption(), problems);
+      for (NotebookChecks nb : executed(run)) problems.addAll(nb.figuresWithoutCaption().stream().map(p -> run + ": " + p).toList());
     assertEquals(List.of(), problems, String.join("\n", problems));
-  }
-
-  private static void report(String run, NotebookChecks nb, List<String> found, List<String> problems) {
-    for (String p : found) {
-      if (checked(nb)) problems.add(run + ": " + p);
-      else System.out.println("not yet checked (" + NOT_YET_CHECKED.entrySet().stream().filter(e -> nb.name().startsWith(e.getKey()))
-          .findFirst().orElseThrow().getValue() + "): " + run + ": " + p);
-    }
   }
 
   @Test

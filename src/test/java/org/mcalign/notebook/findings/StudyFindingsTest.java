@@ -1,10 +1,7 @@
 package org.mcalign.notebook.findings;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +28,7 @@ class StudyFindingsTest {
 
   @BeforeAll
   static void papersData() {
-    String env = System.getenv("MCA_DATA");
-    Path data = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "paper-data");
-    if (!Files.isDirectory(data)) {
-      if (System.getenv("CI") != null) fail("the paper's data is missing at " + data + " (set MCA_DATA)");
-      assumeTrue(false, "the paper's data is missing (set MCA_DATA): skipped");
-    }
-    in = AnalysisInputs.load(data);
+    in = PapersData.inputs();
   }
 
   /** Per (key of {@code keys}) the mean of {@code value} over the rows of {@code t}. */
