@@ -83,7 +83,8 @@ public final class DemographicFindings {
     int rows = written.intColumn("rows").getInt(0);
     int theirs = CsvRecords.read(dataset.path("demographic-all_prompts_responses.csv")).size();
     String text = "Written in the paper's format: the prompt table's columns plus `country` and `is_congruent`, all congruent variants"
-        + " first: " + rows + " rows" + (rows == theirs ? ", as " + datasetsFile() + "." : ", against " + theirs + " in " + datasetsFile() + ".");
+        + " first: " + Numbers.count(rows) + " rows" + (rows == theirs ? ", as " + datasetsFile() + "."
+            : ", against " + Numbers.count(theirs) + " in " + datasetsFile() + ".");
     return new Finding(written, text);
   }
 
@@ -148,16 +149,24 @@ public final class DemographicFindings {
     }
     String what = rebuild ? (demo ? "on the rebuild of the DEMO" : "on our rebuild")
         : "on " + (demo ? "the DEMO dataset's" : "the paper's published") + " `demographic-gemma-results.csv` (" + Numbers.count(rows(stage, false)) + " rows)";
-    String text = "The paper's analysis (`analyze_demographic`, " + r.settings().get("metric") + ", " + r.settings().get("rounds")
-        + " rounds; each round resamples the rows with replacement; consistency per language over pairs of distinct responses,"
+    String text = "The paper's analysis (`analyze_demographic`, " + metric(r) + ", " + rounds(r) + " rounds; each round resamples the rows with replacement; consistency per language over pairs of distinct responses,"
         + " divided by 0.955), " + what + "."
         + (demo && rebuild ? " DEMO (planted: the simulated model answers with the opinions of the country a prompt names)." : "")
-        + " Naming a country of the prompt's language " + (up.isEmpty() ? "" : "raises the alignment with that language's ground truth in "
+        + " Naming a country of the prompt's language (congruent vs incongruent) " + (up.isEmpty() ? "" : "raises the alignment with that language's ground truth in "
             + Prose.and(up)) + (up.isEmpty() || down.isEmpty() ? "" : " and ") + (down.isEmpty() ? "" : "lowers it in " + Prose.and(down))
-        + " (congruent vs incongruent); the 95 % intervals of the two " + (separate == 0 ? "overlap in every language"
+        + "; the 95 % intervals of the two " + (separate == 0 ? "overlap in every language"
             : "are apart in " + separate + " of " + languages + " languages")
         + ". Columns: mean over the rounds, the 2.5 and 97.5 percentiles of the rounds, mean consistency, rounds.";
     return new Finding(m, text);
+  }
+
+  private static String metric(AnalysisResult r) {
+    String m = String.valueOf(r.settings().get("metric"));
+    return m.isEmpty() ? m : Character.toUpperCase(m.charAt(0)) + m.substring(1);
+  }
+
+  private static String rounds(AnalysisResult r) {
+    return r.settings().get("rounds") instanceof Number n ? Numbers.count(n.longValue()) : String.valueOf(r.settings().get("rounds"));
   }
 
   /** The rows an analysis resampled: our merged file (a rebuild) or the dataset's published one. */
@@ -169,10 +178,10 @@ public final class DemographicFindings {
   public Figure figure(AnalysisResult r, DemographicStage stage, boolean rebuild) {
     Figure fig = stage.figure(r);
     return fig.withCaption("*Figure (ours; the paper draws none).* " + (demo ? "DEMO" : rebuild ? "Our rebuild" : "The paper's data")
-        + ". Bars: mean " + r.settings().get("metric") + " correlation between response and ground-truth pro scores over "
-        + r.settings().get("rounds") + " bootstrap rounds of the " + Numbers.count(rows(stage, rebuild)) + (rebuild ? " rebuilt" : " published")
+        + ". Bars: mean " + metric(r) + " correlation between response and ground-truth pro scores over "
+        + rounds(r) + " bootstrap rounds of the " + Numbers.count(rows(stage, rebuild)) + (rebuild ? " rebuilt" : demo ? " DEMO dataset's" : " published")
         + " rows, per response language and congruence; whiskers: 95 % percentile interval of the rounds (the bootstrap interval of the"
-        + " correlation); n = " + r.settings().get("rounds") + " rounds per bar; seed " + r.seed() + ".");
+        + " correlation); n = " + rounds(r) + " rounds per bar; seed " + r.seed() + ".");
   }
 
   /** One pass without resampling beside the bootstrap means of the same file. */
@@ -230,11 +239,11 @@ public final class DemographicFindings {
       n.append(rows.size());
       named.append(a);
       language.append(b);
-      rec.append(c.equals("true") ? "(the same country's)" : follows ? "yes" : "no");
+      rec.append(c.equals("true") ? "(a country of the prompt's language)" : follows ? "yes" : "no");
     }
     Table t = Table.create("DEMO: planted effect", cong, n, named, language, rec);
     String text = "**Planted (DEMO):** the simulated " + experiment.model() + " answers with the opinions of the country a prompt names."
-        + " Recovered: " + (recovered ? "yes" : "no") + ": on incongruent prompts the answers correlate " + f(named.getDouble(0), 3)
+        + " Recovered: " + (recovered ? "yes" : "no") + ". On incongruent prompts the answers correlate " + f(named.getDouble(0), 3)
         + " with the named country's ground truth and " + f(language.getDouble(0), 3) + " with the prompt language's (the paper's"
         + " measure, which therefore falls when the named country is another language's).";
     return new Finding(t, text);

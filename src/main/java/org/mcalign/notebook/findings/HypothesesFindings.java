@@ -53,7 +53,7 @@ public final class HypothesesFindings {
     for (String a : s.stringColumn("analysis"))
       if (!a.equals(RELATIVE)) parts.add(f(summaryMean(s, a), 3) + " (" + LABELS.getOrDefault(a, a.replace('_', ' ')) + ")");
     String text = "The script's analyses at the paper's settings (" + Numbers.count(h.settings().hypothesisRounds()) + " rounds, "
-        + h.settings().perGroupSample() + " rows per group and round, metric " + h.metric().id() + "), " + Prose.seedPhrase(h.seed())
+        + h.settings().perGroupSample() + " rows per group and round, metric " + h.metric().id().replace('_', ' ') + "), " + Prose.seedPhrase(h.seed())
         + " for every draw. The last column is the mean over all rows of the file: " + Prose.and(parts)
         + (Double.isNaN(summaryMean(s, RELATIVE)) ? "." : "; the all-combinations analysis reports each model's alignment minus the"
             + " uniform-random baseline's, " + f(summaryMean(s, RELATIVE), 3) + " on average.");
@@ -196,8 +196,8 @@ public final class HypothesesFindings {
     double lo = Prose.min(absolute), hi = Prose.max(absolute);
     String text = "The paper's `--threshold`: with " + extreme.threshold() + ", only the " + rows[0] + " of " + Numbers.count(rows[1])
         + " ground-truth rows with |pro score − 0.5| > " + extreme.threshold() + " remain (the clear-cut questions). Mean alignment "
-        + (hi < Prose.min(values(all, absolute.length)) ? "falls to " : "is ") + Numbers.range(lo, hi, 3) + " in the "
-        + absolute.length + " absolute analyses"
+        + (hi < Prose.min(values(all, absolute.length)) ? "falls to " : "is ") + Numbers.range(lo, hi, 3) + " in the other "
+        + absolute.length + " analyses"
         + (Double.isNaN(after) ? "." : ", while the models' advantage over the uniform-random baseline " + (after > before ? "grows" : "shrinks")
             + " from " + f(before, 3) + " to " + f(after, 3) + ".");
     return new Finding(s, text);

@@ -114,6 +114,15 @@ class FindingsTest {
   }
 
   @Test
+  void countryCodesReadAsNames() {
+    assertEquals("Denmark", Prose.country("DK"));
+    assertEquals("Northern Ireland", Prose.country("NIR"));
+    assertEquals("Zimbabwe", Prose.country("ZW"), "outside the study's countries: the ISO name");
+    assertEquals("Global", Prose.country("Global"));
+    assertEquals("XQ", Prose.country("XQ"), "an unknown code passes through");
+  }
+
+  @Test
   void coefficientNamesReadAsWords() {
     assertEquals("multilingual · gemma · Danish", ReplicationFindings.label("multilingual:family[gemma]:language[Danish]"));
     assertEquals("US · GPT-4o · da", ReplicationFindings.label("us[T.True]:model_name[T.gpt-4o]:language[da]"));
