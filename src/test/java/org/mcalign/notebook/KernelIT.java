@@ -63,7 +63,7 @@ class KernelIT {
     JsonNode data = onlyResult("table").get("data");
     String html = data.get("text/html").asText();
     assertTrue(html.contains("<table class=\"mca-table\""), html);
-    assertTrue(html.contains("model_name") && html.contains("<td>m2</td>") && html.contains(">0.25<"), html);
+    assertTrue(html.contains("model_name") && html.contains(">m2</td>") && html.contains(">0.25<"), html);
     assertTrue(data.get("text/plain").asText().contains("m1"));
   }
 
