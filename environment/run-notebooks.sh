@@ -33,7 +33,7 @@ done
 if [ ! -f target/mcalign.jar ]; then
   echo "run-notebooks: no target/mcalign.jar; run environment/setup.sh first" >&2; exit 2
 fi
-if ! jupyter kernelspec list 2>/dev/null | grep -q '^ *java '; then
+if ! jupyter kernelspec list 2>/dev/null | grep '^ *java ' >/dev/null; then  # not grep -q: with pipefail, jupyter's SIGPIPE would fail the test
   echo "run-notebooks: the 'java' kernel is not installed; run environment/setup.sh first" >&2; exit 2
 fi
 

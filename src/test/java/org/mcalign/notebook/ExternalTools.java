@@ -65,6 +65,30 @@ final class ExternalTools {
     return r;
   }
 
+  /**
+   * Runs {@code chromium ARGS} (headless options included in ARGS) with a fresh profile folder
+   * that is deleted afterwards, so that no test leaves {@code chromium-profile*} in the temp folder.
+   */
+  static Result chromium(Map<String, String> env, long timeoutSeconds, List<String> args) throws IOException {
+    Path profile = Files.createTempDirectory("chromium-profile");
+    try {
+      List<String> cmd = new ArrayList<>(List.of("chromium"));
+      cmd.addAll(args);
+      cmd.add("--user-data-dir=" + profile);
+      return run(env, timeoutSeconds, cmd.toArray(String[]::new));
+    } finally {
+      deleteTree(profile);
+    }
+  }
+
+  /** Deletes a folder and everything in it (files first). */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    try (var files = Files.walk(root)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+
   /** Installs the kernel spec of the packaged jar into {@link #JUPYTER_DATA}; returns the env to use it. */
   static Map<String, String> installKernel() throws IOException {
     require(Files.isRegularFile(JAR), "target/mcalign.jar (run mvn package first)");

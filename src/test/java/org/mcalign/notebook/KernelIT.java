@@ -183,7 +183,7 @@ class KernelIT {
     ExternalTools.Result install = ExternalTools.run(env, 120,
         java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "kernel", "install", "--user");
     assertEquals(0, install.exitCode(), install.stderr());
-    deleteTree(clone);
+    ExternalTools.deleteTree(clone);
     assertFalse(java.nio.file.Files.exists(jar));
     ExternalTools.Result r = ExternalTools.run(env, 300, ExternalTools.python(),
         ExternalTools.ROOT.resolve("src/test/resources/kernel/driver.py").toString(), "--smoke");
@@ -191,14 +191,10 @@ class KernelIT {
     JsonNode smoke = new ObjectMapper().readTree(r.stdout());
     assertEquals("ok", smoke.get("status").asText(), r.stdout());
     assertEquals("42", smoke.get("values").get(0).asText(), r.stdout());
-    deleteTree(data);
+    ExternalTools.deleteTree(data);
   }
 
-  private static void deleteTree(java.nio.file.Path root) throws java.io.IOException {
-    try (var files = java.nio.file.Files.walk(root)) {
-      for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
-    }
-  }
+
 
   @Test
   void noMachinePathsInAnyOutput() {

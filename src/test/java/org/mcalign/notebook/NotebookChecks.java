@@ -169,6 +169,18 @@ final class NotebookChecks {
     return s.substring(Math.max(0, k - 60), Math.min(s.length(), k + needle.length() + 30)).replace('\n', ' ');
   }
 
+  /** The lines of every Markdown output, as the notebook's JSON stores them (one string per line). */
+  List<String> markdownOutputLines() {
+    List<String> out = new ArrayList<>();
+    for (JsonNode cell : nb.get("cells"))
+      for (JsonNode o : cell.path("outputs")) {
+        JsonNode md = o.path("data").path("text/markdown");
+        if (md.isArray()) md.forEach(l -> out.add(l.asText()));
+        else if (md.isTextual()) out.add(md.asText());
+      }
+    return out;
+  }
+
   /** Cells tagged as external evidence must say where their numbers come from. */
   List<String> externalEvidenceNamesItsSource() {
     List<String> out = new ArrayList<>();

@@ -3,6 +3,8 @@ package org.mcalign.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +106,43 @@ class NotebookChecksTest {
   void errorOutputsAreReported() throws Exception {
     String error = "{\"output_type\": \"error\", \"ename\": \"java.lang.IllegalStateException\", \"evalue\": \"boom\", \"traceback\": []}";
     assertEquals(List.of("e cell 0: java.lang.IllegalStateException: boom"), NotebookChecks.of("e", notebook(code("x", error))).errors());
+  }
+
+  /**
+   * Every committed notebook states only numbers its outputs show, captions its figures and
+   * shows no raw Java value; in those whose sentences are computed (07–13, 15) the check
+   * catches one changed number: the first decimal number of the computed sentences, replaced
+   * by one no output shows.
+   */
+  @Test
+  void theCommittedNotebooksPassTheChecksAndAChangedNumberIsCaught() throws Exception {
+    List<Path> files;
+    try (var list = Files.list(Path.of("notebooks"))) {
+      files = list.filter(f -> f.getFileName().toString().matches("\\d\\d.*-.*\\.ipynb")).sorted().toList();
+    }
+    assertTrue(files.size() >= 15, files.toString());
+    for (Path file : files) {
+      String name = file.getFileName().toString(), json = Files.readString(file);
+      NotebookChecks nb = NotebookChecks.of(name, json);
+      assertEquals(List.of(), nb.errors(), name);
+      assertEquals(List.of(), nb.unsupportedNumbers(), name);
+      assertEquals(List.of(), nb.figuresWithoutCaption(), name);
+      assertEquals(List.of(), nb.rawJavaOutputs(), name);
+      if (!List.of("07", "08", "09", "10", "11", "12", "13", "15").contains(name.substring(0, 2))) continue;
+      String sentence = firstComputedSentenceWithANumber(nb);
+      NotebookChecks.Stated n = NotebookChecks.statedNumbers(sentence).get(0);
+      String changed = sentence.replaceFirst(java.util.regex.Pattern.quote(n.text().replace(" %", "")), "987.65");
+      String mutated = json.replace(json(sentence).substring(1, json(sentence).length() - 1), json(changed).substring(1, json(changed).length() - 1));
+      List<String> problems = NotebookChecks.of(name, mutated).unsupportedNumbers();
+      assertEquals(1, problems.size(), name + ": " + problems);
+      assertTrue(problems.get(0).contains("987.65"), problems.get(0));
+    }
+  }
+
+  /** A line of a Markdown output (as stored: one JSON string per line) that states a decimal number. */
+  private static String firstComputedSentenceWithANumber(NotebookChecks nb) {
+    for (String line : nb.markdownOutputLines())
+      if (!NotebookChecks.statedNumbers(line).isEmpty()) return line;
+    throw new AssertionError(nb.name() + " has no computed sentence with a number");
   }
 }

@@ -112,14 +112,13 @@ class NotebookIT {
             + "document.body.setAttribute('data-tables',document.querySelectorAll('table.mca-table').length);});</script></body>");
     Path probe = WORK.resolve("kernel-sample.probe.html");
     Files.writeString(probe, page);
-    Path profile = Files.createTempDirectory("chromium-profile");
-    List<String> base = List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    List<String> base = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--user-data-dir=" + profile, "--virtual-time-budget=10000");
+        "--virtual-time-budget=10000");
     List<String> dump = new ArrayList<>(base);
     dump.add("--dump-dom");
     dump.add(probe.toUri().toString());
-    ExternalTools.Result dom = ExternalTools.run(env, 180, dump.toArray(String[]::new));
+    ExternalTools.Result dom = ExternalTools.chromium(env, 180, dump);
     assertEquals(0, dom.exitCode(), dom.stderr());
     Matcher images = Pattern.compile("data-loaded-images=\"(\\d+)\"").matcher(dom.stdout());
     Matcher tables = Pattern.compile("data-tables=\"(\\d+)\"").matcher(dom.stdout());
@@ -135,7 +134,7 @@ class NotebookIT {
     screenshot.add("--window-size=1100,1500");
     screenshot.add("--screenshot=" + shot);
     screenshot.add(html.toUri().toString());
-    ExternalTools.Result s = ExternalTools.run(env, 180, screenshot.toArray(String[]::new));
+    ExternalTools.Result s = ExternalTools.chromium(env, 180, screenshot);
     assertEquals(0, s.exitCode(), s.stderr());
     BufferedImage img = ImageIO.read(shot.toFile());
     assertEquals(1100, img.getWidth());

@@ -118,19 +118,6 @@ class NotebooksIT {
       for (NotebookChecks nb : executed(run)) assertEquals(List.of(), nb.errors(), run + ": " + nb.name());
   }
 
-  /**
-   * Notebooks whose prose and captions are not yet held to the checks below, and why; their
-   * problems are printed, not failed. Remove an entry once its notebook computes its sentences
-   * (org.mcalign.notebook.findings) or tags its outside numbers as evidence.
-   */
-  static final Map<String, String> NOT_YET_CHECKED = Map.of(
-      "13-", "its sentences state the paper's numbers and numbers checked by tests, in static Markdown (issue 15's notebook)",
-      "15-", "its sentences and two captions state the paper's numbers in static Markdown (issue 15's notebook)");
-
-  private static boolean checked(NotebookChecks nb) {
-    return NOT_YET_CHECKED.keySet().stream().noneMatch(nb.name()::startsWith);
-  }
-
   @Test
   void numbersInTheSentencesAreTheOutputs() throws IOException {
     List<String> problems = new ArrayList<>();
@@ -138,7 +125,7 @@ class NotebooksIT {
       for (NotebookChecks nb : executed(run)) {
         List<String> p = new ArrayList<>(nb.unsupportedNumbers());
         p.addAll(nb.externalEvidenceNamesItsSource());
-        report(run, nb, p, problems);
+        problems.addAll(p.stream().map(x -> run + ": " + x).toList());
       }
     assertEquals(List.of(), problems, String.join("\n", problems));
   }
@@ -147,16 +134,8 @@ class NotebooksIT {
   void everyFigureIsFollowedByACaptionNamingItsInterval() throws IOException {
     List<String> problems = new ArrayList<>();
     for (String run : RUNS.keySet())
-      for (NotebookChecks nb : executed(run)) report(run, nb, nb.figuresWithoutCaption(), problems);
+      for (NotebookChecks nb : executed(run)) problems.addAll(nb.figuresWithoutCaption().stream().map(p -> run + ": " + p).toList());
     assertEquals(List.of(), problems, String.join("\n", problems));
-  }
-
-  private static void report(String run, NotebookChecks nb, List<String> found, List<String> problems) {
-    for (String p : found) {
-      if (checked(nb)) problems.add(run + ": " + p);
-      else System.out.println("not yet checked (" + NOT_YET_CHECKED.entrySet().stream().filter(e -> nb.name().startsWith(e.getKey()))
-          .findFirst().orElseThrow().getValue() + "): " + run + ": " + p);
-    }
   }
 
   @Test
@@ -214,7 +193,7 @@ class NotebooksIT {
 
   private record Probe(int height, List<String> wideTables) {}
 
-  private static final List<String> CHROMIUM = List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+  private static final List<String> CHROMIUM = List.of("--headless", "--no-sandbox", "--disable-gpu",
       "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
       "--hide-scrollbars", "--force-device-scale-factor=1", "--virtual-time-budget=15000");
 
@@ -232,10 +211,9 @@ class NotebooksIT {
         + "document.body.setAttribute('data-height',document.documentElement.scrollHeight);});</script></body>";
     Path probe = html.resolveSibling(html.getFileName().toString().replace(".html", ".probe.html"));
     Files.writeString(probe, Files.readString(html).replace("</body>", script));
-    Path profile = Files.createTempDirectory("chromium-profile");
     List<String> cmd = new ArrayList<>(CHROMIUM);
-    cmd.addAll(List.of("--user-data-dir=" + profile, "--window-size=1280,1000", "--dump-dom", probe.toUri().toString()));
-    ExternalTools.Result r = ExternalTools.run(env, 300, cmd.toArray(String[]::new));
+    cmd.addAll(List.of("--window-size=1280,1000", "--dump-dom", probe.toUri().toString()));
+    ExternalTools.Result r = ExternalTools.chromium(env, 300, cmd);
     Files.delete(probe);
     assertEquals(0, r.exitCode(), r.stderr());
     Matcher h = Pattern.compile("data-height=\"(\\d+)\"").matcher(r.stdout());
@@ -249,11 +227,9 @@ class NotebooksIT {
   }
 
   private static void screenshot(Path html, Path png, int height) throws IOException {
-    Path profile = Files.createTempDirectory("chromium-profile");
     List<String> cmd = new ArrayList<>(CHROMIUM);
-    cmd.addAll(List.of("--user-data-dir=" + profile, "--window-size=1280," + Math.max(800, height), "--screenshot=" + png,
-        html.toUri().toString()));
-    ExternalTools.Result r = ExternalTools.run(env, 300, cmd.toArray(String[]::new));
+    cmd.addAll(List.of("--window-size=1280," + Math.max(800, height), "--screenshot=" + png, html.toUri().toString()));
+    ExternalTools.Result r = ExternalTools.chromium(env, 300, cmd);
     assertEquals(0, r.exitCode(), r.stderr());
   }
 }

@@ -111,10 +111,13 @@ final class Prose {
     return d == null ? id : d;
   }
 
-  /** "Denmark" for "DK" (codes the study does not know pass through). */
+  /** "Denmark" for "DK", "Zimbabwe" for "ZW" (other ISO codes by their English name; unknown codes pass through). */
   static String country(String code) {
     String n = Paper.COUNTRY_NAMES.get(code);
-    return n == null ? code : n;
+    if (n != null) return n;
+    // countries outside the study's thirteen (the hypotheses' English-speaking list has Zimbabwe): their ISO name
+    String iso = code.length() == 2 ? new Locale("", code).getDisplayCountry(Locale.ENGLISH) : "";
+    return iso.isEmpty() || iso.equals(code) ? code : iso;
   }
 
   /** A country's name as it reads inside a sentence: "the United States", "the Netherlands", "Denmark". */

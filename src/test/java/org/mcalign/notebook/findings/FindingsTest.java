@@ -3,8 +3,6 @@ package org.mcalign.notebook.findings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +33,7 @@ class FindingsTest {
 
   @BeforeAll
   static void runOnThePapersData() {
-    String env = System.getenv("MCA_DATA");
-    Path data = env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "paper-data");
-    if (!Files.isDirectory(data)) {
-      if (System.getenv("CI") != null) fail("the paper's data is missing at " + data + " (set MCA_DATA)");
-      assumeTrue(false, "the paper's data is missing (set MCA_DATA): skipped");
-    }
-    in = AnalysisInputs.load(data);
+    in = PapersData.inputs();
     run = PaperAnalysis.run(in, AnalysisSettings.paper().withAllRounds(20), AnalysisSettings.DEFAULT_SEED, PaperAnalysis.Scope.CORE);
   }
 
@@ -119,6 +111,15 @@ class FindingsTest {
     assertTrue(Files.isRegularFile(root.resolve("target/notebook-output/nb/t.csv")));
     assertTrue(Files.isRegularFile(root.resolve("plots/x.png")));
     assertEquals("3 files written", written.name());
+  }
+
+  @Test
+  void countryCodesReadAsNames() {
+    assertEquals("Denmark", Prose.country("DK"));
+    assertEquals("Northern Ireland", Prose.country("NIR"));
+    assertEquals("Zimbabwe", Prose.country("ZW"), "outside the study's countries: the ISO name");
+    assertEquals("Global", Prose.country("Global"));
+    assertEquals("XQ", Prose.country("XQ"), "an unknown code passes through");
   }
 
   @Test
