@@ -74,19 +74,22 @@ class DirectRunTest {
   }
 
   @Test
-  void changedBodyUnderOldIdIsRefused() {
+  void aChangedBodyUnderAnOldIdIsANewRequestAndTheSameContentIsFoundWhateverItsId() {
     try (SimulatedServer server = SimulatedServer.start(); ResponseStore store = ResponseStore.open(dir.resolve("r.db"))) {
       DirectRun.builder(endpoint(server), store, "r").progressStream(null).build()
           .run(List.of(ChatRequest.builder("a").model("m").user("one").build()));
-      StoreConflictException e = assertThrows(StoreConflictException.class, () ->
-          DirectRun.builder(endpoint(server), store, "r").progressStream(null).build()
-              .run(List.of(ChatRequest.builder("a").model("m").user("two").build())));
-      assertTrue(e.getMessage().contains("a") && e.getMessage().contains("different body"), e.getMessage());
-      assertEquals(1, server.ledger().paidTotal());
-      // same content, other key order and spacing: the same request
-      DirectRun.builder(endpoint(server), store, "r").progressStream(null).build()
-          .run(List.of(ChatRequest.of("a", "{ \"messages\": [{\"content\":\"one\",\"role\":\"user\"}], \"model\": \"m\" }")));
-      assertEquals(1, server.ledger().paidTotal());
+      // new content under the old id: asked (the stored answer answers other content), the old answer kept
+      RunResult changed = DirectRun.builder(endpoint(server), store, "r").progressStream(null).build()
+          .run(List.of(ChatRequest.builder("a").model("m").user("two").build()));
+      assertEquals(1, changed.answered());
+      assertTrue(changed.ids().get(0).startsWith("a~"), changed.ids().toString());
+      assertEquals(2, server.ledger().paidTotal());
+      // same content, other key order, spacing and id: the same request, not asked again
+      RunResult same = DirectRun.builder(endpoint(server), store, "r").progressStream(null).build()
+          .run(List.of(ChatRequest.of("b", "{ \"messages\": [{\"content\":\"one\",\"role\":\"user\"}], \"model\": \"m\" }")));
+      assertEquals(1, same.alreadyDone());
+      assertEquals(List.of("a"), same.ids());
+      assertEquals(2, server.ledger().paidTotal());
     }
   }
 
