@@ -125,8 +125,17 @@ public final class SimulatedServer implements AutoCloseable {
 
   // ---- HTTP ----
 
+  /**
+   * The model and custom_id of the chat request this thread handles, for the request log (an
+   * exchange's attributes belong to its context, shared by every exchange at once).
+   */
+  private final ThreadLocal<String[]> logged = ThreadLocal.withInitial(() -> new String[2]);
+
   private void handle(HttpExchange ex) throws IOException {
     long t0 = System.nanoTime();
+    String[] seen = logged.get();
+    seen[0] = null;
+    seen[1] = null;
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
     try (ex) {
@@ -158,7 +167,7 @@ public final class SimulatedServer implements AutoCloseable {
       ledger.event("server-exception");
     } finally {
       ledger.logRequest(new ServerLedger.LoggedRequest(method, path, ex.getResponseCode(),
-          (String) ex.getAttribute("model"), (String) ex.getAttribute("custom_id"), (System.nanoTime() - t0) / 1_000_000), cfg.log);
+          seen[0], seen[1], (System.nanoTime() - t0) / 1_000_000), cfg.log);
     }
   }
 
@@ -193,8 +202,8 @@ public final class SimulatedServer implements AutoCloseable {
     String customId = Optional.ofNullable(ex.getRequestHeaders().getFirst(EndpointClient.CUSTOM_ID_HEADER))
         .orElseGet(() -> "body:" + Json.sha256(raw.length + ":" + new String(raw, StandardCharsets.UTF_8)));
     String model = body.path("model").asText("");
-    ex.setAttribute("model", model);
-    ex.setAttribute("custom_id", customId);
+    logged.get()[0] = model;
+    logged.get()[1] = customId;
     ledger.event("chat");
     if (cfg.servedModels != null && !cfg.servedModels.contains(model)) {
       ledger.event("unknown-model");
