@@ -65,14 +65,15 @@ final class RespondCommand implements Callable<Integer> {
     if (servedModel != null && servedModel.isBlank()) throw new IllegalArgumentException("--served-model must not be blank");
     new PathGuard().input("--prompts", prompts).output("--out", out).store("--store", requestsOnly || requests.dryRun ? null : store).check();
     List<PromptRow> rows = subset(PromptTable.read(prompts));
-    Endpoint endpoint = requestsOnly && requests.baseUrls.isEmpty() && !Endpoint.isOpenAiModel(model)
-        && System.getenv(Endpoint.VLLM_BASE_URL_ENV) == null ? null : requests.endpoint(model);
-    boolean vllm = paperSampling != null ? paperSampling : endpoint == null || !endpoint.isOpenAi();
+    // a request file needs no server (nor key): where it would go is told by --base-url and the model
+    Endpoint endpoint = requestsOnly ? null : requests.endpoint(model);
+    boolean openAi = endpoint != null ? endpoint.isOpenAi() : requests.baseUrls.isEmpty() && Endpoint.isOpenAiModel(model);
+    boolean vllm = paperSampling != null ? paperSampling : !openAi;
     Map<String, Object> sampling = new LinkedHashMap<>(vllm ? Sampling.VLLM_PAPER : Sampling.OPENAI_PAPER);
     if (requests.maxTokens != null) sampling.put("max_tokens", requests.maxTokens);
     List<BatchRequestLine> req = ResponseTable.requests(rows, model, sampling);
     if (servedModel != null) req = ServedModels.asIs().with(Map.of(model, servedModel)).apply(req);
-    else if (endpoint == null || !endpoint.isOpenAi()) req = ServedModels.fromEnvironment().apply(req);
+    else if (!openAi) req = ServedModels.fromEnvironment().apply(req);
     String served = req.get(0).model();
     if (requestsOnly) {
       BatchRequestLine.writeJsonl(req, out);
