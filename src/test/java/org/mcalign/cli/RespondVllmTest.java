@@ -90,4 +90,17 @@ class RespondVllmTest {
       assertEquals(40, s.ledger().paidTotal());
     }
   }
+
+  @Test
+  void answersCutOffAtMaxTokensAreCountedPerModel() {
+    Path p = prompts(12);
+    try (SimulatedServer s = SimulatedServer.builder().vllm(List.of(SERVED), 4096).start()) {
+      CliRun few = respond(s, p, "--max-tokens", "5", "--run", "short");
+      assertEquals(0, few.code(), few.err());
+      assertTrue(few.err().contains("12 answers of " + SERVED + " cut off at max_tokens (finish_reason = length)"), few.err());
+      CliRun enough = respond(s, p, "--run", "long");
+      assertEquals(0, enough.code(), enough.err());
+      assertFalse(enough.err().contains("cut off"), enough.err());
+    }
+  }
 }
