@@ -11,6 +11,7 @@ import org.mcalign.prompts.BatchRequestLine;
 import org.mcalign.prompts.CsvRecords;
 import org.mcalign.scoring.OpinionClassifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mcalign classify}: stage 5, classifier requests. */
@@ -56,22 +57,24 @@ final class ClassifyCommand implements Runnable {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Classify the survey responses (Batch API at OpenAI, or direct at --base-url); answers kept in the store; writes parsed JSONL.")
+      description = {"Classify the survey responses: at the OpenAI API through its Batch API (the paper's way), at --base-url"
+          + " (or " + org.mcalign.llm.Endpoint.VLLM_BASE_URL_ENV + " for an open classifier model) directly; answers kept in the store;"
+          + " writes parsed JSONL.", Sending.EXIT_CODES})
   static final class Run implements Callable<Integer> {
-    @Option(names = "--responses", required = true) Path responses;
-    @Option(names = "--stances", required = true, description = "stance_labels.json") Path stances;
-    @Option(names = "--model", defaultValue = OpinionClassifier.MODEL) String model;
-    @Option(names = "--base-url", description = "OpenAI-compatible base URL (direct mode); default: the OpenAI Batch API") String baseUrl;
-    @Option(names = "--store", defaultValue = "out/responses.db", description = "response store (default ${DEFAULT-VALUE})") Path store;
-    @Option(names = "--api-key-env", paramLabel = "NAME",
-        description = "environment variable (or .env entry) holding the key; default: OPENAI_API_KEY for the OpenAI API, "
-            + "MCA_VLLM_API_KEY (if set) for --base-url; the OpenAI key never goes to another host") String apiKeyEnv;
-    @Option(names = "--yes", description = "send (the cost estimate is printed first)") boolean yes;
-    @Option(names = "--out", required = true, description = "parsed answers JSONL {custom_id, language, opinions}") Path out;
+    @Option(names = "--responses", required = true, paramLabel = "CSV",
+        description = "responses table (all_prompts_responses_{model}.csv from respond)") Path responses;
+    @Option(names = "--stances", required = true, paramLabel = "JSON", description = "stance_labels.json") Path stances;
+    @Option(names = "--model", defaultValue = OpinionClassifier.MODEL, paramLabel = "ID",
+        description = "classifier model (default: the paper's ${DEFAULT-VALUE})") String model;
+    @Option(names = "--store", defaultValue = "out/responses.db", paramLabel = "DB",
+        description = "response store (default ${DEFAULT-VALUE})") Path store;
+    @Option(names = "--out", required = true, paramLabel = "JSONL",
+        description = "parsed answers JSONL {custom_id, language, opinions}") Path out;
+    @Mixin RequestOptions sending;
 
     @Override
     public Integer call() throws IOException {
-      if (apiKeyEnv != null) org.mcalign.llm.Secret.requireVariableName("--api-key-env", apiKeyEnv);
+      sending.check();
       new PathGuard().input("--responses", responses).input("--stances", stances).output("--out", out).store("--store", store).check();
       CsvRecords rows = CsvRecords.read(responses, "question_key", "response");
       CsvRecords survey = new CsvRecords(rows.columns(), rows.rows().stream()
@@ -79,17 +82,28 @@ final class ClassifyCommand implements Runnable {
       if (survey.size() == 0) throw new IllegalArgumentException(noSurveyRows(responses, rows.size()));
       var st = stances(stances);
       var req = OpinionClassifier.requests(org.mcalign.scoring.Classification.inputs(survey), st, model);
-      System.err.println(org.mcalign.prompts.RequestCost.estimate(req, 40, baseUrl == null).toTable().print());
-      if (!yes) {
-        System.err.println("add --yes to send " + req.size() + " requests (answers already in the store are not asked again)");
-        return 2;
-      }
-      var endpoint = org.mcalign.llm.Endpoint.withScopedKey(
-          List.of(baseUrl != null ? baseUrl : org.mcalign.llm.Endpoint.OPENAI_BASE_URL), apiKeyEnv);
+      var endpoint = sending.endpoint(model);
+      boolean batch = endpoint.isOpenAi();
+      String run = sending.run("classify-" + responses.getFileName());
       try (var rs = org.mcalign.llm.ResponseStore.open(store)) {
-        String run = "classify-" + responses.getFileName();
-        var backend = new org.mcalign.prompts.EndpointBackend(endpoint, rs, run, 16, null, baseUrl == null);
-        var answers = org.mcalign.scoring.Classification.run(survey, st, model, backend);
+        var chat = req.stream().map(org.mcalign.prompts.EndpointBackend::toChatRequest).toList();
+        var plan = org.mcalign.llm.RunPlan.of(rs, run, chat.stream().map(endpoint::adapt).toList(), batch, 40);
+        System.err.println("classify: " + plan.toString().replace("\n", "\nclassify: "));
+        if (sending.dryRun) return Sending.OK;
+        try {
+          plan.cost().requireWithin(sending.maxCost, sending.yes);
+        } catch (org.mcalign.llm.CostLimitException ex) {
+          System.err.println("classify: " + ex.getMessage().lines().findFirst().orElse(""));
+          return Sending.OVER_COST;
+        }
+        var backend = new org.mcalign.prompts.EndpointBackend(endpoint, rs, run, sending.concurrency, null, batch);
+        java.util.List<org.mcalign.scoring.ClassifiedOpinions> answers;
+        try {
+          answers = org.mcalign.scoring.Classification.run(survey, st, model, backend);
+        } catch (org.mcalign.prompts.StageInputException missing) {
+          System.err.println("classify: " + missing.getMessage());
+          return Sending.MISSING;
+        }
         org.mcalign.analysis.stages.ClassificationStage.requireUsable(answers, "run '" + run + "' of " + store);
         org.mcalign.data.AtomicFiles.writeString(out, String.join("\n", org.mcalign.scoring.Classification.jsonLines(answers)) + "\n");
         System.out.println(backend.lastResult() + " → " + out.getFileName());

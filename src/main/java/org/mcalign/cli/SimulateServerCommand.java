@@ -57,6 +57,19 @@ final class SimulateServerCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the server's randomness (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--served-model", split = ",", paramLabel = "NAME[,NAME...]",
+      description = "Behave as vLLM serving these model names: GET /v1/models lists them with --max-model-len, any other name is"
+          + " answered 404 with vLLM's message, prompts over the context 400; no Batch API. Default: any name, as a mock of OpenAI.")
+  java.util.List<String> servedModels;
+
+  @Option(names = "--max-model-len", defaultValue = "4096", paramLabel = "TOKENS",
+      description = "Context length of the served models, with --served-model (default: ${DEFAULT-VALUE}).")
+  int maxModelLen;
+
+  @Option(names = "--request-log", paramLabel = "FILE",
+      description = "Append one JSON line per request (time, method, path, status, model, custom_id, ms) to FILE (- for stderr).")
+  Path requestLog;
+
   @Override
   public Integer call() throws InterruptedException {
     if (batchSeconds.length != 3) throw new IllegalArgumentException("--batch-seconds needs three values: validating,in_progress,finalizing");
@@ -65,6 +78,8 @@ final class SimulateServerCommand implements Callable<Integer> {
         .model(StanceMixModel.following((m, q, l) -> pro).withNoise(noise).withDefects(refusals, wrongLanguage, malformedLists))
         .batchTiming(seconds(batchSeconds[0]), seconds(batchSeconds[1]), seconds(batchSeconds[2]));
     if (prompts != null) b.prompts(PromptCatalog.fromCsv(prompts));
+    if (servedModels != null) b.vllm(servedModels, maxModelLen);
+    if (requestLog != null) b.requestLog(requestLog.toString().equals("-") ? System.err : log(requestLog));
     if (requireKeyEnv != null) b.requireKey(Secret.require(Secret.requireVariableName("--require-key-env", requireKeyEnv)));
     SimulatedServer server = b.start();
     CountDownLatch stop = new CountDownLatch(1);
@@ -77,6 +92,15 @@ final class SimulateServerCommand implements Callable<Integer> {
     System.err.println("simulate-server: listening on " + server.baseUrl() + " (faults: " + faults + "); stop with Ctrl-C");
     stop.await();
     return 0;
+  }
+
+  private static java.io.PrintStream log(Path file) {
+    try {
+      return new java.io.PrintStream(java.nio.file.Files.newOutputStream(file, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND), true, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("--request-log " + file + ": cannot write (" + e.getMessage() + ")");
+    }
   }
 
   private static Duration seconds(double s) {

@@ -32,7 +32,8 @@ import java.nio.file.Path;
  * uploaded, created as a batch (24 h window, metadata naming the run and the part), and the
  * batch id is stored before polling starts. Polling backs off; finished batches' output and
  * error files are matched to requests by custom_id and stored in one transaction. Failed or
- * expired lines are resubmitted, up to {@code maxRounds}. After a crash, a rerun reattaches
+ * expired lines are resubmitted until every request is answered, up to {@code maxRounds}
+ * rounds (or until two rounds in a row answer nothing), and the result says which limit stopped it. After a crash, a rerun reattaches
  * to the batches in flight (finding, by its metadata, a batch created just before the crash)
  * and never creates a batch twice.
  */
@@ -72,7 +73,7 @@ public final class BatchRun {
 
   /**
    * Takes the store's writer lease (refused at once if another process writes it), registers
-   * the requests and runs batches until every request is answered or the rounds are spent.
+   * the requests and runs batches until every request is answered or a limit is hit.
    * Requests that failed before, in either mode, are submitted again (the reason is shown). A
    * part whose batch could not be made (upload refused, no Batch API) is released: the next run,
    * in any mode, asks its requests again.
@@ -92,35 +93,53 @@ public final class BatchRun {
 
   private RunResult runLeased(List<ChatRequest> requests) {
     List<ChatRequest> adapted = requests.stream().map(endpoint::adapt).toList();
-    ResponseStore.RunStatus before = store.register(run, adapted);
-    Map<String, String> failedBefore = store.failures(run);
+    ResponseStore.Registered reg = store.register(run, adapted);
+    Map<String, String> failedBefore = store.failures(run, reg.ids());
     if (!failedBefore.isEmpty()) {
       Map.Entry<String, String> first = failedBefore.entrySet().iterator().next();
       note("submitting again " + failedBefore.size() + " requests that failed in an earlier run; the first, " + first.getKey()
           + ", failed with: " + first.getValue());
     }
     long t0 = System.nanoTime();
+    String stopped = null;
     try (EndpointClient client = new EndpointClient(endpoint)) {
       int rounds = 0;
+      int unchanged = 0;
+      int doneBefore = reg.done();
       while (true) {
         List<ResponseStore.Submission> open = store.openSubmissions(run);
         if (!open.isEmpty()) {
           List<ResponseStore.Submission> created = new ArrayList<>();
           for (ResponseStore.Submission s : open) created.add(ensureCreated(client, s));
-          pollUntilDone(client, created, before, t0);
+          pollUntilDone(client, created, reg, t0);
         }
-        List<ChatRequest> pending = store.pending(run);
-        if (pending.isEmpty() || rounds >= maxRounds) break;
+        int doneNow = store.countDone(run, reg.ids());
+        unchanged = doneNow > doneBefore || rounds == 0 ? 0 : unchanged + 1;
+        doneBefore = doneNow;
+        List<ChatRequest> pending = store.pending(run, reg.ids());
+        if (pending.isEmpty()) break;
+        if (rounds >= maxRounds) {
+          stopped = "the limit of " + maxRounds + " batch rounds was reached with " + pending.size() + " requests unanswered:"
+              + " run again (or raise --max-rounds) to submit them again";
+          break;
+        }
+        if (unchanged >= 2) {
+          String why = store.failures(run, reg.ids()).values().stream().findFirst().orElse("no reason given");
+          stopped = "two batch rounds in a row answered none of the " + pending.size() + " requests left; the last failure: " + why;
+          break;
+        }
         rounds++;
+        if (rounds > 1) note("round " + rounds + " of at most " + maxRounds + ": submitting again " + pending.size() + " requests without an answer");
         for (List<ChatRequest> part : split(pending)) {
           store.createSubmission(UUID.randomUUID().toString(), run, part.get(0).model(), part);
         }
       }
-      ResponseStore.RunStatus after = store.status(run);
+      int doneAfter = store.countDone(run, reg.ids());
       Map<String, String> failures = new LinkedHashMap<>();
-      store.failures(run).entrySet().stream().limit(20).forEach(e -> failures.put(e.getKey(), e.getValue()));
-      return new RunResult(run, after.total(), before.done(), after.done() - before.done(), after.total() - after.done(),
-          client.retries.get(), Duration.ofNanos(System.nanoTime() - t0), failures);
+      store.failures(run, reg.ids()).entrySet().stream().limit(20).forEach(e -> failures.put(e.getKey(), e.getValue()));
+      if (stopped != null) note("stopping: " + stopped);
+      return new RunResult(run, reg.total(), reg.done(), doneAfter - reg.done(), reg.total() - doneAfter,
+          client.retries.get(), Duration.ofNanos(System.nanoTime() - t0), failures, reg.ids(), stopped, List.of());
     }
   }
 
@@ -236,7 +255,7 @@ public final class BatchRun {
   }
 
   private void pollUntilDone(EndpointClient client, List<ResponseStore.Submission> subs,
-      ResponseStore.RunStatus before, long t0) {
+      ResponseStore.Registered before, long t0) {
     OpenAIClient api = client.primary();
     List<ResponseStore.Submission> active = new ArrayList<>(subs);
     Duration wait = pollInitial;
@@ -257,9 +276,10 @@ public final class BatchRun {
           inBatchesDone += b.requestCounts().map(c -> c.completed()).orElse(0L);
         }
       }
-      ResponseStore.RunStatus now = store.status(run);
-      Progress p = new Progress(now.total(), before.done(), now.done(), 0, client.retries.get(),
-          Duration.ofNanos(System.nanoTime() - t0), "batches " + phases + (inBatchesDone > 0 ? ", " + inBatchesDone + " lines finished in open batches" : ""));
+      Progress p = new Progress(before.total(), before.done(), store.countDone(run, before.ids()), 0, client.retries.get(),
+          Duration.ofNanos(System.nanoTime() - t0), "batches " + phases,
+          (inBatchesDone > 0 ? inBatchesDone + " lines finished in open batches" + (active.isEmpty() ? "" : ", ") : "")
+          + (active.isEmpty() ? "" : "next poll in " + Progress.clock(wait)));
       ProgressReporter.report(p, listener, err);
       if (active.isEmpty()) break;
       SimulatedServer.sleep(wait);
@@ -326,9 +346,9 @@ public final class BatchRun {
   public static final class Builder extends RunBuilder<Builder> {
     private int maxLines = 50_000;
     private long maxBytes = 200L * 1024 * 1024;
-    private Duration pollInitial = Duration.ofSeconds(5);
+    private Duration pollInitial = Duration.ofSeconds(2);
     private Duration pollMax = Duration.ofMinutes(2);
-    private int maxRounds = 3;
+    private int maxRounds = 10;
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     private Builder(Endpoint endpoint, ResponseStore store, String run) {
@@ -350,7 +370,10 @@ public final class BatchRun {
       return this;
     }
 
-    /** How many times requests without an answer are submitted in all (default 3). */
+    /**
+     * How many times requests without an answer are submitted in all (default 10); a run also
+     * stops when two rounds in a row answer nothing.
+     */
     public Builder maxRounds(int n) {
       this.maxRounds = n;
       return this;

@@ -154,6 +154,20 @@ public final class ChatRequest {
     return "{\"custom_id\":" + Json.write(customId) + ",\"method\":\"POST\",\"url\":\"" + CHAT_URL + "\",\"body\":" + bodyJson + "}";
   }
 
+  /** The same body under another custom_id. */
+  public ChatRequest withCustomId(String id) {
+    if (id == null || id.isBlank()) throw new RequestFormatException("custom_id must not be blank");
+    return new ChatRequest(id, bodyJson, body);
+  }
+
+  /** The same request with {@code max_tokens} set to {@code n} (a request asking {@code max_completion_tokens} keeps that name). */
+  public ChatRequest withMaxTokens(int n) {
+    ObjectNode copy = body.deepCopy();
+    if (copy.has("max_completion_tokens")) copy.put("max_completion_tokens", n);
+    else copy.put("max_tokens", n);
+    return new ChatRequest(customId, Json.write(copy), copy);
+  }
+
   /** The same request asking another model (vLLM serves models under their own names). */
   public ChatRequest withModel(String model) {
     if (model.equals(model())) return this;

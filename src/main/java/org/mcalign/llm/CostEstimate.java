@@ -37,8 +37,16 @@ public final class CostEstimate {
     /** Price of a model family (longest matching prefix wins). */
     public record ModelPrice(String prefix, String encoding, double input, double output) {}
 
-    /** The project's table ({@code org/mcalign/llm/prices.json}). */
+    /** The project's table ({@code org/mcalign/llm/prices.json}), read once. */
     public static Prices defaults() {
+      return Defaults.TABLE;
+    }
+
+    private static final class Defaults {
+      static final Prices TABLE = load();
+    }
+
+    private static Prices load() {
       try (InputStream in = CostEstimate.class.getResourceAsStream("prices.json")) {
         if (in == null) throw new LlmException("prices.json is missing from the classpath");
         return parse(Json.MAPPER.readTree(in), "prices.json");

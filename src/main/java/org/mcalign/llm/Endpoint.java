@@ -18,6 +18,8 @@ public final class Endpoint {
   public static final String DEFAULT_KEY_NAME = "OPENAI_API_KEY";
   /** The variable a key for other endpoints (vLLM started with {@code --api-key}) comes from by default. */
   public static final String VLLM_KEY_NAME = "MCA_VLLM_API_KEY";
+  /** The variable naming the vLLM server(s) of open models when no base URL is given (comma-separated). */
+  public static final String VLLM_BASE_URL_ENV = "MCA_VLLM_BASE_URL";
   private static final String OPENAI_HOST = "api.openai.com";
 
   private final List<String> baseUrls;
@@ -92,6 +94,30 @@ public final class Endpoint {
     if (keyVariable != null) return e.withKey(Secret.require(Secret.requireVariableName("--api-key-env", keyVariable)));
     if (e.isOpenAi()) return e.withKey(Secret.require(DEFAULT_KEY_NAME));
     return new Endpoint(e.baseUrls, Secret.find(VLLM_KEY_NAME), e.model, e.timeout, e.retry);
+  }
+
+  /**
+   * Where requests for {@code model} go: {@code baseUrls} when given; else the OpenAI API for a
+   * model OpenAI's price table knows (gpt-…), and {@value #VLLM_BASE_URL_ENV} for any other
+   * (open) model, which must then be set. The key is scoped as in {@link #withScopedKey}.
+   *
+   * @param baseUrls the user's base URLs (each may list several, comma-separated), or empty
+   * @param keyVariable the name given by the user ({@code --api-key-env}), or null
+   */
+  public static Endpoint forModel(String model, List<String> baseUrls, String keyVariable) {
+    if (baseUrls != null && !baseUrls.isEmpty()) return withScopedKey(baseUrls, keyVariable);
+    if (isOpenAiModel(model)) return withScopedKey(List.of(OPENAI_BASE_URL), keyVariable);
+    String env = System.getenv(VLLM_BASE_URL_ENV);
+    if (env == null || env.isBlank()) {
+      throw new LlmException("no server for the open model " + model + ": give --base-url http://HOST:PORT/v1[,URL…] or set "
+          + VLLM_BASE_URL_ENV + " (the OpenAI API serves OpenAI models only)");
+    }
+    return withScopedKey(List.of(env), keyVariable);
+  }
+
+  /** True for a model OpenAI serves (one the price table knows: gpt-4o, gpt-4.1, gpt-3.5-turbo, …). */
+  public static boolean isOpenAiModel(String model) {
+    return CostEstimate.Prices.defaults().priceOf(model).isPresent();
   }
 
   public Endpoint withKey(Secret key) {

@@ -20,14 +20,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The OpenAI SDK clients of one {@link Endpoint} (one per base URL), with this package's own
  * retry loop around them: the SDK's retries are switched off so that every attempt is
  * counted, {@code Retry-After} is honoured exactly and the next attempt may go to another
- * server. Requests go to the base URL with the fewest requests in flight.
+ * server. Which server, and how many requests may be in flight at each, is decided by
+ * {@link EndpointLanes} (adaptive limits, unhealthy servers out of rotation). Failures carry
+ * the server's own message (OpenAI's and vLLM's error bodies alike).
  */
 final class EndpointClient implements AutoCloseable {
   /** Header carrying the request's custom_id (OpenAI accepts it as a client request id). */
@@ -38,11 +39,19 @@ final class EndpointClient implements AutoCloseable {
 
   private final Endpoint endpoint;
   private final List<OpenAIClient> clients = new ArrayList<>();
-  private final AtomicInteger[] inFlight;
-  private final AtomicInteger roundRobin = new AtomicInteger();
+  private final EndpointLanes lanes;
   final AtomicLong retries = new AtomicLong();
 
+  /** A client for files and batches (one request at a time). */
   EndpointClient(Endpoint endpoint) {
+    this(endpoint, 1, false);
+  }
+
+  /**
+   * @param perLane requests in flight per base URL to start with
+   * @param adaptive whether limits adapt to 429/503 answers (AIMD)
+   */
+  EndpointClient(Endpoint endpoint, int perLane, boolean adaptive) {
     this.endpoint = endpoint;
     for (String url : endpoint.baseUrls()) {
       // vLLM without --api-key accepts any bearer token; the SDK insists on one
@@ -55,12 +64,15 @@ final class EndpointClient implements AutoCloseable {
               .write(endpoint.timeout()).request(endpoint.timeout()).build())
           .build()));
     }
-    inFlight = new AtomicInteger[clients.size()];
-    for (int i = 0; i < inFlight.length; i++) inFlight[i] = new AtomicInteger();
+    this.lanes = new EndpointLanes(endpoint.baseUrls(), perLane, adaptive);
   }
 
   Endpoint endpoint() {
     return endpoint;
+  }
+
+  EndpointLanes lanes() {
+    return lanes;
   }
 
   /** The client of the first base URL (files and batches live on one server). */
@@ -70,7 +82,8 @@ final class EndpointClient implements AutoCloseable {
 
   /**
    * Sends one request, retrying transient failures; returns the answer or throws
-   * {@link LlmException} naming the request when attempts run out or the failure is final.
+   * {@link LlmException} naming the request and carrying the server's message when attempts
+   * run out or the failure is final.
    */
   ChatResponse complete(ChatRequest original) {
     ChatRequest request = endpoint.adapt(original);
@@ -78,35 +91,51 @@ final class EndpointClient implements AutoCloseable {
     RetryPolicy policy = endpoint.retry();
     int avoid = -1;
     for (int attempt = 1; ; attempt++) {
-      int idx = pick(avoid);
+      EndpointLanes.Lane lane;
+      try {
+        lane = lanes.acquire(avoid);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LlmException("interrupted while waiting for a free slot", e);
+      }
+      long start = System.nanoTime();
+      String url = lane.url;
       Optional<Duration> retryAfter = Optional.empty();
       LlmException failure;
-      inFlight[idx].incrementAndGet();
+      EndpointLanes.Outcome outcome = EndpointLanes.Outcome.OTHER;
+      boolean elsewhereNow = false;
       try {
-        return send(idx, request, params);
+        ChatResponse r = send(lane.index, request, params);
+        outcome = EndpointLanes.Outcome.SUCCESS;
+        return r;
       } catch (OpenAIServiceException e) {
         int status = e.statusCode();
-        failure = new LlmException("request " + request.customId() + " to " + endpoint.baseUrls().get(idx)
-            + ": HTTP " + status + serverMessage(e), status, null);
+        failure = new LlmException("request " + request.customId() + " to " + url + ": HTTP " + status + ServerMessage.of(e), status, null);
+        if (status == 429 || status == 503) outcome = EndpointLanes.Outcome.THROTTLED;
+        else if (status == 502 || status == 504) outcome = EndpointLanes.Outcome.UNREACHABLE;
         if (!RetryPolicy.retryableStatus(status)) throw failure;
         retryAfter = RetryPolicy.parseRetryAfter(header(e.headers(), "retry-after-ms"), header(e.headers(), "retry-after"));
       } catch (OpenAIIoException e) {
-        failure = new LlmException("request " + request.customId() + " to " + endpoint.baseUrls().get(idx)
+        failure = new LlmException("request " + request.customId() + " to " + url
             + ": connection failed or timed out (" + rootMessage(e) + ")", e);
-        avoid = idx;
+        outcome = EndpointLanes.Outcome.UNREACHABLE;
+        avoid = lane.index;
       } catch (ChatResponse.MalformedAnswer e) {
         failure = e;
       } catch (UncheckedIOException e) {
-        failure = new LlmException("request " + request.customId() + " to " + endpoint.baseUrls().get(idx)
-            + ": answer cut short (" + rootMessage(e) + ")", e);
+        failure = new LlmException("request " + request.customId() + " to " + url + ": answer cut short (" + rootMessage(e) + ")", e);
+        outcome = EndpointLanes.Outcome.UNREACHABLE;
+        avoid = lane.index;
       } finally {
-        inFlight[idx].decrementAndGet();
+        if (outcome == EndpointLanes.Outcome.UNREACHABLE) elsewhereNow = lanes.otherInRotation(lane);
+        lanes.release(lane, outcome, start);
       }
       if (attempt >= policy.maxAttempts()) {
         throw new LlmException(failure.getMessage() + "; gave up after " + attempt + " attempts", failure.statusCode(), failure.getCause());
       }
       retries.incrementAndGet();
-      sleep(policy.delay(attempt, retryAfter));
+      // a server that cannot be reached: another one in rotation takes the request at once
+      if (!elsewhereNow) sleep(policy.delay(attempt, retryAfter));
     }
   }
 
@@ -138,7 +167,7 @@ final class EndpointClient implements AutoCloseable {
       try {
         return call.get();
       } catch (OpenAIServiceException e) {
-        failure = new LlmException(what + " at " + endpoint.baseUrls().get(0) + ": HTTP " + e.statusCode() + serverMessage(e), e.statusCode(), null);
+        failure = new LlmException(what + " at " + endpoint.baseUrls().get(0) + ": HTTP " + e.statusCode() + ServerMessage.of(e), e.statusCode(), null);
         if (!RetryPolicy.retryableStatus(e.statusCode())) throw failure;
         retryAfter = RetryPolicy.parseRetryAfter(header(e.headers(), "retry-after-ms"), header(e.headers(), "retry-after"));
       } catch (OpenAIIoException | UncheckedIOException e) {
@@ -168,28 +197,9 @@ final class EndpointClient implements AutoCloseable {
     return ChatCompletionCreateParams.builder().body(b.additionalProperties(rest).build()).build();
   }
 
-  private int pick(int avoid) {
-    int n = inFlight.length;
-    if (n == 1) return 0;
-    int start = Math.floorMod(roundRobin.getAndIncrement(), n);
-    int best = -1;
-    for (int k = 0; k < n; k++) {
-      int i = (start + k) % n;
-      if (i == avoid) continue;
-      if (best < 0 || inFlight[i].get() < inFlight[best].get()) best = i;
-    }
-    return best < 0 ? start : best;
-  }
-
   private static Optional<String> header(Headers headers, String name) {
     List<String> v = headers.values(name);
     return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
-  }
-
-  private static String serverMessage(OpenAIServiceException e) {
-    // redacted before it is cut short: a cut key would no longer be recognised
-    String m = Secret.redact(e.getMessage());
-    return m == null || m.isBlank() ? "" : " (" + (m.length() > 300 ? m.substring(0, 300) + "…" : m) + ")";
   }
 
   private static String rootMessage(Throwable t) {

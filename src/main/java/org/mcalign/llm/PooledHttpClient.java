@@ -9,6 +9,7 @@ import com.openai.core.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -24,10 +25,21 @@ import okio.BufferedSink;
  * The HTTP transport under the OpenAI SDK: OkHttp, as the SDK's own, but with a connection
  * pool as large as the number of requests in flight. (The SDK's builder keeps OkHttp's default
  * of 5 idle connections, so with 64 in flight most connections were closed and reopened.)
- * It logs nothing, so no header (and no key) is ever written anywhere.
+ * It logs nothing, so no header (and no key) is ever written anywhere. The body of an error answer
+ * is kept for the calling thread ({@link #takeErrorBody}): the SDK reads only an OpenAI-style
+ * {@code "error"} object and would lose vLLM's message.
  */
 final class PooledHttpClient implements HttpClient {
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+  private static final ThreadLocal<String> ERROR_BODY = new ThreadLocal<>();
   private final OkHttpClient ok;
+
+  /** The body of the last error answer this thread received (and forgets it), if any. */
+  static Optional<String> takeErrorBody() {
+    String b = ERROR_BODY.get();
+    ERROR_BODY.remove();
+    return Optional.ofNullable(b);
+  }
 
   PooledHttpClient(Duration timeout, int maxIdle) {
     this.ok = new OkHttpClient.Builder()
@@ -43,6 +55,7 @@ final class PooledHttpClient implements HttpClient {
 
   @Override
   public HttpResponse execute(HttpRequest request, RequestOptions options) {
+    ERROR_BODY.remove();
     try {
       return wrap(ok.newCall(toRequest(request)).execute());
     } catch (IOException e) {
@@ -98,10 +111,18 @@ final class PooledHttpClient implements HttpClient {
     return b.method(r.method().name(), rb).build();
   }
 
-  private static HttpResponse wrap(Response response) {
+  private static HttpResponse wrap(Response response) throws IOException {
     Headers.Builder hb = Headers.builder();
     for (String name : response.headers().names()) hb.put(name, response.headers(name));
     Headers headers = hb.build();
+    byte[] error = null;
+    if (response.code() >= 400 && response.body() != null) {
+      try (InputStream in = response.body().byteStream()) {
+        error = in.readNBytes(MAX_ERROR_BODY);
+      }
+      ERROR_BODY.set(new String(error, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] errorBytes = error;
     return new HttpResponse() {
       @Override
       public int statusCode() {
@@ -115,6 +136,7 @@ final class PooledHttpClient implements HttpClient {
 
       @Override
       public InputStream body() {
+        if (errorBytes != null) return new java.io.ByteArrayInputStream(errorBytes);
         return response.body() == null ? InputStream.nullInputStream() : response.body().byteStream();
       }
 

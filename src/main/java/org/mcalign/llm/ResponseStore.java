@@ -20,10 +20,13 @@ import org.mcalign.data.LeaseHeldException;
 
 /**
  * The durable record of every request of a run and its answer: an SQLite database in WAL
- * mode, one row per (run, custom_id) with the body's hash (a changed body under an old id is
- * refused), status, the answer's JSON, token usage, timestamps and the batch it went in.
- * Every answer is committed in its own transaction when it arrives, so a crash loses at most
- * the answers still on the wire; a rerun asks only for what is missing. Thread-safe.
+ * mode, one row per request with its custom_id, its content key (the body's hash and
+ * occurrence, {@link ContentKeys}), status, the answer's JSON, token usage, timestamps and the
+ * batch it went in. Within a run a request is found by its content, so a filtered, reordered or
+ * extended request list reuses every stored answer; a changed body is a new request. Every
+ * answer is committed in its own transaction when it arrives, so a crash loses at most the
+ * answers still on the wire; a rerun asks only for what is missing. Stores written before
+ * content keys are migrated when opened, keeping every answer ({@link StoreSchema}). Thread-safe.
  *
  * <p>One process writes a store at a time: a run takes the store's writer lease
  * ({@link #beginWriting}, an OS lock on {@code STORE.lock} beside it) before it registers or
@@ -90,18 +93,7 @@ public final class ResponseStore implements AutoCloseable {
         // commit); only a power cut can lose the last commits
         s.execute("PRAGMA synchronous=NORMAL");
         s.execute("PRAGMA busy_timeout=10000");
-        s.execute("CREATE TABLE IF NOT EXISTS requests ("
-            + " run TEXT NOT NULL, custom_id TEXT NOT NULL, seq INTEGER NOT NULL, model TEXT NOT NULL,"
-            + " body_hash TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL,"
-            + " response TEXT, error TEXT, prompt_tokens INTEGER, completion_tokens INTEGER,"
-            + " attempts INTEGER NOT NULL DEFAULT 0, batch_id TEXT, submission TEXT,"
-            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, answered_at TEXT,"
-            + " PRIMARY KEY (run, custom_id))");
-        s.execute("CREATE INDEX IF NOT EXISTS requests_status ON requests(run, status)");
-        s.execute("CREATE TABLE IF NOT EXISTS submissions ("
-            + " key TEXT PRIMARY KEY, run TEXT NOT NULL, model TEXT, state TEXT NOT NULL,"
-            + " input_file_id TEXT, batch_id TEXT, batch_status TEXT, line_count INTEGER NOT NULL,"
-            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
+        StoreSchema.create(s);
       }
       return new ResponseStore(file, c);
     } catch (SQLException e) {
@@ -206,44 +198,61 @@ public final class ResponseStore implements AutoCloseable {
   }
 
   /**
-   * Adds the requests of a run that are not stored yet and checks those that are: a request
-   * whose body differs from the stored one under the same custom_id is refused
-   * ({@link StoreConflictException}, nothing written).
+   * A request list as a run of the store holds it: the custom_id each request's content is
+   * stored under (its own, unless the content was stored earlier under another id, or its id
+   * names other content), in list order, and the counts of these requests.
    */
-  public synchronized RunStatus register(String run, List<ChatRequest> requests) {
+  public record Registered(String run, List<String> ids, int total, int done, int failed, int pending) {}
+
+  /**
+   * Adds the requests of a run whose content is not stored yet and finds those that are (by
+   * content, whatever their custom_id: {@link ContentKeys}). A new request keeps its custom_id
+   * unless the run already uses it for other content; then it is stored as
+   * {@code id~hash}. Nothing already stored is changed.
+   */
+  public synchronized Registered register(String run, List<ChatRequest> requests) {
     try {
-      Map<String, String> hashes = new HashMap<>();
+      Map<String, String> idOfKey = new HashMap<>();
+      java.util.Set<String> usedIds = new java.util.HashSet<>();
       int maxSeq = -1;
-      try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, body_hash, seq FROM requests WHERE run = ?")) {
+      try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, content_key, seq FROM requests WHERE run = ?")) {
         q.setString(1, run);
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
-            hashes.put(rs.getString(1), rs.getString(2));
+            usedIds.add(rs.getString(1));
+            idOfKey.put(rs.getString(2), rs.getString(1));
             maxSeq = Math.max(maxSeq, rs.getInt(3));
           }
         }
       }
-      List<String> conflicts = new ArrayList<>();
+      List<String> keys = ContentKeys.of(requests);
+      List<String> ids = new ArrayList<>(requests.size());
       List<ChatRequest> fresh = new ArrayList<>();
-      for (ChatRequest r : requests) {
-        String stored = hashes.get(r.customId());
-        if (stored == null) fresh.add(r);
-        else if (!stored.equals(r.bodyHash())) conflicts.add(r.customId());
-      }
-      if (!conflicts.isEmpty()) {
-        throw new StoreConflictException(conflicts.size() + " request(s) of run '" + run + "' in " + file
-            + " have a different body than the one stored under the same custom_id (first: "
-            + String.join(", ", conflicts.subList(0, Math.min(5, conflicts.size())))
-            + "). The stored answers would not answer them: use a new run name or new custom_ids.");
+      List<String> freshKeys = new ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        ChatRequest r = requests.get(i);
+        String stored = idOfKey.get(keys.get(i));
+        if (stored == null) {
+          stored = r.customId();
+          if (usedIds.contains(stored)) stored = r.customId() + "~" + keys.get(i).substring(0, 12) + keys.get(i).substring(64);
+          if (usedIds.contains(stored)) throw new LlmException("run '" + run + "' in " + file + ": cannot store request " + r.customId()
+              + " under a free custom_id (tried " + stored + ")");
+          usedIds.add(stored);
+          idOfKey.put(keys.get(i), stored);
+          fresh.add(stored.equals(r.customId()) ? r : r.withCustomId(stored));
+          freshKeys.add(keys.get(i));
+        }
+        ids.add(stored);
       }
       final int firstSeq = maxSeq + 1;
       if (!fresh.isEmpty()) {
         String now = Instant.now().toString();
         inTransaction(() -> {
-          try (PreparedStatement ins = conn.prepareStatement("INSERT INTO requests"
-              + " (run, custom_id, seq, model, body_hash, body, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)")) {
+          try (PreparedStatement ins = conn.prepareStatement("INSERT INTO requests (run, custom_id, seq, model, body_hash, body,"
+              + " status, created_at, updated_at, content_key) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             int seq = firstSeq;
-            for (ChatRequest r : fresh) {
+            for (int i = 0; i < fresh.size(); i++) {
+              ChatRequest r = fresh.get(i);
               ins.setString(1, run);
               ins.setString(2, r.customId());
               ins.setInt(3, seq++);
@@ -253,15 +262,200 @@ public final class ResponseStore implements AutoCloseable {
               ins.setString(7, Status.PENDING.name());
               ins.setString(8, now);
               ins.setString(9, now);
+              ins.setString(10, freshKeys.get(i));
               ins.addBatch();
             }
             ins.executeBatch();
           }
         });
       }
-      return status(run);
+      Map<String, Status> st = statuses(run);
+      int done = 0, failed = 0;
+      for (String id : ids) {
+        Status x = st.get(id);
+        if (x == Status.DONE) done++;
+        else if (x == Status.FAILED) failed++;
+      }
+      return new Registered(run, List.copyOf(ids), ids.size(), done, failed, ids.size() - done - failed);
     } catch (SQLException e) {
       throw sqlFailure("register requests of run " + run, e);
+    }
+  }
+
+  /**
+   * The requests of {@code requests} (by content) that have no answer in the run, without
+   * registering anything: what a run would send (for estimates and dry runs).
+   */
+  public synchronized List<ChatRequest> missing(String run, List<ChatRequest> requests) {
+    java.util.Set<String> answered = new java.util.HashSet<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT content_key FROM requests WHERE run=? AND status='DONE'")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) answered.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("list the answered requests of run " + run, e);
+    }
+    List<String> keys = ContentKeys.of(requests);
+    List<ChatRequest> out = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) if (!answered.contains(keys.get(i))) out.add(requests.get(i));
+    return out;
+  }
+
+  private Map<String, Status> statuses(String run) throws SQLException {
+    Map<String, Status> out = new HashMap<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, status FROM requests WHERE run=?")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) out.put(rs.getString(1), Status.valueOf(rs.getString(2)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Of the stored requests {@code ids}, those without an answer that are not waiting in a batch,
+   * in the order of {@code ids}.
+   */
+  public synchronized List<ChatRequest> pending(String run, List<String> ids) {
+    Map<String, ChatRequest> open = new HashMap<>();
+    for (ChatRequest r : pending(run)) open.put(r.customId(), r);
+    List<ChatRequest> out = new ArrayList<>();
+    for (String id : ids) {
+      ChatRequest r = open.remove(id);
+      if (r != null) out.add(r);
+    }
+    return out;
+  }
+
+  /** How many of the stored requests {@code ids} have an answer. */
+  public synchronized int countDone(String run, List<String> ids) {
+    try {
+      Map<String, Status> st = statuses(run);
+      int n = 0;
+      for (String id : ids) if (st.get(id) == Status.DONE) n++;
+      return n;
+    } catch (SQLException e) {
+      throw sqlFailure("count the answers of run " + run, e);
+    }
+  }
+
+  /** Failures among the stored requests {@code ids}: custom_id → last error, in the order of {@code ids}. */
+  public synchronized Map<String, String> failures(String run, List<String> ids) {
+    Map<String, String> all = failures(run);
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String id : ids) if (all.containsKey(id)) out.put(id, all.get(id));
+    return out;
+  }
+
+  /** The stored answers of {@code ids} (custom_ids of the store, as {@link Registered#ids}), in order; null where none. */
+  public synchronized List<ChatResponse> answersOf(String run, List<String> ids) {
+    Map<String, String> json = new HashMap<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, response FROM requests WHERE run=? AND status='DONE'")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) json.put(rs.getString(1), rs.getString(2));
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("read the answers of run " + run, e);
+    }
+    List<ChatResponse> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      String j = json.get(id);
+      out.add(j == null ? null : ChatResponse.parse(id, j));
+    }
+    return out;
+  }
+
+  /**
+   * Answers of the run cut off at their token limit ({@code finish_reason = length}) among
+   * {@code ids} (all of the run when null), per model as requested.
+   */
+  public synchronized Map<String, List<String>> cutShort(String run, List<String> ids) {
+    java.util.Set<String> wanted = ids == null ? null : new java.util.HashSet<>(ids);
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    try (PreparedStatement q = conn.prepareStatement("SELECT custom_id, model FROM requests WHERE run=? AND status='DONE'"
+        + " AND json_extract(response, '$.choices[0].finish_reason') = 'length' ORDER BY seq")) {
+      q.setString(1, run);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          if (wanted == null || wanted.contains(rs.getString(1))) out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw sqlFailure("count the answers cut short in run " + run, e);
+    }
+  }
+
+  /** The request stored under {@code customId}, as sent. */
+  public synchronized Optional<ChatRequest> request(String run, String customId) {
+    try (PreparedStatement q = conn.prepareStatement("SELECT body FROM requests WHERE run=? AND custom_id=?")) {
+      q.setString(1, run);
+      q.setString(2, customId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(ChatRequest.of(customId, rs.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("read request " + customId, e);
+    }
+  }
+
+  /** A finished direct run's throughput, kept for the GPU-time estimates of later dry runs. */
+  public record RunRate(String model, int endpoints, int concurrency, int answered, long completionTokens, double seconds) {
+    public double answersPerSecond() {
+      return seconds > 0 ? answered / seconds : 0;
+    }
+
+    public double tokensPerSecond() {
+      return seconds > 0 ? completionTokens / seconds : 0;
+    }
+  }
+
+  /** Records a finished direct run's throughput (runs of fewer than 20 answers say little and are skipped). */
+  public synchronized void recordRate(String run, RunRate rate) {
+    if (rate.answered() < 20 || rate.seconds() <= 0) return;
+    try (PreparedStatement ins = conn.prepareStatement("INSERT INTO run_log (run, model, endpoints, concurrency, answered,"
+        + " completion_tokens, seconds, finished_at) VALUES (?,?,?,?,?,?,?,?)")) {
+      ins.setString(1, run);
+      ins.setString(2, rate.model());
+      ins.setInt(3, rate.endpoints());
+      ins.setInt(4, rate.concurrency());
+      ins.setInt(5, rate.answered());
+      ins.setLong(6, rate.completionTokens());
+      ins.setDouble(7, rate.seconds());
+      ins.setString(8, Instant.now().toString());
+      ins.executeUpdate();
+    } catch (SQLException e) {
+      throw sqlFailure("record the rate of run " + run, e);
+    }
+  }
+
+  /** The most recent measured rate of {@code model} in this store, if a run of it was logged. */
+  public synchronized Optional<RunRate> measuredRate(String model) {
+    try (PreparedStatement q = conn.prepareStatement("SELECT model, endpoints, concurrency, answered, completion_tokens, seconds"
+        + " FROM run_log WHERE model=? ORDER BY finished_at DESC LIMIT 1")) {
+      q.setString(1, model);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(new RunRate(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5),
+            rs.getDouble(6))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("read the measured rate of " + model, e);
+    }
+  }
+
+  /** Mean completion tokens of the run's answers by {@code model}, if it has any. */
+  public synchronized java.util.OptionalDouble meanCompletionTokens(String run, String model) {
+    try (PreparedStatement q = conn.prepareStatement("SELECT avg(completion_tokens) FROM requests WHERE run=? AND model=? AND status='DONE'")) {
+      q.setString(1, run);
+      q.setString(2, model);
+      try (ResultSet rs = q.executeQuery()) {
+        double v = rs.next() ? rs.getDouble(1) : 0;
+        return rs.wasNull() || v <= 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(v);
+      }
+    } catch (SQLException e) {
+      throw sqlFailure("read the answer lengths of run " + run, e);
     }
   }
 

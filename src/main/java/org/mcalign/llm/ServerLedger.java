@@ -9,9 +9,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * The simulated server's own record: how often each request was paid for (an answer
  * generated, whether or not the client got it), keyed by custom_id (the
  * {@code X-Client-Request-Id} header in direct mode, the line's custom_id in batches), and
- * how often each kind of event (including each fault) happened.
+ * how often each kind of event (including each fault) happened, and the request log: method,
+ * path, status, model and custom_id of every request (the last 100,000 kept), optionally
+ * written as JSON lines as they come.
  */
 public final class ServerLedger {
+  /** One request as the server saw it (status -1: the client went away before an answer). */
+  public record LoggedRequest(String method, String path, int status, String model, String customId, long millis) {
+    String toJson() {
+      com.fasterxml.jackson.databind.node.ObjectNode n = Json.object().put("time", java.time.Instant.now().toString())
+          .put("method", method).put("path", path).put("status", status);
+      if (model != null) n.put("model", model);
+      if (customId != null) n.put("custom_id", customId);
+      return Json.write(n.put("ms", millis));
+    }
+  }
+
+  private static final int LOG_KEPT = 100_000;
+  private final java.util.concurrent.ConcurrentLinkedDeque<LoggedRequest> log = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  private final AtomicLong logged = new AtomicLong();
   private final ConcurrentHashMap<String, AtomicLong> paid = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, AtomicLong> events = new ConcurrentHashMap<>();
   private final AtomicLong paidTotal = new AtomicLong();
@@ -25,6 +41,27 @@ public final class ServerLedger {
   /** True when a request carried {@code token} as its bearer token. */
   public boolean receivedBearer(String token) {
     return bearers.contains(Json.sha256(token));
+  }
+
+  void logRequest(LoggedRequest r, java.io.PrintStream out) {
+    log.addLast(r);
+    if (logged.incrementAndGet() > LOG_KEPT) log.pollFirst();
+    if (out != null) {
+      synchronized (out) {
+        out.println(r.toJson());
+        out.flush();
+      }
+    }
+  }
+
+  /** The requests received, oldest first (the last 100,000). */
+  public java.util.List<LoggedRequest> requests() {
+    return java.util.List.copyOf(log);
+  }
+
+  /** Requests received at {@code path} (e.g. {@code /chat/completions}) answered with {@code status}. */
+  public long requests(String path, int status) {
+    return log.stream().filter(r -> r.path().equals(path) && r.status() == status).count();
   }
 
   void paid(String customId) {

@@ -28,7 +28,12 @@ import java.util.random.RandomGenerator;
  * {@code /v1/batches} (create, retrieve, list, cancel; validating → in_progress →
  * finalizing → completed over time, or expired). Answers come from a pluggable
  * {@link SimulatedModel}; {@link Faults} are injected by configuration; the
- * {@link ServerLedger} records every answer paid for.
+ * {@link ServerLedger} records every answer paid for and every request (with an optional log,
+ * one JSON line per request). In vLLM mode ({@link Builder#vllm}) it behaves as a vLLM server
+ * does: {@code GET /v1/models} lists the served names with their {@code max_model_len}, an
+ * unknown model name is refused (404, "The model `X` does not exist."), a prompt that does not
+ * fit the context is refused (400, vLLM's message), errors come in vLLM's body format, and there
+ * is no Batch API.
  *
  * <pre>{@code
  * try (SimulatedServer server = SimulatedServer.builder().faults(Faults.parse("429=0.1")).start()) {
@@ -53,6 +58,7 @@ public final class SimulatedServer implements AutoCloseable {
   private final SplittableRandom master;
   private final BatchSimulator batches;
   private final AtomicLong ids = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger working = new java.util.concurrent.atomic.AtomicInteger();
 
   private SimulatedServer(Builder cfg) throws IOException {
     this.cfg = cfg;
@@ -119,7 +125,19 @@ public final class SimulatedServer implements AutoCloseable {
 
   // ---- HTTP ----
 
+  /**
+   * The model and custom_id of the chat request this thread handles, for the request log (an
+   * exchange's attributes belong to its context, shared by every exchange at once).
+   */
+  private final ThreadLocal<String[]> logged = ThreadLocal.withInitial(() -> new String[2]);
+
   private void handle(HttpExchange ex) throws IOException {
+    long t0 = System.nanoTime();
+    String[] seen = logged.get();
+    seen[0] = null;
+    seen[1] = null;
+    String method = ex.getRequestMethod();
+    String path = ex.getRequestURI().getPath();
     try (ex) {
       byte[] body;
       try (InputStream in = ex.getRequestBody()) {
@@ -134,11 +152,11 @@ public final class SimulatedServer implements AutoCloseable {
           return;
         }
       }
-      String path = ex.getRequestURI().getPath();
       if (path.startsWith("/v1")) path = path.substring(3);
-      String method = ex.getRequestMethod();
       if (path.equals("/chat/completions") && method.equals("POST")) {
         chat(ex, body);
+      } else if (path.equals("/models") && method.equals("GET") && cfg.servedModels != null) {
+        models(ex);
       } else if ((path.startsWith("/files") || path.startsWith("/batches")) && cfg.batchApi) {
         batches.handle(ex, method, path, body);
       } else {
@@ -147,7 +165,26 @@ public final class SimulatedServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // the client went away (timeouts, truncation): nothing to answer
       ledger.event("server-exception");
+    } finally {
+      ledger.logRequest(new ServerLedger.LoggedRequest(method, path, ex.getResponseCode(),
+          seen[0], seen[1], (System.nanoTime() - t0) / 1_000_000), cfg.log);
     }
+  }
+
+  /** vLLM's model list: every served name with its context length. */
+  private void models(HttpExchange ex) throws IOException {
+    ObjectNode out = Json.object().put("object", "list");
+    ArrayNode data = out.putArray("data");
+    for (String name : cfg.servedModels) {
+      data.addObject().put("id", name).put("object", "model").put("created", 1_700_000_000L).put("owned_by", "vllm")
+          .put("root", name).putNull("parent").put("max_model_len", cfg.maxModelLen);
+    }
+    send(ex, 200, Json.write(out).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Tokens of a prompt as this server counts them (about four characters a token, as for English text). */
+  static long promptTokens(JsonNode body) {
+    return 1 + body.path("messages").toString().length() / 4;
   }
 
   private void chat(HttpExchange ex, byte[] raw) throws IOException {
@@ -164,14 +201,52 @@ public final class SimulatedServer implements AutoCloseable {
     }
     String customId = Optional.ofNullable(ex.getRequestHeaders().getFirst(EndpointClient.CUSTOM_ID_HEADER))
         .orElseGet(() -> "body:" + Json.sha256(raw.length + ":" + new String(raw, StandardCharsets.UTF_8)));
+    String model = body.path("model").asText("");
+    logged.get()[0] = model;
+    logged.get()[1] = customId;
     ledger.event("chat");
+    if (cfg.servedModels != null && !cfg.servedModels.contains(model)) {
+      ledger.event("unknown-model");
+      sendError(ex, 404, "NotFoundError", "The model `" + model + "` does not exist.");
+      return;
+    }
+    if (cfg.maxModelLen > 0) {
+      long prompt = promptTokens(body);
+      long completion = body.path("max_tokens").isNumber() ? body.get("max_tokens").asLong()
+          : body.path("max_completion_tokens").asLong(Math.max(1, cfg.maxModelLen - prompt));
+      if (prompt + completion > cfg.maxModelLen) {
+        ledger.event("context-too-long");
+        sendError(ex, 400, "BadRequestError", String.format("This model's maximum context length is %d tokens. However, you"
+            + " requested %d tokens (%d in the messages, %d in the completion). Please reduce the length of the messages or"
+            + " completion.", cfg.maxModelLen, prompt + completion, prompt, completion));
+        return;
+      }
+    }
     Faults f = cfg.faults;
+    if (f.capacity() > 0 && working.incrementAndGet() > f.capacity()) {
+      working.decrementAndGet();
+      rateLimited(ex, f, "capacity");
+      return;
+    }
+    try {
+      answerChat(ex, body, customId, f);
+    } finally {
+      if (f.capacity() > 0) working.decrementAndGet();
+    }
+  }
+
+  private void rateLimited(HttpExchange ex, Faults f, String why) throws IOException {
+    ledger.event("429");
+    if (why != null) ledger.event("429-" + why);
+    long ms = f.retryAfter().toMillis();
+    ex.getResponseHeaders().set("retry-after-ms", Long.toString(ms));
+    ex.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, (ms + 999) / 1000)));
+    sendError(ex, 429, "rate_limit_exceeded", "Rate limit reached; retry after " + ms + " ms.");
+  }
+
+  private void answerChat(HttpExchange ex, JsonNode body, String customId, Faults f) throws IOException {
     if (draw(f.rateLimited())) {
-      ledger.event("429");
-      long ms = f.retryAfter().toMillis();
-      ex.getResponseHeaders().set("retry-after-ms", Long.toString(ms));
-      ex.getResponseHeaders().set("Retry-After", Long.toString(Math.max(1, (ms + 999) / 1000)));
-      sendError(ex, 429, "rate_limit_exceeded", "Rate limit reached; retry after " + ms + " ms.");
+      rateLimited(ex, f, null);
       return;
     }
     if (draw(f.serverErrors())) {
@@ -254,6 +329,12 @@ public final class SimulatedServer implements AutoCloseable {
         int at = text.indexOf(s.asText());
         if (!s.asText().isEmpty() && at >= 0) text = text.substring(0, at);
       }
+      // an answer longer than max_tokens (about four characters a token) is cut off there, as servers do
+      JsonNode limit = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
+      if (limit != null && limit.isNumber() && (text.length() + 3) / 4 > limit.asLong()) {
+        text = text.substring(0, (int) Math.min(text.length(), Math.max(0, limit.asLong() * 4)));
+        finish = "length";
+      }
       message.put("content", text);
       completionChars = text.length();
     }
@@ -264,7 +345,7 @@ public final class SimulatedServer implements AutoCloseable {
     choice.put("index", 0).set("message", message);
     choice.putNull("logprobs");
     choice.put("finish_reason", finish);
-    long promptTokens = 1 + body.path("messages").toString().length() / 4;
+    long promptTokens = promptTokens(body);
     long completionTokens = 1 + completionChars / 4;
     out.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
         .put("total_tokens", promptTokens + completionTokens);
@@ -326,6 +407,15 @@ public final class SimulatedServer implements AutoCloseable {
       for (String k : names) h.append(h.length() == 0 ? "" : ", ").append(k).append(": ").append(String.join(",", ex.getRequestHeaders().get(k)));
       message = message + " Request headers: {" + h + "}";
     }
+    if (cfg.servedModels != null) {
+      // vLLM's ErrorResponse: the message at the top level, not under "error"
+      ObjectNode err = Json.object().put("object", "error").put("message", message)
+          .put("type", code.endsWith("Error") ? code : status >= 500 ? "InternalServerError" : "BadRequestError");
+      err.putNull("param");
+      err.put("code", status);
+      send(ex, status, Json.write(err).getBytes(StandardCharsets.UTF_8));
+      return;
+    }
     sendErrorBody(ex, status, code, message);
   }
 
@@ -371,8 +461,30 @@ public final class SimulatedServer implements AutoCloseable {
     private boolean echoHeaders;
     private boolean batchApi = true;
     private boolean toolCalls = true;
+    private java.util.List<String> servedModels;
+    private int maxModelLen;
+    private java.io.PrintStream log;
 
     private Builder() {}
+
+    /**
+     * Behave as a vLLM server serving the models {@code names} with a context of
+     * {@code maxModelLen} tokens (see the class comment); no Batch API.
+     */
+    public Builder vllm(java.util.List<String> names, int maxModelLen) {
+      if (names.isEmpty() || names.stream().anyMatch(String::isBlank)) throw new IllegalArgumentException("a vLLM server serves at least one named model");
+      if (maxModelLen < 1) throw new IllegalArgumentException("max_model_len must be >= 1, got " + maxModelLen);
+      this.servedModels = java.util.List.copyOf(names);
+      this.maxModelLen = maxModelLen;
+      this.batchApi = false;
+      return this;
+    }
+
+    /** Writes one JSON line per request (time, method, path, status, model, custom_id, ms) to {@code log}. */
+    public Builder requestLog(java.io.PrintStream log) {
+      this.log = log;
+      return this;
+    }
 
     /** Answer tool-call requests with tool calls (default), or with plain text as a server without a tool-call parser does. */
     public Builder toolCalls(boolean answered) {

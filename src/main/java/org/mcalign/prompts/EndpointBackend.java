@@ -9,6 +9,7 @@ import org.mcalign.llm.ChatRequest;
 import org.mcalign.llm.ChatResponse;
 import org.mcalign.llm.DirectRun;
 import org.mcalign.llm.Endpoint;
+import org.mcalign.llm.FailureAdvice;
 import org.mcalign.llm.Progress;
 import org.mcalign.llm.ResponseStore;
 import org.mcalign.llm.RunResult;
@@ -61,19 +62,32 @@ public final class EndpointBackend implements ChatBackend {
       if (progress != null) b.progress(progress);
       last = b.build().run(chat);
     }
-    Map<String, String> failures = store.failures(run);
+    List<ChatResponse> answers = store.answersOf(run, last.ids());
     List<String> out = new ArrayList<>(requests.size());
-    for (BatchRequestLine r : requests) {
-      ChatResponse resp = store.answer(run, r.customId()).orElse(null);
-      if (resp == null) {
-        throw new StageInputException("run '" + run + "': no answer for " + r.customId() + " ("
-            + failures.getOrDefault(r.customId(), "pending") + "); " + failures.size()
-            + " failed in all — rerun to ask again for the missing ones only");
-      }
+    for (int i = 0; i < requests.size(); i++) {
+      ChatResponse resp = answers.get(i);
+      if (resp == null) throw new StageInputException(missingMessage(requests.get(i).customId(), last.ids().get(i)));
       if (!resp.toolCalls().isEmpty()) out.add(resp.toolCalls().get(0).argumentsJson());
       else out.add(resp.text());
     }
     return out;
+  }
+
+  /** Why a request has no answer, and whether a rerun can help or what to fix. */
+  private String missingMessage(String customId, String storedId) {
+    Map<String, String> failures = store.failures(run, last.ids());
+    String why = failures.getOrDefault(storedId, "not asked: the run stopped first");
+    String advice = last.stoppedBecause().map(s -> "the run stopped: " + s)
+        .or(() -> FailureAdvice.whatToFix(status(why), why).map(f -> "to fix: " + f))
+        .orElse("rerun to ask again for the missing ones only");
+    return "run '" + run + "': no answer for " + customId + (storedId.equals(customId) ? "" : " (stored as " + storedId + ")")
+        + " (" + why + "); " + (last.total() - last.alreadyDone() - last.answered()) + " of " + last.total()
+        + " without an answer — " + advice;
+  }
+
+  private static int status(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP (\\d{3})").matcher(message);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
   }
 
   /** The last run's counts (answered, already stored, failed, retries, time). */

@@ -44,10 +44,10 @@ class LlmCommandsTest {
           "--concurrency", "4");
       assertEquals(0, first.code(), first.stderr());
       assertTrue(first.stdout().contains("50 answered"), first.stdout());
-      assertTrue(first.stderr().contains("estimated cost"), first.stderr());
+      assertTrue(first.stderr().contains("50 to send") && first.stderr().contains("cost USD"), first.stderr());
       Out again = run("collect", "--requests", req.toString(), "--base-url", server.baseUrl(), "--store", db.toString());
       assertEquals(0, again.code());
-      assertTrue(again.stderr().contains("0 requests to send"), again.stderr());
+      assertTrue(again.stderr().contains("50 already answered in the store (found by content), 0 to send"), again.stderr());
       assertEquals(50, server.ledger().paidTotal());
 
       Path out = dir.resolve("answers.jsonl");

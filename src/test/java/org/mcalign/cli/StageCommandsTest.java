@@ -29,9 +29,10 @@ class StageCommandsTest {
         .model(StanceMixModel.following((m, q, l) -> 0.8).withNoise(0.05))
         .prompts(PromptCatalog.fromCsv(prompts)).seed(3).start()) {
       Path responses = dir.resolve("all_prompts_responses_gemma-2-27b-it.csv");
-      assertEquals(2, Main.run("respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it",
-          "--base-url", s.baseUrl(), "--store", dir.resolve("r.db").toString(), "--out", responses.toString()),
-          "without --yes nothing is sent");
+      assertEquals(0, Main.run("respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it",
+          "--base-url", s.baseUrl(), "--store", dir.resolve("r.db").toString(), "--out", responses.toString(), "--dry-run"),
+          "a dry run sends nothing");
+      assertEquals(0, s.ledger().events("chat"));
       assertFalse(Files.exists(responses));
       assertEquals(0, Main.run("respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it",
           "--base-url", s.baseUrl(), "--store", dir.resolve("r.db").toString(), "--yes", "--out", responses.toString()));

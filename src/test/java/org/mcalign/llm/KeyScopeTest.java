@@ -50,9 +50,10 @@ class KeyScopeTest {
     Map<String, String> env = Map.of("OPENAI_API_KEY", OPENAI, Endpoint.VLLM_KEY_NAME, VLLM);
     try (SimulatedServer server = SimulatedServer.builder().requireKey(Secret.of(SERVER, "test")).echoHeadersInErrors(true).start()) {
       assertEquals(2, child(log, env, "collect", "--requests", req.toString(), "--base-url", server.baseUrl(), "--store", "s.db"));
-      assertEquals(1, child(log, env, "respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it", "--base-url",
+      // every sending command: exit 2 when requests are left without an answer (here: the key refused)
+      assertEquals(2, child(log, env, "respond", "--prompts", prompts.toString(), "--model", "gemma-2-27b-it", "--base-url",
           server.baseUrl(), "--store", "s.db", "--yes", "--out", "r.csv"));
-      assertEquals(1, child(log, env, "classify", "run", "--responses", responses.toString(), "--stances",
+      assertEquals(2, child(log, env, "classify", "run", "--responses", responses.toString(), "--stances",
           data.resolve("stance_labels.json").toString(), "--base-url", server.baseUrl(), "--store", "s.db", "--yes", "--out", "c.jsonl"));
       assertTrue(server.ledger().events("unauthorized") >= 3, server.ledger() + "\n" + Files.readString(log));
       assertTrue(server.ledger().receivedBearer(VLLM), "the vLLM key went to the vLLM server");

@@ -58,7 +58,11 @@ class ResponseStoreTest {
       // runs are separate namespaces: the same custom_id with another body is fine in another run
       ChatRequest other = ChatRequest.builder("m-answers-00001").model("m").user("other").build();
       assertEquals(1, s.register("r2", List.of(other)).pending());
-      assertThrows(StoreConflictException.class, () -> s.register("r", List.of(other)));
+      // in the same run, other content under a used id is a new request, stored under a free id; the old answer stays
+      ResponseStore.Registered again = s.register("r", List.of(other));
+      assertEquals(1, again.pending());
+      assertTrue(again.ids().get(0).startsWith("m-answers-00001~"), again.ids().toString());
+      assertEquals("first", s.answer("r", "m-answers-00001").orElseThrow().text());
     }
   }
 

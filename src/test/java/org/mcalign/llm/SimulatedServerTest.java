@@ -160,8 +160,9 @@ class SimulatedServerTest {
 
   @Test
   void faultSpecificationsParse() {
-    Faults f = Faults.parse("429=0.1,retry-after=2s,500=0.2,slow=0.3,slow-delay=150ms,malformed=0.4,truncated=0.5,batch-line-fail=0.6,batch-expire=0.7");
-    assertEquals(new Faults(0.1, Duration.ofSeconds(2), 0.2, 0.3, Duration.ofMillis(150), 0.4, 0.5, 0.6, 0.7), f);
+    Faults f = Faults.parse("429=0.1,retry-after=2s,500=0.2,slow=0.3,slow-delay=150ms,malformed=0.4,truncated=0.5,batch-line-fail=0.6,batch-expire=0.7,capacity=8");
+    assertEquals(new Faults(0.1, Duration.ofSeconds(2), 0.2, 0.3, Duration.ofMillis(150), 0.4, 0.5, 0.6, 0.7, 8), f);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Faults.parse("capacity=-1")).getMessage().contains("whole number"));
     assertEquals(Faults.none(), Faults.parse("none"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Faults.parse("404=0.1")).getMessage().contains("known:"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Faults.parse("500=2")).getMessage().contains("[0, 1]"));

@@ -136,7 +136,7 @@ class StoreLeaseIT {
     long paid = server.ledger().paidTotal();
     Process p = ChildJvm.start(dir, dir.resolve(log), Map.of(), collect(server, req));
     assertEquals(0, finish(p), Files.readString(dir.resolve(log)));
-    assertTrue(Files.readString(dir.resolve(log)).contains("0 requests to send"));
+    assertTrue(Files.readString(dir.resolve(log)).contains(", 0 to send"));
     assertEquals(paid, server.ledger().paidTotal());
   }
 

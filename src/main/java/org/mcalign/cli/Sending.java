@@ -1,0 +1,88 @@
+package org.mcalign.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.mcalign.llm.ChatRequest;
+import org.mcalign.llm.CostLimitException;
+import org.mcalign.llm.DirectRun;
+import org.mcalign.llm.Endpoint;
+import org.mcalign.llm.Preflight;
+import org.mcalign.llm.ResponseStore;
+import org.mcalign.llm.RunPlan;
+import org.mcalign.llm.RunResult;
+
+/**
+ * The steps every command that sends requests takes, in one order: the plan (what the store
+ * already answers, found by content; tokens and cost or GPU time of the rest), the server check
+ * ({@link Preflight}: served name, context), the dry run's stop, the cost limit, the direct run
+ * with live progress, and the report (failures with the server's words, answers cut off at
+ * {@code max_tokens}). Exit codes are the same for every such command ({@link #EXIT_CODES}).
+ */
+final class Sending {
+  static final int OK = 0;
+  static final int MISSING = 2;
+  static final int OVER_COST = 3;
+  static final int SERVER_REFUSED = 5;
+
+  /** The exit codes of every command that sends requests, for its help. */
+  static final String EXIT_CODES = "Exit code: 0 every request answered (or a dry run the server check passes), 1 error,"
+      + " 2 some requests still without an answer (a rerun asks only for those), 3 refused: estimated cost above --max-cost,"
+      + " 4 the store is being written by another process, 5 refused by the server check (model not served, no prompt fits the"
+      + " context).";
+
+  /** What a send ended with: the exit code, and the run's result when requests were sent. */
+  record Outcome(int exitCode, RunResult result) {
+    boolean complete() {
+      return exitCode == OK && result != null;
+    }
+  }
+
+  private Sending() {}
+
+  /**
+   * Sends {@code requests} (as built, before the endpoint's adaptation) to {@code endpoint} in run
+   * {@code run} of {@code store}, reporting on {@code err} under {@code command}'s name.
+   */
+  static Outcome send(String command, RequestOptions o, Endpoint endpoint, ResponseStore store, String run,
+      List<ChatRequest> requests, PrintStream err) {
+    List<ChatRequest> adapted = requests.stream().map(endpoint::adapt).toList();
+    RunPlan plan = RunPlan.of(store, run, adapted, false, o.maxTokens != null ? o.maxTokens : 600);
+    print(err, command, plan.toString());
+    Preflight.Report check = plan.missing().isEmpty() ? null : Preflight.check(endpoint, plan.missing());
+    if (check != null) {
+      print(err, command, check.toString());
+      check.tooLong().entrySet().stream().limit(10).forEach(e -> print(err, command, "  may not fit: " + e.getKey() + " (" + e.getValue() + ")"));
+    }
+    boolean refused = check != null && !check.ok();
+    if (o.dryRun) {
+      print(err, command, "dry run: nothing sent" + (refused ? "; the server check refuses this run (above)" : ""));
+      return new Outcome(refused ? SERVER_REFUSED : OK, null);
+    }
+    if (refused) {
+      print(err, command, "nothing sent: fix what the server check says (above)");
+      return new Outcome(SERVER_REFUSED, null);
+    }
+    try {
+      plan.cost().requireWithin(o.maxCost, o.yes);
+    } catch (CostLimitException ex) {
+      print(err, command, ex.getMessage().lines().findFirst().orElse("")
+          + (endpoint.isOpenAi() ? "" : " (prices are OpenAI's; a self-hosted server costs nothing: --yes)"));
+      return new Outcome(OVER_COST, null);
+    }
+    RunResult r = DirectRun.builder(endpoint, store, run).concurrency(o.concurrency).progressInterval(o.progressInterval())
+        .progressStream(err).build().run(requests);
+    print(err, command, r.toString());
+    r.failures().entrySet().stream().limit(5).forEach(f -> print(err, command, "  failed " + f.getKey() + ": " + f.getValue()));
+    r.stoppedBecause().ifPresent(s -> print(err, command, "stopped early: " + s));
+    for (Map.Entry<String, List<String>> cut : store.cutShort(run, r.ids()).entrySet()) {
+      print(err, command, String.format("%,d answers of %s cut off at max_tokens (finish_reason = length), e.g. %s: raise --max-tokens"
+          + " (with another --run to ask them again)", cut.getValue().size(), cut.getKey(), cut.getValue().get(0)));
+    }
+    return new Outcome(r.complete() ? OK : MISSING, r);
+  }
+
+  private static void print(PrintStream err, String command, String text) {
+    if (!text.isEmpty()) text.lines().forEach(l -> err.println(command + ": " + l));
+  }
+}
