@@ -101,6 +101,35 @@ final class GroupedPairs {
     return rounds == 0 ? List.of(body.run(0, null)) : Rounds.run(rounds, seed, threads, body);
   }
 
+  /**
+   * {@link #sampleMetric} as it was before each group got its own rows: multiplicities over all
+   * rows. Kept as the reference the fast path is tested against (same draws, same sums).
+   */
+  List<double[]> sampleMetricReference(Metric metric, int perGroup, int rounds, long seed, int threads) {
+    Grouping gr = Grouping.of(n, i -> group[i]);
+    MetricGroup[] mg = new MetricGroup[names.size()];
+    int md = 1;
+    for (int k = 0; k < gr.size(); k++) {
+      mg[(int) gr.keys[k]] = new MetricGroup(gr.rows[k], x, y);
+      md = Math.max(md, mg[(int) gr.keys[k]].distinct());
+    }
+    final int maxDistinct = md;
+    final int rows = n;
+    Rounds.Body<double[]> body = (round, rng) -> {
+      int[] w = new int[rows];
+      double[] a = new double[maxDistinct], b = new double[maxDistinct], out = new double[mg.length];
+      for (int g = 0; g < mg.length; g++) {
+        int[] r = mg[g].rows;
+        if (rng == null) for (int i : r) w[i] = 1;
+        else for (int i = 0; i < perGroup; i++) w[r[rng.nextInt(r.length)]]++;
+        out[g] = mg[g].compute(metric, w, a, b);
+        for (int i : r) w[i] = 0;
+      }
+      return out;
+    };
+    return rounds == 0 ? List.of(body.run(0, null)) : Rounds.run(rounds, seed, threads, body);
+  }
+
   /** One row per (round, group): the key columns, then {@code valueColumn}; no round column. */
   Table table(String name, List<double[]> perRound, String valueColumn) {
     int[] order = sortedGroups();
