@@ -1,7 +1,11 @@
 package org.mcalign.analysis;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mcalign.data.OutputFolder;
 import org.mcalign.data.Benchmark;
 import org.mcalign.data.HeapSampler;
 
@@ -35,5 +39,61 @@ public final class AnalysisBenchmark extends Benchmark.Steps {
     rows.add(new Measurement("analysis: stage 7-8 total" + (settings.quick() ? " (quick)" : " (paper settings)"),
         input + ", " + r.tables().size() + " tables, " + r.regressions().size() + " regressions", total, peak,
         String.format("%.1f s CPU", cpu)));
+    rows.add(figures(r, in));
+    rows.add(endToEnd(settings.quick() ? 1 : 5));
+  }
+
+  /** The 16 figures of one result, drawn and written as {@code analyze all} does (one thread). */
+  private static Measurement figures(PaperAnalysis.Result r, AnalysisInputs in) throws Exception {
+    Path dir = Files.createTempDirectory("mcalign-bench-figures");
+    try {
+      long c0 = PaperAnalysis.processCpuNanos();
+      Measurement m = Measurement.time("analysis: figures (draw + PNG)", "16 figures", 0, 0, "", () -> {
+        for (var f : PaperFigures.all(r, in)) f.saveIn(dir);
+      });
+      return new Measurement(m.stage(), m.input(), m.wallSeconds(), m.peakHeapBytes(),
+          String.format("%.2f s CPU", (PaperAnalysis.processCpuNanos() - c0) / 1e9));
+    } finally {
+      OutputFolder.deleteTree(dir);
+    }
+  }
+
+  /**
+   * {@code mcalign analyze all} as users run it, JVM start to last file, in a new process on
+   * the same jar or class path: the median wall time of {@code runs}, with that run's CPU time
+   * and peak RSS (the line the command prints at its end) and the load average before the runs.
+   */
+  static Measurement endToEnd(int runs) throws Exception {
+    String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).split(" ")[0] : "?";
+    List<double[]> results = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      Path out = Files.createTempDirectory("mcalign-bench-analyze");
+      try {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String cp = System.getProperty("java.class.path");
+        if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) cmd.addAll(List.of("-jar", cp));
+        else cmd.addAll(List.of("-cp", cp, "org.mcalign.cli.Main"));
+        cmd.addAll(List.of("analyze", "all", "--out", out.toString()));
+        Path log = Files.createTempFile("mcalign-bench-analyze", ".log");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int code = p.waitFor();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String text = Files.readString(log);
+        Files.delete(log);
+        double[] stats = org.mcalign.data.ProcessStats.parse(text);
+        if (code != 0 || stats == null)
+          throw new IllegalStateException("analyze all exited with " + code + ": " + text.lines().reduce((a, b) -> b).orElse(""));
+        results.add(new double[] {wall, stats[0], stats[1]});
+        System.err.printf("bench: analyze all run %d: %.2f s wall, %.2f s CPU%n", i + 1, wall, stats[0]);
+      } finally {
+        OutputFolder.deleteTree(out);
+      }
+    }
+    results.sort(java.util.Comparator.comparingDouble(a -> a[0]));
+    double[] median = results.get(results.size() / 2);
+    return new Measurement("analysis: analyze all, whole process (median of " + runs + ")",
+        "paper settings, figures, all files", median[0], (long) median[2],
+        String.format("%.1f s CPU (peak RSS), load %s", median[1], load));
   }
 }

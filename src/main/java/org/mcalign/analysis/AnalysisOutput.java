@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.mcalign.analysis.demo.Datasets;
 import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.CsvOut;
@@ -34,16 +39,40 @@ public final class AnalysisOutput {
 
   private static List<Path> writeInto(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures) {
     Dataset d = in.dataset();
-    List<Path> written = new ArrayList<>();
-    r.tables().forEach((name, t) -> written.add(CsvOut.write(t, out.resolve(Datasets.fileName(d, name)))));
-    r.regressions().forEach((name, fit) -> {
-      written.add(AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".json")), fit.toJson() + "\n"));
-      String header = d.isDemo() ? Datasets.DEMO_BANNER + "\n\n" : "";
-      written.add(AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".txt")), header + fit.summary() + "\n"));
-    });
+    // files are independent: the figures (drawn and encoded one after another) run beside the
+    // CSV and regression files on the other processors; the list keeps the sequential order
+    List<Callable<List<Path>>> jobs = new ArrayList<>();
     // PaperFigures.all already labels and names demo figures
     if (figures)
-      for (Figure f : PaperFigures.all(r, in)) written.add(f.saveIn(out.resolve("plots")));
+      jobs.add(() -> PaperFigures.all(r, in).stream().map(f -> f.saveIn(out.resolve("plots"))).toList());
+    r.tables().forEach((name, t) -> jobs.add(() -> List.of(CsvOut.write(t, out.resolve(Datasets.fileName(d, name))))));
+    r.regressions().forEach((name, fit) -> jobs.add(() -> {
+      String header = d.isDemo() ? Datasets.DEMO_BANNER + "\n\n" : "";
+      return List.of(AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".json")), fit.toJson() + "\n"),
+          AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".txt")), header + fit.summary() + "\n"));
+    }));
+    List<Path> written = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, r.settings().threads()), job -> {
+      Thread t = new Thread(job, "analysis-output");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<List<Path>>> done = new ArrayList<>();
+      for (Callable<List<Path>> job : jobs) done.add(pool.submit(job));
+      List<Path> plots = figures ? done.get(0).get() : List.of();
+      for (Future<List<Path>> f : done.subList(figures ? 1 : 0, done.size())) written.addAll(f.get());
+      written.addAll(plots);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing " + out, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
     written.add(Datasets.writeProvenance(d, provenance(r, in), out));
     return written;
   }

@@ -125,7 +125,6 @@ public final class PaperAnalysis {
 
   /** CPU time of all threads of this JVM (the machine may be shared: wall time alone misleads). */
   static long processCpuNanos() {
-    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    return org.mcalign.data.ProcessStats.cpuNanos();
   }
 }

@@ -138,6 +138,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     System.err.printf("analyze: %s done in %.1f s, %d files in %s%s%n", name, (System.nanoTime() - t0) / 1e9, written.size(), out,
         in.dataset().isDemo() ? " (DEMO dataset: every file name starts with DEMO-)" : "");
+    System.err.println("analyze: " + org.mcalign.data.ProcessStats.line());
     return 0;
   }
 }

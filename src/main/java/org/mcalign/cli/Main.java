@@ -19,27 +19,6 @@ import picocli.CommandLine.Command;
       "2:incomplete: requests still without an answer (run again: only those are asked), or nothing sent without --yes",
       "3:refused: the cost estimate is above --max-cost",
       "4:busy: another process is writing the response store or output folder (its pid, host and start time are shown)",
-    },
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      // the data, then the stages in the paper's order
-      DataCommand.class,
-      WvsSynthesizeCommand.class,
-      WvsGroundTruthCommand.class,
-      TranslateCommand.class,
-      RespondCommand.class,
-      CollectCommand.class,
-      ExportCommand.class,
-      ClassifyCommand.class,
-      ScoreCommand.class,
-      AnalyzeCommand.class,
-      // tools
-      FitCommand.class,
-      AgreementCommand.class,
-      DemoCommand.class,
-      SimulateServerCommand.class,
-      KernelCommand.class,
-      BenchCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -50,10 +29,38 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** The subcommands: the data, then the stages in the paper's order, then tools. */
+  static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
+      DataCommand.class,
+      WvsSynthesizeCommand.class,
+      WvsGroundTruthCommand.class,
+      TranslateCommand.class,
+      RespondCommand.class,
+      CollectCommand.class,
+      ExportCommand.class,
+      ClassifyCommand.class,
+      ScoreCommand.class,
+      AnalyzeCommand.class,
+      FitCommand.class,
+      AgreementCommand.class,
+      DemoCommand.class,
+      SimulateServerCommand.class,
+      KernelCommand.class,
+      BenchCommand.class);
+
   /** Runs the command line and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
     ErrorHandler errors = new ErrorHandler();
-    return new CommandLine(new Main())
+    CommandLine cl = new CommandLine(new Main());
+    cl.addSubcommand("help", new CommandLine.HelpCommand());
+    // picocli models every subcommand it is given (reflection over all their options and the
+    // classes they name, most of a second of start-up); a run of one subcommand gets only it
+    Class<?> only = null;
+    for (Class<?> c : SUBCOMMANDS)
+      if (args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])) only = c;
+    for (Class<?> c : SUBCOMMANDS)
+      if (only == null || c == only) cl.addSubcommand(c);
+    return cl
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)

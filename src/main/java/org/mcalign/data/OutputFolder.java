@@ -335,7 +335,8 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path root) {
+  /** Deletes a folder and everything in it, as far as it can (leftovers are deleted by the next run). */
+  public static void deleteTree(Path root) {
     if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
     try (Stream<Path> s = Files.walk(root)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> {

@@ -1,5 +1,6 @@
 package org.mcalign.data;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.math.BigDecimal;
 
 /**
@@ -16,7 +17,9 @@ import java.math.BigDecimal;
  * p-digit decimal reads back, one of them does); a length that has no candidate ends the search,
  * since a p-digit solution is also a (p+1)-digit one. Candidates are checked with the correctly
  * rounded {@link Double#parseDouble}; exact distances (BigDecimal) are needed only to choose
- * between two candidates that both read back.
+ * between two candidates that both read back. That search is now the reference
+ * ({@link #reprBySearch}) and for floats; doubles take Schubfach's digits directly, which
+ * writing the analyses' CSVs (millions of numbers) needs.
  */
 public final class PythonFloats {
   private PythonFloats() {}
@@ -29,6 +32,67 @@ public final class PythonFloats {
   }
 
   public static String repr(double x) {
+    if (Double.isNaN(x)) return "nan";
+    if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
+    if (x == 0) return 1 / x < 0 ? "-0.0" : "0.0";
+    double a = Math.abs(x);
+    // Schubfach (Java 19's Double.toString): the shortest decimal that reads back, the closest
+    // of those, ties to even; except that where one digit would do it returns the closest
+    // two-digit decimal, so a two-digit answer is checked against its one-digit neighbours
+    String s = DoubleToDecimal.toString(a);
+    long d = 0;
+    int exp = 0, afterDot = -1, i = 0, len = s.length();
+    for (; i < len; i++) {
+      char ch = s.charAt(i);
+      if (ch == '.') afterDot = 0;
+      else if (ch == 'E') break;
+      else {
+        d = 10 * d + (ch - '0');
+        if (afterDot >= 0) afterDot++;
+      }
+    }
+    if (i < len) exp = Integer.parseInt(s, i + 1, len, 10);
+    if (afterDot > 0) exp -= afterDot;
+    while (d % 10 == 0) {
+      d /= 10;
+      exp++;
+    }
+    if (d >= 10 && d < 100) {
+      long one = oneDigit(a, d, exp);
+      if (one > 0) {
+        d = one;
+        exp++;
+        if (d == 10) { // 99 × 10^e rounded up
+          d = 1;
+          exp++;
+        }
+      }
+    }
+    return format(x < 0, Long.toString(d), exp);
+  }
+
+  /** The closest one-digit c with c × 10^(exp+1) reading back to {@code a}, or 0 (a = d × 10^exp, d two digits). */
+  private static long oneDigit(double a, long d, int exp) {
+    long found = 0;
+    for (long c = d / 10; c <= d / 10 + 1; c++) {
+      if (Double.parseDouble(c + "E" + (exp + 1)) != a) continue;
+      if (found == 0) {
+        found = c;
+        continue;
+      }
+      BigDecimal exact = new BigDecimal(a);
+      int cmp = BigDecimal.valueOf(c, -(exp + 1)).subtract(exact).abs()
+          .compareTo(BigDecimal.valueOf(found, -(exp + 1)).subtract(exact).abs());
+      if (cmp < 0 || (cmp == 0 && c % 2 == 0)) found = c;
+    }
+    return found;
+  }
+
+  /**
+   * The same as {@link #repr(double)} by search from Java 17's digits (see the class comment):
+   * slower, kept as the independent reference the fast path is tested against.
+   */
+  static String reprBySearch(double x) {
     if (Double.isNaN(x)) return "nan";
     if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
     if (x == 0) return 1 / x < 0 ? "-0.0" : "0.0";
