@@ -34,6 +34,8 @@ final class EndpointLanes {
     boolean out;
     boolean probing;
     long outUntil;
+    /** When the lane was last taken out: only attempts started later (probes) can bring it back. */
+    long outSince;
     Duration coolDown = FIRST_COOL_DOWN;
     long attempts, answered, throttled, unreachable, takenOut, probes, attemptsWhileOut;
 
@@ -131,12 +133,13 @@ final class EndpointLanes {
       case SUCCESS -> {
         lane.answered++;
         lane.consecutiveUnreachable = 0;
-        if (lane.out) {
+        // an answer to a request sent before the lane was taken out says nothing about the server now
+        if (lane.out && startNanos > lane.outSince) {
           lane.out = false;
           lane.probing = false;
           lane.coolDown = FIRST_COOL_DOWN;
           lane.limit = Math.min(lane.limit, initial);
-        } else if (adaptive && full && waiting > 0) {
+        } else if (!lane.out && adaptive && full && waiting > 0) {
           lane.limit = Math.min(max, lane.limit + 1.0 / lane.limit);
         }
       }
@@ -159,8 +162,8 @@ final class EndpointLanes {
       }
       case OTHER -> {
         lane.consecutiveUnreachable = 0;
-        if (lane.out) {
-          // the server answered: it is up again
+        if (lane.out && startNanos > lane.outSince) {
+          // the server answered a probe: it is up again
           lane.out = false;
           lane.probing = false;
           lane.coolDown = FIRST_COOL_DOWN;
@@ -173,6 +176,7 @@ final class EndpointLanes {
   private void takeOut(Lane lane, long now) {
     lane.out = true;
     lane.takenOut++;
+    lane.outSince = now;
     lane.coolDown = FIRST_COOL_DOWN;
     lane.outUntil = now + lane.coolDown.toNanos();
     // the survivors take over its share of the concurrency
