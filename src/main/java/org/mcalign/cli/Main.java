@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       // the data, then the stages in the paper's order
       DataCommand.class,
+      StudyCommand.class,
       WvsSynthesizeCommand.class,
       WvsGroundTruthCommand.class,
       TranslateCommand.class,
