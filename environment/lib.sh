@@ -9,9 +9,12 @@ ensure_system_packages() {
   command -v jupyter >/dev/null || need+=(jupyter-notebook jupyter-client)
   jupyter nbconvert --version >/dev/null 2>&1 || need+=(python3-nbconvert jupyter-nbconvert)
   jupyter kernelspec --version >/dev/null 2>&1 || need+=(jupyter-client python3-jupyter-client)
-  # reference values of the agreement and reliability tests (statsmodels.stats.inter_rater, Factor)
-  /usr/bin/python3 -c "import statsmodels, pandas" >/dev/null 2>&1 || need+=(python3-statsmodels python3-pandas)
+  # reference values of the agreement and reliability tests (statsmodels.stats.inter_rater, Factor) and of `fit`
+  # (its differential test and `bench stats` compare with statsmodels + patsy + pandas)
+  /usr/bin/python3 -c "import statsmodels, patsy, pandas" >/dev/null 2>&1 || need+=(python3-statsmodels python3-patsy python3-pandas)
   if [ "${MCA_WITH_BROWSER:-1}" = 1 ]; then command -v chromium >/dev/null || need+=(chromium); fi
+  # the reference of the violins' densities (scipy.stats.gaussian_kde) and of LOWESS (statsmodels, above)
+  /usr/bin/python3 -c "import scipy" >/dev/null 2>&1 || need+=(python3-scipy)
   # figures are laid out for Arial's metrics: Liberation Sans has them
   [ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
   if [ ${#need[@]} -gt 0 ]; then

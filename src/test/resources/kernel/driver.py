@@ -1,13 +1,36 @@
 """Drives the installed 'java' kernel through jupyter_client, as nbconvert does, and prints
 one JSON document with everything the kernel sent back (KernelIT asserts on it).
-Run with Debian's python3 (jupyter_client 7): python3 driver.py > out.json"""
+Run with Debian's python3 (jupyter_client 7): python3 driver.py > out.json
+(--smoke: start the kernel, run one cell, print its status and value)."""
 import json
+import os
+import shutil
 import sys
+import tempfile
 import time
 
 from jupyter_client.manager import KernelManager
 
 TIMEOUT = 120
+
+
+def smoke():
+    """Starts the kernel, runs one cell, prints {"ok": ..., "value": ...}."""
+    km = KernelManager(kernel_name="java")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=TIMEOUT)
+        reply = kc.execute_interactive("6 * 7", timeout=TIMEOUT, output_hook=lambda m: outputs.append(m))
+        values = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        json.dump({"status": reply["content"]["status"], "values": values}, sys.stdout)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+outputs = []
 
 
 def main():
@@ -19,20 +42,21 @@ def main():
     kc.wait_for_ready(timeout=TIMEOUT)
     result = {"startup_seconds": time.monotonic() - t0, "cells": {}}
     try:
-        def execute(name, code, wait=True):
+        def execute(name, code, on_message=None):
             sent = time.monotonic()
             msg_id = kc.execute(code)
-            if not wait:
-                return msg_id, sent
-            return collect(name, msg_id, sent, code)
+            return collect(name, msg_id, sent, code, on_message)
 
-        def collect(name, msg_id, sent, code):
+        def collect(name, msg_id, sent, code, on_message=None):
+            """The cell's iopub messages until idle; on_message sees each as it arrives (to react to events)."""
             messages = []
             while True:
                 m = kc.get_iopub_msg(timeout=TIMEOUT)
                 if m["parent_header"].get("msg_id") != msg_id:
                     continue
                 messages.append({"type": m["msg_type"], "at": time.monotonic() - sent, "content": m["content"]})
+                if on_message is not None:
+                    on_message(m)
                 if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
                     break
             while True:
@@ -49,18 +73,35 @@ def main():
                          " DoubleColumn.create(\"metric_value\", 0.5, 0.25));\nt")
         execute("chart", "var c = new XYChartBuilder().width(400).height(300).title(\"demo\").build();\n"
                          "c.addSeries(\"s\", new double[] {1, 2, 3}, new double[] {2, 3, 1});\nc")
-        execute("stream", "for (int i = 0; i < 4; i++) {\n  System.out.println(\"tick \" + i);\n"
-                          "  Thread.sleep(400);\n}")
+        # each line must reach the client while the cell runs: the cell goes on only once the
+        # driver has seen the line (it waits for a file the driver creates on receiving it)
+        seen = tempfile.mkdtemp(prefix="kernel-it-")
+        try:
+            def mark_seen(m):
+                if m["msg_type"] == "stream":
+                    for line in m["content"]["text"].splitlines():
+                        if line.startswith("tick "):
+                            open(os.path.join(seen, line.replace(" ", "-")), "w").close()
+            execute("stream", "var seen = java.nio.file.Path.of(\"" + seen + "\");\n"
+                              "for (int i = 0; i < 4; i++) {\n  System.out.println(\"tick \" + i);\n"
+                              "  while (!java.nio.file.Files.exists(seen.resolve(\"tick-\" + i))) Thread.sleep(5);\n}",
+                    on_message=mark_seen)
+        finally:
+            shutil.rmtree(seen, ignore_errors=True)
         execute("compile_error", "int ok = 1;\nint wrong = \"text\";")
         execute("runtime_error", "int ratio(int x, int y) {\n  return x / y;\n}\nratio(a, 0)")
         execute("display", "var id = display(\"first\");\nupdateDisplay(id, \"second\");")
-        # interrupt a loop that never checks for interruption, then use earlier state
-        msg_id, sent = execute("loop", "long spins = 0;\nwhile (true) { spins++; }", wait=False)
-        time.sleep(1.5)
-        t_int = time.monotonic()
-        km.interrupt_kernel()
-        collect("loop", msg_id, sent, "while (true) loop")
-        result["interrupt_seconds"] = time.monotonic() - t_int
+        execute("null_pointer", "String s = null;\ns.length()")
+        # interrupt a loop that never checks for interruption (once it says it runs), then use earlier state
+        interrupted = {}
+
+        def interrupt_when_spinning(m):
+            if m["msg_type"] == "stream" and "spinning" in m["content"]["text"] and not interrupted:
+                interrupted["at"] = time.monotonic()
+                km.interrupt_kernel()
+        execute("loop", "long spins = 0;\nwhile (true) { if (spins++ == 0) System.out.println(\"spinning\"); }",
+                on_message=interrupt_when_spinning)
+        result["interrupt_seconds"] = time.monotonic() - interrupted["at"]
         execute("after_interrupt", "a + b + (spins > 0 ? 1 : 0)")
 
         # "Run All": a failing cell, then cells queued behind it are aborted, not run
@@ -73,7 +114,7 @@ def main():
             if pid in ids:
                 replies[pid] = r["content"]
         result["queued_after_error"] = [replies[i] for i in ids]
-        time.sleep(1.0)
+        # sent after every queued reply arrived, hence after the failure: it runs
         execute("after_abort", "a + 1")
 
         code = "int n = 1;\nStr"
@@ -85,6 +126,8 @@ def main():
             result["is_complete"][c] = reply_to(kc, mid)["content"]
         mid = kc.inspect("Math.max(1, 2)", 6)
         result["inspect"] = reply_to(kc, mid)["content"]
+        mid = kc.inspect("Math.max", len("Math.max"))
+        result["inspect_bare_method"] = reply_to(kc, mid)["content"]
 
         # round trip of a trivial cell after warm-up
         times = []
@@ -108,4 +151,4 @@ def reply_to(kc, msg_id):
 
 
 if __name__ == "__main__":
-    main()
+    smoke() if sys.argv[1:] == ["--smoke"] else main()

@@ -44,7 +44,7 @@ final class KernelCommand implements Runnable {
   }
 
   @Command(name = "install", mixinStandardHelpOptions = true,
-      description = "Write the kernel spec 'java' (display name \"Java (mcalign)\") that runs this jar.")
+      description = "Write the kernel spec 'java' (display name \"Java (mcalign)\") that runs a copy of this jar kept in the spec's folder; says when it replaces a spec installed from elsewhere.")
   static final class Install implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where = new Where();
@@ -59,8 +59,10 @@ final class KernelCommand implements Runnable {
     public Integer call() {
       Path kernelJar = jar != null ? jar : runningJar();
       List<String> opts = jvmOptions.isEmpty() ? KernelSpec.defaultJvmOptions() : jvmOptions;
-      Path dir = KernelSpec.install(where.kernelsDir(), kernelJar, opts);
-      System.err.println("kernel: installed '" + KernelSpec.NAME + "' (" + KernelSpec.DISPLAY_NAME + ") in " + dir);
+      KernelSpec.Installed done = KernelSpec.install(where.kernelsDir(), kernelJar, opts);
+      if (done.replaced() != null) System.err.println("kernel: " + done.replaced());
+      System.err.println("kernel: installed '" + KernelSpec.NAME + "' (" + KernelSpec.DISPLAY_NAME + ") in " + done.dir()
+          + ", running its own copy of the jar (" + done.jar().getFileName() + "): mvn clean or deleting this clone does not affect it");
       return 0;
     }
   }

@@ -51,7 +51,7 @@ public final class CsvRows {
   /** Parses CSV bytes; {@code file} names them in errors. */
   public static CsvRows parse(byte[] bytes, String file) {
     String expected = "a CSV file with a header line";
-    String text = Utf8Text.decode(bytes, file, expected);
+    String text = Utf8Text.decodeCsv(bytes, file, expected);
     if (text.isBlank()) throw new DataFormatException(file, 0, null, "the file is empty; expected a header line", expected);
     List<CsvParser.Row> parsed = CsvParser.parse(text, file, expected);
     String[] names = parsed.get(0).fields();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -14,18 +13,76 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** Parses CSV bytes, validates them against a {@link Schema} and builds a typed Tablesaw table. */
+/**
+ * The one CSV reader: parses CSV bytes and builds a Tablesaw table, either typed and validated
+ * by a {@link Schema} ({@link #read}) or with pandas' type inference ({@link #infer}).
+ */
 final class CsvTableReader {
   private CsvTableReader() {}
 
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final Pattern NON_FINITE = Pattern.compile("[+-]?(inf|Infinity|nan|NaN)");
-  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+  private static final String INFERRED = "a CSV file with a header line, read as pandas.read_csv reads it";
+
+  /** pandas.read_csv with default options: NA tokens, per-column int/float/bool/object inference. */
+  static CsvIn.Result infer(byte[] bytes, String file) {
+    String text = Utf8Text.decodeCsv(bytes, file, INFERRED);
+    if (text.isBlank()) throw new DataFormatException(file, 0, null, "the file is empty (no header line)", INFERRED);
+    List<CsvParser.Row> rows = CsvParser.parse(text, file, INFERRED);
+    String[] names = pandasNames(rows.get(0).fields());
+    int n = rows.size() - 1;
+    String[][] raw = new String[names.length][n];
+    int[][] lines = new int[names.length][n];
+    int[] rowLines = new int[n];
+    List<String> warnings = new ArrayList<>();
+    int shortRows = 0, firstShort = 0, firstShortFields = 0;
+    for (int r = 0; r < n; r++) {
+      CsvParser.Row row = rows.get(r + 1);
+      String[] f = row.fields();
+      if (f.length > names.length) CsvParser.requireWidth(row, names.length, file, INFERRED);
+      if (f.length < names.length && shortRows++ == 0) {
+        firstShort = row.line();
+        firstShortFields = f.length;
+      }
+      rowLines[r] = row.line();
+      for (int c = 0; c < names.length; c++) {
+        raw[c][r] = c < f.length ? f[c] : "";
+        lines[c][r] = c < f.length ? row.lineOf(c) : row.line();
+      }
+    }
+    if (shortRows > 0) {
+      warnings.add(file + ": " + shortRows + (shortRows == 1 ? " row has" : " rows have") + " fewer fields than the "
+          + names.length + " columns of the header (first: line " + firstShort + ", " + firstShortFields
+          + " fields); the missing fields are read as missing values, as pandas reads them.");
+    }
+    List<Column<?>> columns = new ArrayList<>();
+    for (int c = 0; c < names.length; c++) {
+      PandasInference.Inferred col = PandasInference.infer(names[c], raw[c], lines[c], file);
+      columns.add(col.column());
+      if (col.warning() != null) warnings.add(col.warning());
+    }
+    return new CsvIn.Result(file, List.copyOf(columns), List.copyOf(warnings), rowLines);
+  }
+
+  /** pandas' header names: "Unnamed: i" for empty ones, duplicates renamed "a.1", "a.2", ... */
+  static String[] pandasNames(String[] header) {
+    String[] names = new String[header.length];
+    Map<String, Integer> counts = new HashMap<>();
+    for (int i = 0; i < header.length; i++) {
+      String col = header[i].isEmpty() ? "Unnamed: " + i : header[i];
+      int cur = counts.getOrDefault(col, 0);
+      while (cur > 0) {
+        counts.put(col, cur + 1);
+        col = col + "." + cur;
+        cur = counts.getOrDefault(col, 0);
+      }
+      names[i] = col;
+      counts.put(col, cur + 1);
+    }
+    return names;
+  }
 
   static Table read(Schema schema, byte[] bytes, String file, Study study) {
     String expected = schema.describe();
-    String text = Utf8Text.decode(bytes, file, expected);
+    String text = Utf8Text.decodeCsv(bytes, file, expected);
     if (text.isBlank()) {
       throw new DataFormatException(file, 0, null,
           "the file is empty; expected a header line " + headerOf(schema) + " and data rows", expected);
@@ -152,11 +209,13 @@ final class CsvTableReader {
       boolean nullable = col == null || col.nullable();
       Schema.Check check = col == null ? Schema.Check.NONE : col.check();
       int i = size++;
-      if (raw.isEmpty()) {
+      // text keeps every value but the empty one (the paper's codes include NULL and NA);
+      // numbers and booleans take pandas' NA tokens as missing
+      if (raw.isEmpty() || (type != Schema.Type.STRING && PandasValues.isNa(raw))) {
         if (!nullable) {
-          throw new DataFormatException(file, line, column,
-              "empty value; expected a " + col.type().label() + (check == Schema.Check.NONE ? "" : ", " + check.label()),
-              expected);
+          throw new DataFormatException(file, line, column, raw.isEmpty()
+              ? "empty value; expected a " + col.type().label() + (check == Schema.Check.NONE ? "" : ", " + check.label())
+              : "value '" + raw + "' is missing (NaN); expected a " + col.type().label(), expected);
         }
         switch (type) {
           case DOUBLE -> doubles[i] = Double.NaN;
@@ -168,44 +227,32 @@ final class CsvTableReader {
       }
       switch (type) {
         case DOUBLE -> {
-          double v;
-          if (DECIMAL.matcher(raw).matches()) {
-            v = Double.parseDouble(raw);
-          } else if (NON_FINITE.matcher(raw).matches()) {
-            String unsigned = raw.charAt(0) == '+' || raw.charAt(0) == '-' ? raw.substring(1) : raw;
-            v = unsigned.equalsIgnoreCase("nan") ? Double.NaN
-                : raw.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            if (Double.isNaN(v) && !nullable) {
-              throw new DataFormatException(file, line, column, "value '" + raw + "' is missing (NaN); expected a number", expected);
-            }
-          } else {
+          double v = PandasValues.parseFloat(raw);
+          if (Double.isNaN(v)) {
             throw new DataFormatException(file, line, column, "value '" + clip(raw) + "' is not a number", expected);
           }
-          if (!Double.isNaN(v) && !check.accepts(v)) {
+          if (!check.accepts(v)) {
             throw new DataFormatException(file, line, column, "value " + raw + " is not " + check.label(), expected);
           }
           doubles[i] = v;
         }
         case INTEGER -> {
-          if (!INTEGER.matcher(raw).matches()) {
-            throw new DataFormatException(file, line, column, "value '" + clip(raw) + "' is not an integer", expected);
+          Long v = PandasValues.parseInt64(raw);
+          if (v == null) {
+            boolean digits = raw.strip().matches("[+-]?\\d+");
+            throw new DataFormatException(file, line, column, digits ? "integer " + raw + " is out of range"
+                : "value '" + clip(raw) + "' is not an integer", expected);
           }
-          try {
-            ints[i] = Integer.parseInt(raw);
-          } catch (NumberFormatException e) {
+          if (v <= Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             throw new DataFormatException(file, line, column, "integer " + raw + " is out of range", expected);
           }
-          if (ints[i] == Integer.MIN_VALUE) {
-            throw new DataFormatException(file, line, column, "integer " + raw + " is out of range", expected);
-          }
+          ints[i] = (int) (long) v;
         }
         case BOOLEAN -> {
-          switch (raw) {
-            case "true", "True", "TRUE" -> bools[i] = 1;
-            case "false", "False", "FALSE" -> bools[i] = 0;
-            default -> throw new DataFormatException(file, line, column,
+          if (PandasValues.isTrue(raw)) bools[i] = 1;
+          else if (PandasValues.isFalse(raw)) bools[i] = 0;
+          else throw new DataFormatException(file, line, column,
                 "value '" + clip(raw) + "' is not a boolean (true/false)", expected);
-          }
         }
         default -> {
           if (!check.accepts(raw, study)) {
@@ -238,7 +285,7 @@ final class CsvTableReader {
     }
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -18,7 +18,7 @@ import java.math.BigDecimal;
  * rounded {@link Double#parseDouble}; exact distances (BigDecimal) are needed only to choose
  * between two candidates that both read back.
  */
-final class PythonFloats {
+public final class PythonFloats {
   private PythonFloats() {}
 
   private static final long[] POW10 = new long[19];
@@ -28,7 +28,7 @@ final class PythonFloats {
     for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
   }
 
-  static String repr(double x) {
+  public static String repr(double x) {
     if (Double.isNaN(x)) return "nan";
     if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
     if (x == 0) return 1 / x < 0 ? "-0.0" : "0.0";

@@ -21,6 +21,9 @@ import tech.tablesaw.api.Table;
  * the schema does not name are allowed (and loaded as strings); a named column that is absent
  * is an error. {@link #read(Path)} parses and validates a CSV file into a Tablesaw table,
  * throwing {@link DataFormatException} with file, line, column and this schema on bad input.
+ * Values are read as pandas reads them: numbers and booleans in pandas' grammar, with pandas' NA
+ * tokens ({@code NA}, {@code NULL}, {@code nan}, ...) as missing; text keeps every value but the
+ * empty one (the paper's codes include {@code NULL}). Schema-less files: {@link CsvIn}.
  */
 public final class Schema {
 

@@ -7,11 +7,23 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Strict UTF-8 decoding that drops a leading byte-order mark and names the line of a bad byte. */
+/**
+ * Strict UTF-8 decoding that drops a leading byte-order mark and names the line of a bad byte
+ * (for a CSV file also its column; pandas' default {@code encoding="utf-8"} refuses such files too).
+ */
 final class Utf8Text {
   private Utf8Text() {}
 
   static String decode(byte[] bytes, String file, String expected) {
+    return decode(bytes, file, expected, false);
+  }
+
+  /** As {@link #decode}, naming the CSV column and the character of the line where a bad byte is. */
+  static String decodeCsv(byte[] bytes, String file, String expected) {
+    return decode(bytes, file, expected, true);
+  }
+
+  private static String decode(byte[] bytes, String file, String expected, boolean csv) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -22,10 +34,23 @@ final class Utf8Text {
     CoderResult r = decoder.decode(in, out, true);
     if (r.isError()) {
       int bad = in.position();
-      int line = 1;
-      for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
-      throw new DataFormatException(
-          file, line, null, String.format("byte 0x%02X is not valid UTF-8 (the file must be UTF-8)", bytes[bad] & 0xff), expected);
+      String what = String.format("byte 0x%02X", bytes[bad] & 0xff);
+      if (!csv) {
+        int line = 1;
+        for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
+        throw new DataFormatException(file, line, null, what + " is not valid UTF-8 (the file must be UTF-8)", expected);
+      }
+      out.flip();
+      String before = out.toString();
+      if (before.startsWith("\uFEFF")) before = before.substring(1);
+      CsvParser.Position at = CsvParser.positionAtEnd(before);
+      String column = at.headerName() == null
+          ? "header field " + (at.field() + 1)
+          : CsvTableReader.columnLabel(at.field(), at.headerName());
+      boolean latin1 = (bytes[bad] & 0xff) >= 0xA0;
+      throw new DataFormatException(file, at.line(), column, what + " (character " + at.character()
+          + " of the line) is not valid UTF-8; the file must be UTF-8"
+          + (latin1 ? " (it looks like Latin-1 or Windows-1252 text: re-save it as UTF-8)" : ""), expected);
     }
     decoder.flush(out);
     out.flip();

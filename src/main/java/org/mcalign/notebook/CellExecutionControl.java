@@ -146,11 +146,12 @@ final class CellExecutionControl extends DirectExecutionControl {
   @Override
   @SuppressWarnings({"deprecation", "removal"})
   public void stop() {
-    // also when nothing runs (the cell is compiling): its next snippet will not start
+    // also when nothing runs (the cell is compiling, or between two of its snippets): its next
+    // snippet will not start, and the threads its earlier snippets started are interrupted too
     stopRequested = true;
+    cellGroup.interrupt();
     Thread t = running;
     if (t == null) return;
-    cellGroup.interrupt();
     t.interrupt();
     try {
       t.join(STOP_GRACE_MILLIS);

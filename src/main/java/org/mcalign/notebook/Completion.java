@@ -42,8 +42,10 @@ final class Completion {
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
     String snippet = code.substring(from, end);
     List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
-    if (docs.isEmpty() && end < code.length() && code.charAt(end) == '(') {
-      snippet = code.substring(from, end + 1);
+    if (docs.isEmpty() && end > from && Character.isJavaIdentifierPart(code.charAt(end - 1))) {
+      // a bare method name ("Math.max", no parenthesis yet): JShell documents invocations, so
+      // ask as if the call were opened, which lists every overload
+      snippet = code.substring(from, end) + "(";
       docs = analysis.documentation(snippet, snippet.length(), true);
     }
     if (docs.isEmpty()) return null;

@@ -1,7 +1,5 @@
 package org.mcalign.notebook;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
@@ -22,21 +20,7 @@ final class Images {
 
   /** Draws {@code chart} at {@code scale}× its nominal size. */
   static BufferedImage draw(Chart<?, ?> chart, double scale) {
-    int w = chart.getWidth();
-    int h = chart.getHeight();
-    BufferedImage img = new BufferedImage(
-        (int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-      g.scale(scale, scale);
-      chart.paint(g, w, h);
-    } finally {
-      g.dispose();
-    }
-    return img;
+    return org.mcalign.plot.Figure.draw(chart, scale);
   }
 
   /**

@@ -176,9 +176,11 @@ public final class JavaKernel extends BaseKernel {
     try {
       CellEvaluator.Outcome outcome = evaluator().eval(request.getCode(), count);
       if (outcome.hasValue() && !request.isSilent()) {
-        DisplayData shown = Renderers.render(outcome.value()).scrubbed(scrubber).toDisplayData();
+        // a value with a caption shows as the value (display data) and then its caption (the result)
+        List<MimeBundle> shown = Renderers.renderAll(outcome.value());
         Console.flush();
-        env.publish(new PublishExecuteResult(count, shown));
+        for (int i = 0; i < shown.size() - 1; i++) env.publish(new PublishDisplayData(shown.get(i).scrubbed(scrubber).toDisplayData()));
+        env.publish(new PublishExecuteResult(count, shown.get(shown.size() - 1).scrubbed(scrubber).toDisplayData()));
       }
     } catch (CellError e) {
       failure = e.scrubbed(scrubber);

@@ -1,5 +1,6 @@
 package org.mcalign.notebook;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.BasicStroke;
@@ -11,13 +12,17 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +33,8 @@ import org.mcalign.data.AtomicFiles;
 
 /**
  * Installs the Jupyter kernel spec {@value #NAME} ("Java (mcalign)") that starts this jar's
- * kernel: {@code kernel.json} plus two logos, in the kernels folder of the user
+ * kernel: {@code kernel.json}, two logos and a versioned copy of the jar (so the kernel does
+ * not depend on the clone it was installed from), in the kernels folder of the user
  * ({@code $JUPYTER_DATA_DIR/kernels}, else ~/.local/share/jupyter/kernels), of Jupyter's
  * Python environment ({@code --sys-prefix}), or of a given prefix.
  */
@@ -120,8 +126,8 @@ public final class KernelSpec {
     return null;
   }
 
-  /** The kernel.json content for a kernel run from {@code jar} by {@code java}. */
-  static Map<String, Object> kernelJson(Path java, Path jar, List<String> jvmOptions) {
+  /** The kernel.json content for a kernel run from {@code jar} by {@code java}; {@code origin} is recorded in its metadata. */
+  static Map<String, Object> kernelJson(Path java, Path jar, List<String> jvmOptions, Map<String, Object> origin) {
     List<String> argv = new ArrayList<>();
     argv.add(java.toString());
     argv.addAll(jvmOptions);
@@ -132,23 +138,52 @@ public final class KernelSpec {
     spec.put("language", "java");
     spec.put("interrupt_mode", "message");
     spec.put("env", Map.of());
-    spec.put("metadata", Map.of("debugger", false));
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("debugger", false);
+    meta.put(METADATA_KEY, origin);
+    spec.put("metadata", meta);
     return spec;
   }
 
+  /** The kernel.json metadata entry that records where an installed kernel's jar came from. */
+  static final String METADATA_KEY = "mcalign";
+
   /**
-   * Writes the kernel spec folder {@code <kernelsDir>/java} for the given jar and returns it.
-   * An existing spec of that name is replaced.
+   * What an install did: the spec folder, the jar the kernel runs (a copy inside that folder),
+   * and, when a spec of the same name was there before and came from somewhere else (another
+   * clone's jar, or a different Java kernel), a sentence saying what was replaced (else null).
    */
-  public static Path install(Path kernelsDir, Path jar, List<String> jvmOptions) {
+  public record Installed(Path dir, Path jar, String replaced) {}
+
+  /**
+   * Writes the kernel spec folder {@code <kernelsDir>/java} and returns what was installed.
+   * The jar is copied into that folder under a versioned name ({@code mcalign-VERSION-HASH.jar},
+   * the hash of its content), so the kernel keeps working after {@code mvn clean}, a rebuild or
+   * the deletion of the clone it came from; earlier copies are removed once the new spec is
+   * written. An existing spec of that name is replaced, and {@link Installed#replaced} says so
+   * when it was installed from elsewhere.
+   */
+  public static Installed install(Path kernelsDir, Path jar, List<String> jvmOptions) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException("no kernel jar at " + jar + " (build it with: mvn -DskipTests package)");
     }
+    Path source = jar.toAbsolutePath().normalize();
     Path dir = kernelsDir.resolve(NAME);
+    String replaced = describeReplaced(dir.resolve("kernel.json"), source);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    String version = versionOf();
+    String hash = sha256Prefix(source);
+    Path copy = dir.resolve("mcalign-" + version + "-" + hash + ".jar");
     try {
+      if (!Files.isRegularFile(copy) || Files.size(copy) != Files.size(source)) {
+        AtomicFiles.write(copy, out -> Files.copy(source, out));
+      }
+      Map<String, Object> origin = new LinkedHashMap<>();
+      origin.put("installed_from", source.toString());
+      origin.put("version", version);
+      origin.put("jar_sha256_prefix", hash);
       String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(kernelJson(java, jar, jvmOptions));
+          .writeValueAsString(kernelJson(java, copy, jvmOptions, origin));
       AtomicFiles.writeString(dir.resolve("kernel.json"), json + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the kernel spec in " + dir + ": " + e.getMessage(), e);
@@ -157,7 +192,75 @@ public final class KernelSpec {
       byte[] png = Images.png(logo(size));
       AtomicFiles.write(dir.resolve("logo-" + size + "x" + size + ".png"), out -> out.write(png));
     }
-    return dir;
+    removeOtherCopies(dir, copy);
+    return new Installed(dir, copy, replaced);
+  }
+
+  /**
+   * A sentence about the spec at {@code kernelJson} when installing from {@code source} replaces
+   * one from elsewhere; null when there is none, or it came from the same jar.
+   */
+  static String describeReplaced(Path kernelJson, Path source) {
+    if (!Files.isRegularFile(kernelJson)) return null;
+    JsonNode old;
+    try {
+      old = new ObjectMapper().readTree(kernelJson.toFile());
+    } catch (IOException e) {
+      return "replaced an unreadable kernel spec '" + NAME + "' (" + e.getMessage() + ")";
+    }
+    JsonNode origin = old.path("metadata").path(METADATA_KEY);
+    if (origin.has("installed_from")) {
+      String from = origin.get("installed_from").asText();
+      if (from.equals(source.toString())) return null;
+      return "replaced the kernel spec '" + NAME + "' installed from " + from
+          + (origin.has("version") ? " (version " + origin.get("version").asText() + ")" : "");
+    }
+    List<String> argv = new ArrayList<>();
+    old.path("argv").forEach(a -> argv.add(a.asText()));
+    int j = argv.indexOf("-jar");
+    boolean ours = j >= 0 && j + 2 < argv.size() && argv.get(j + 2).equals("kernel");
+    if (ours) {
+      String from = argv.get(j + 1);
+      return from.equals(source.toString()) ? null : "replaced the kernel spec '" + NAME + "' that ran " + from;
+    }
+    return "replaced another kernel named '" + NAME + "' (\"" + old.path("display_name").asText("?") + "\", "
+        + String.join(" ", argv) + "); reinstall that kernel under another name to keep both";
+  }
+
+  private static void removeOtherCopies(Path dir, Path keep) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        String n = p.getFileName().toString();
+        if (!p.equals(keep) && n.startsWith("mcalign-") && n.endsWith(".jar")) {
+          try {
+            Files.delete(p);
+          } catch (IOException e) {
+            // still open by a running kernel on a system that forbids deleting it: left for the next install
+          }
+        }
+      }
+    } catch (IOException e) {
+      // the new spec is written; an old copy left behind costs only disk space
+    }
+  }
+
+  private static String versionOf() {
+    String v = org.mcalign.data.Provenance.projectVersion();
+    return v.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  /** The first 12 hex digits of the file's SHA-256: copies of different builds get different names. */
+  static String sha256Prefix(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+      return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the kernel jar " + file + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
   }
 
   /** Removes {@code <kernelsDir>/java}; returns false when there was none. */

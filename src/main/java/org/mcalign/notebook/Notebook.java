@@ -1,5 +1,6 @@
 package org.mcalign.notebook;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,6 +33,11 @@ public final class Notebook {
     return new MimeBundle(Map.of("text/plain", "[HTML]", "text/html", html), Map.of());
   }
 
+  /** A value that renders as the given HTML, with {@code text} for plain-text viewers. */
+  public static MimeBundle html(String html, String text) {
+    return new MimeBundle(Map.of("text/plain", text, "text/html", html), Map.of());
+  }
+
   /** A value that renders as the given Markdown. */
   public static MimeBundle markdown(String markdown) {
     return new MimeBundle(Map.of("text/plain", markdown, "text/markdown", markdown), Map.of());
@@ -43,15 +49,25 @@ public final class Notebook {
   }
 
   private static void show(Object value, String id, boolean update) {
-    MimeBundle bundle = Renderers.render(value).scrubbed(scrubber);
     CellOutput target = output;
-    if (target == null) {
-      if (!update) System.out.println(bundle.get("text/plain"));
+    if (update) {
+      MimeBundle bundle = Renderers.render(value).scrubbed(scrubber);
+      if (target == null) return;
+      Console.flush();
+      target.updateDisplay(bundle, id);
       return;
     }
-    Console.flush();
-    if (update) target.updateDisplay(bundle, id);
-    else target.display(bundle, id);
+    // a value with a caption: the value under the id, then its caption
+    List<MimeBundle> bundles = Renderers.renderAll(value);
+    for (int i = 0; i < bundles.size(); i++) {
+      MimeBundle bundle = bundles.get(i).scrubbed(scrubber);
+      if (target == null) {
+        System.out.println(bundle.get("text/plain"));
+      } else {
+        Console.flush();
+        target.display(bundle, i == 0 ? id : UUID.randomUUID().toString());
+      }
+    }
   }
 
   static CellOutput output() {

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * Notebook output hygiene: replaces this machine's absolute paths (project root, the paper
- * data mirror in {@code $MCA_DATA}, the home folder) by portable spellings and masks the
- * values of secret-looking environment variables, in every text the kernel sends.
+ * data mirror in {@code $MCA_DATA}, the home folder) by portable spellings, masks the
+ * values of secret-looking environment variables, and maps JShell's synthetic names back to
+ * the cell's ({@link JShellNames}), in every text the kernel sends.
  */
 final class OutputScrubber {
   private static final Pattern SECRET_NAME =
@@ -99,6 +100,7 @@ final class OutputScrubber {
   private static final Pattern DATA_URI = Pattern.compile("data:[\\w.+-]+/[\\w.+-]+;base64,[A-Za-z0-9+/=]+");
 
   String scrub(String text) {
+    text = JShellNames.toUser(text);
     if (text == null || text.isEmpty() || rules.isEmpty()) return text;
     if (!text.contains(";base64,")) return scrubPlain(text);
     StringBuilder sb = new StringBuilder(text.length());

@@ -5,9 +5,13 @@ import java.awt.image.RenderedImage;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.table.TableSlice;
@@ -26,8 +30,14 @@ import tech.tablesaw.table.TableSlice;
  *       {@code image/svg+xml}, {@code toPng()} (byte[]) or {@code toImage()} /
  *       {@code toBufferedImage()} (a RenderedImage) → {@code image/png}; {@code summary()}
  *       (String) is then their {@code text/plain}, else {@code toString()};</li>
- *   <li>arrays: {@code Arrays.deepToString}; anything else: {@code toString()}.</li>
+ *   <li>maps: a two-column table (key, value); lists and sets: a one-column table, numbers
+ *       formatted, never Java's {@code toString} of the collection;</li>
+ *   <li>doubles and floats: 6 significant digits; arrays: {@code Arrays.deepToString};
+ *       anything else: {@code toString()}.</li>
  * </ul>
+ * A value with a public {@code caption()} (e.g. a {@link org.mcalign.plot.Figure} that says what
+ * its bars and whiskers are) shows as two outputs: the value, then the caption as Markdown
+ * ({@link #renderAll}).
  */
 public final class Renderers {
   private static volatile int tableRowLimit = 50;
@@ -53,6 +63,17 @@ public final class Renderers {
     svg = on;
   }
 
+  /**
+   * The outputs a value shows as: its {@link #render rendering}, followed by its caption as
+   * Markdown when it has a non-blank public {@code caption()}.
+   */
+  public static List<MimeBundle> renderAll(Object value) {
+    MimeBundle main = render(value);
+    String caption = value == null || value instanceof MimeBundle ? null : call(value, "caption", String.class);
+    if (caption == null || caption.isBlank()) return List.of(main);
+    return List.of(main, Notebook.markdown(caption));
+  }
+
   /** Renders {@code value} into the MIME types listed above; {@code null} renders as "null". */
   public static MimeBundle render(Object value) {
     Map<String, String> data = new LinkedHashMap<>();
@@ -75,6 +96,12 @@ public final class Renderers {
       data.put("image/png", Images.base64(Images.png(img)));
     } else if (value.getClass().isArray()) {
       data.put("text/plain", arrayText(value));
+    } else if (value instanceof Map<?, ?> map) {
+      renderTable(mapTable(map), data);
+    } else if (value instanceof Collection<?> items) {
+      renderTable(collectionTable(items), data);
+    } else if (value instanceof Double || value instanceof Float) {
+      data.put("text/plain", Numbers.sig(((Number) value).doubleValue(), 6));
     } else {
       byConvention(value, data, meta);
     }
@@ -82,8 +109,29 @@ public final class Renderers {
   }
 
   private static void renderTable(Table t, Map<String, String> data) {
-    data.put("text/plain", t.print(Math.min(t.rowCount(), tableRowLimit)));
+    data.put("text/plain", TextTables.toText(t, tableRowLimit));
     data.put("text/html", HtmlTables.toHtml(t, tableRowLimit));
+  }
+
+  /** A map as a table: key, value (numbers as a numeric column, so they are formatted). */
+  static Table mapTable(Map<?, ?> map) {
+    StringColumn keys = StringColumn.create("key");
+    map.keySet().forEach(k -> keys.append(String.valueOf(k)));
+    return Table.create("", keys, valueColumn(map.values()));
+  }
+
+  /** A list or set as a one-column table. */
+  static Table collectionTable(Collection<?> items) {
+    return Table.create("", valueColumn(items));
+  }
+
+  private static Column<?> valueColumn(Collection<?> values) {
+    if (!values.isEmpty() && values.stream().allMatch(v -> v instanceof Number)) {
+      return DoubleColumn.create("value", values.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray());
+    }
+    StringColumn c = StringColumn.create("value");
+    values.forEach(v -> c.append(v instanceof Double d ? Numbers.sig(d, 6) : String.valueOf(v)));
+    return c;
   }
 
   private static void renderChart(Chart<?, ?> chart, Map<String, String> data, Map<String, Object> meta) {
@@ -138,7 +186,7 @@ public final class Renderers {
   }
 
   /** Calls a public no-argument method returning {@code type}, or returns null when there is none. */
-  private static <T> T call(Object value, String name, Class<T> type) {
+  static <T> T call(Object value, String name, Class<T> type) {
     Method m;
     try {
       m = value.getClass().getMethod(name);

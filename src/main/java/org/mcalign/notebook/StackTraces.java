@@ -42,7 +42,7 @@ final class StackTraces {
     Throwable cur = t;
     int depth = 0;
     while (cur != null && seen.add(cur) && depth <= MAX_CAUSES) {
-      String msg = cur.getMessage() == null ? "" : ": " + cur.getMessage();
+      String msg = cur.getMessage() == null ? "" : ": " + JShellNames.toUser(cur.getMessage());
       tb.add(depth == 0 ? CellEvaluator.ansiRed(typeName(cur)) + msg : "Caused by: " + typeName(cur) + msg);
       StackTraceElement[] frames = cur.getStackTrace();
       List<StackTraceElement> mapped = new ArrayList<>(frames.length);
@@ -54,7 +54,7 @@ final class StackTraces {
       depth++;
     }
     String msg = t.getMessage();
-    return new CellError(typeName(t), msg == null ? "" : msg, tb);
+    return new CellError(typeName(t), msg == null ? "" : JShellNames.toUser(msg), tb);
   }
 
   private static boolean isCellFrame(StackTraceElement f) {

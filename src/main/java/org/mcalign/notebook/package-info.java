@@ -10,8 +10,12 @@
  * </pre>
  * {@code --user} honours {@code JUPYTER_DATA_DIR}: with
  * {@code JUPYTER_DATA_DIR=$PWD/target/jupyter-data} both the install and Jupyter use a private
- * kernels folder. The spec runs {@code java -jar <absolute jar> kernel run {connection_file}};
- * JVM options come from {@code --jvm-opt} at install time or {@code JDK_JAVA_OPTIONS}.
+ * kernels folder. The install copies the jar into the spec's folder under a versioned name
+ * ({@code mcalign-VERSION-HASH.jar}) and the spec runs
+ * {@code java -jar <that copy> kernel run {connection_file}}, so {@code mvn clean} or deleting
+ * the clone leaves the kernel working; installing over a spec from another clone or another
+ * Java kernel says what it replaced. JVM options come from {@code --jvm-opt} at install time or
+ * {@code JDK_JAVA_OPTIONS}.
  *
  * <h2>Cells</h2>
  * A cell holds statements, declarations, imports and optionally a trailing expression; the
@@ -29,9 +33,19 @@
  * started, and keeps the state.
  *
  * <h2>Rendering</h2>
- * See {@link org.mcalign.notebook.Renderers}: tables → HTML, XChart charts → 2× PNG, images →
- * PNG, any object with a public {@code toHtml()} → HTML (its {@code summary()} or
- * {@code toString()} as text). All outputs have this machine's project, data and home paths
- * replaced ({@code .}, {@code $MCA_DATA}, {@code ~}) and secret-looking environment values masked.
+ * See {@link org.mcalign.notebook.Renderers}: tables → HTML that reads the same without its
+ * style sheet (inline alignment, types as header tooltips, wrap points in long names) and
+ * aligned text, both with 4 significant digits and p-values {@code <0.001}
+ * ({@link org.mcalign.notebook.Numbers}); maps and collections → tables; XChart charts → 2×
+ * PNG, images → PNG, any object with a public {@code toHtml()} → HTML (its {@code summary()}
+ * or {@code toString()} as text), and a value with a public {@code caption()} (a figure) is
+ * followed by its caption as Markdown. All outputs have this machine's project, data and home
+ * paths replaced ({@code .}, {@code $MCA_DATA}, {@code ~}), secret-looking environment values
+ * masked and JShell's synthetic names mapped back to the cell's ({@code REPL.$JShell$31.o} →
+ * {@code o}).
+ *
+ * <h2>What the notebooks say</h2>
+ * {@link org.mcalign.notebook.findings} computes the sentences, captions and output lists of
+ * the analysis notebooks from the results they show.
  */
 package org.mcalign.notebook;

@@ -56,4 +56,33 @@ public final class Descriptives {
     }
     return Table.create("pro scores by country", g, l, n, mean, sd);
   }
+
+  /**
+   * The matrix {@code country_correlations.png} draws, as a table: one row and one column per
+   * country (display names, sorted, then "Global"), cells the Pearson correlation of the two
+   * groups' pro scores over the questions both have.
+   */
+  public static Table countryCorrelations(Table everyCountry, Table global) {
+    Object[] d = WvsFigures.combined("country correlations", everyCountry, global);
+    String[] group = (String[]) d[0];
+    return asTable("country correlations", CorrelationMatrix.of(group, (String[]) d[1], (double[]) d[2], Figures.sorted(group)));
+  }
+
+  /** The matrix {@code wvs_language_correlations.png} draws, as a table (one row and column per interview language). */
+  public static Table languageCorrelations(Table perLanguage) {
+    Columns.require("language correlations", perLanguage, "lnge_iso", "question_key", "pro_score");
+    String[] lang = Columns.strings(perLanguage, "lnge_iso");
+    return asTable("language correlations", CorrelationMatrix.of(lang, Columns.strings(perLanguage, "question_key"),
+        Columns.numbers("language correlations", perLanguage, "pro_score"), Figures.sorted(lang)));
+  }
+
+  private static Table asTable(String name, CorrelationMatrix m) {
+    Table t = Table.create(name, StringColumn.create("group", m.groups));
+    for (int b = 0; b < m.groups.size(); b++) {
+      DoubleColumn c = DoubleColumn.create(m.groups.get(b));
+      for (int a = 0; a < m.groups.size(); a++) c.append(m.r[a][b]);
+      t.addColumns(c);
+    }
+    return t;
+  }
 }

@@ -36,17 +36,20 @@ public final class Figure {
   private final int height;
   /** The banner drawn above the figure by {@link #labelled}, or "" (none). */
   private final String label;
+  /** What the marks are (estimate, interval type and level, n), shown below the figure; "" if none. */
+  private final String caption;
 
   Figure(String fileName, BufferedImage image, int width, int height) {
-    this(fileName, image, width, height, "");
+    this(fileName, image, width, height, "", "");
   }
 
-  private Figure(String fileName, BufferedImage image, int width, int height, String label) {
+  private Figure(String fileName, BufferedImage image, int width, int height, String label, String caption) {
     this.fileName = fileName;
     this.image = image;
     this.width = width;
     this.height = height;
     this.label = label;
+    this.caption = caption;
   }
 
   /** Height of the {@link #labelled} banner in logical pixels. */
@@ -58,6 +61,31 @@ public final class Figure {
   /** Wraps a rendered image; {@code fileName} is the name {@link #saveIn} uses. */
   public static Figure of(String fileName, BufferedImage image, int density) {
     return new Figure(fileName, image, image.getWidth() / density, image.getHeight() / density);
+  }
+
+  /**
+   * An XChart chart drawn at {@link #DENSITY}× its size as a figure named {@code fileName} (so
+   * quick-look charts get the same DEMO banner and caption as the paper's figures).
+   */
+  public static Figure ofChart(String fileName, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+    return new Figure(fileName, draw(chart, DENSITY), chart.getWidth(), chart.getHeight());
+  }
+
+  /** Draws an XChart chart at {@code scale}× its nominal size, anti-aliased. */
+  public static BufferedImage draw(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, double scale) {
+    int w = chart.getWidth(), h = chart.getHeight();
+    BufferedImage img = new BufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale), BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(java.awt.RenderingHints.KEY_FRACTIONALMETRICS, java.awt.RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.scale(scale, scale);
+      chart.paint(g, w, h);
+    } finally {
+      g.dispose();
+    }
+    return img;
   }
 
   public BufferedImage image() {
@@ -82,9 +110,22 @@ public final class Figure {
     return image.getWidth() / width;
   }
 
-  /** The same figure under another file name (its label kept). */
+  /** The same figure under another file name (its label and caption kept). */
   public Figure renamed(String newFileName) {
-    return new Figure(newFileName, image, width, height, label);
+    return new Figure(newFileName, image, width, height, label, caption);
+  }
+
+  /**
+   * The same figure with a caption: what its bars, whiskers, points and lines are (estimate,
+   * interval type and level, n). Notebooks show it as Markdown below the image.
+   */
+  public Figure withCaption(String text) {
+    return new Figure(fileName, image, width, height, label, text == null ? "" : text.strip());
+  }
+
+  /** The caption ({@link #withCaption}), or "" when none was given. */
+  public String caption() {
+    return caption;
   }
 
   /**
@@ -114,7 +155,7 @@ public final class Figure {
     } finally {
       g.dispose();
     }
-    return new Figure(base.fileName, out, base.width, base.height + BANNER_HEIGHT, label);
+    return new Figure(base.fileName, out, base.width, base.height + BANNER_HEIGHT, label, caption);
   }
 
   /** The label drawn by {@link #labelled} (e.g. {@code "DEMO — synthetic data ..."}), or "" when none. */
@@ -127,7 +168,7 @@ public final class Figure {
     if (label.isEmpty()) return this;
     int d = density();
     return new Figure(fileName, image.getSubimage(0, BANNER_HEIGHT * d, image.getWidth(), image.getHeight() - BANNER_HEIGHT * d),
-        width, height - BANNER_HEIGHT, "");
+        width, height - BANNER_HEIGHT, "", caption);
   }
 
   /** PNG bytes, with the physical resolution (100 dpi × density) recorded. */

@@ -40,6 +40,15 @@ public final class Interval {
     return new Interval(Kind.NONE, 0, 0, 0);
   }
 
+  /**
+   * {lower, upper} of the whisker the figures draw for a group with these values (in the
+   * table's row order, which a bootstrap's draws depend on), or null when none is drawn: so a
+   * table beside a figure can print exactly its whiskers.
+   */
+  public double[] bounds(double[] values) {
+    return of(values);
+  }
+
   /** {lower, upper} for the values, or null when no whisker is drawn (none, or one value). */
   double[] of(double[] values) {
     if (kind == Kind.NONE || values.length < 2) return null;

@@ -252,4 +252,73 @@ final class Layers {
     }
   }
 
+  /**
+   * A 2-D histogram of points: the data extent cut into {@code xBins} × {@code yBins} cells,
+   * each non-empty cell filled with {@code color} at an opacity that grows with the log of its
+   * count (a cell of one point is faint, the fullest cell opaque), so dense regions read as
+   * darker instead of merging into one black mass as overplotted markers do.
+   */
+  record Density2D(double[] x, double[] y, Color color, int xBins, int yBins) implements Layer {
+    @Override
+    public void extent(double[] e) {
+      for (int i = 0; i < x.length; i++) Panel.include(e, x[i], y[i]);
+    }
+
+    /** Counts per cell, {xmin, xmax, ymin, ymax} of the binned extent first. */
+    int[][] counts(double[] ext) {
+      double[] e = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+      extent(e);
+      if (e[1] == e[0]) { e[0] -= 0.5; e[1] += 0.5; }
+      if (e[3] == e[2]) { e[2] -= 0.5; e[3] += 0.5; }
+      System.arraycopy(e, 0, ext, 0, 4);
+      int[][] c = new int[xBins][yBins];
+      for (int i = 0; i < x.length; i++) {
+        int bx = Math.min(xBins - 1, (int) ((x[i] - e[0]) / (e[1] - e[0]) * xBins));
+        int by = Math.min(yBins - 1, (int) ((y[i] - e[2]) / (e[3] - e[2]) * yBins));
+        c[bx][by]++;
+      }
+      return c;
+    }
+
+    @Override
+    public void paint(Graphics2D g, Mapping m, Panel p) {
+      double[] e = new double[4];
+      int[][] c = counts(e);
+      int max = 1;
+      for (int[] col : c) for (int v : col) max = Math.max(max, v);
+      double dx = (e[1] - e[0]) / xBins, dy = (e[3] - e[2]) / yBins, logMax = Math.log1p(max);
+      // cells meet edge to edge: without anti-aliasing, so that no seam or overlap shows as a grid
+      Object aa = g.getRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING);
+      g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_OFF);
+      for (int bx = 0; bx < xBins; bx++)
+        for (int by = 0; by < yBins; by++) {
+          if (c[bx][by] == 0) continue;
+          double a = 0.15 + 0.85 * Math.log1p(c[bx][by]) / logMax;
+          g.setColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), (int) Math.round(255 * Math.min(1, a))));
+          double x0 = m.x(e[0] + bx * dx), x1 = m.x(e[0] + (bx + 1) * dx);
+          double y0 = m.y(e[2] + (by + 1) * dy), y1 = m.y(e[2] + by * dy);
+          g.fill(new Rectangle2D.Double(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0)));
+        }
+      if (aa != null) g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, aa);
+    }
+  }
+
+  /** A line through points in data coordinates, drawn over the other layers (a smoother over a density). */
+  record Polyline(double[] x, double[] y, Color color, float width) implements Layer {
+    @Override
+    public void extent(double[] e) {
+      for (int i = 0; i < x.length; i++) Panel.include(e, x[i], y[i]);
+    }
+
+    @Override
+    public void paint(Graphics2D g, Mapping m, Panel p) {
+      if (x.length < 2) return;
+      Path2D.Double path = new Path2D.Double();
+      path.moveTo(m.x(x[0]), m.y(y[0]));
+      for (int i = 1; i < x.length; i++) path.lineTo(m.x(x[i]), m.y(y[i]));
+      g.setColor(color);
+      g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.draw(path);
+    }
+  }
 }

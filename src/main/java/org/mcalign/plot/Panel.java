@@ -169,6 +169,18 @@ public final class Panel {
     return this;
   }
 
+  /** Points as a 2-D histogram shaded by count ({@link Layers.Density2D}): for thousands of points. */
+  public Panel density(double[] x, double[] y, Color color, int xBins, int yBins) {
+    layers.add(new Layers.Density2D(x, y, color, xBins, yBins));
+    return this;
+  }
+
+  /** A line drawn as a layer, so it lies on top of densities and bars added before it. */
+  public Panel overlayLine(double[] x, double[] y, Color color, float width) {
+    layers.add(new Layers.Polyline(x, y, color, width));
+    return this;
+  }
+
   /** A filled band between lo and hi along x (line/ribbon plots). */
   public Panel ribbon(double[] x, double[] lo, double[] hi, Color color, float alpha) {
     layers.add(new Layers.Ribbon(x, lo, hi, color, alpha));

@@ -31,6 +31,11 @@ final class Dense {
 
   /** Solves (L L') x = b. */
   static double[] solve(double[][] l, double[] b) {
+    return backward(l, forward(l, b));
+  }
+
+  /** Solves L z = b for lower-triangular L (a zero pivot gives an infinite or NaN entry, never an exception). */
+  static double[] forward(double[][] l, double[] b) {
     int p = l.length;
     double[] z = new double[p];
     for (int i = 0; i < p; i++) {
@@ -38,6 +43,12 @@ final class Dense {
       for (int k = 0; k < i; k++) s -= l[i][k] * z[k];
       z[i] = s / l[i][i];
     }
+    return z;
+  }
+
+  /** Solves L' x = z for lower-triangular L. */
+  static double[] backward(double[][] l, double[] z) {
+    int p = l.length;
     double[] x = new double[p];
     for (int i = p - 1; i >= 0; i--) {
       double s = z[i];
@@ -56,32 +67,6 @@ final class Dense {
       e[j] = 1;
       inv[j] = solve(l, e); // column j (symmetric, so also row j)
     }
-    return inv;
-  }
-
-  /** Inverse of a general square matrix by Gauss–Jordan with partial pivoting (null if singular). */
-  static double[][] invertGeneral(double[][] m) {
-    int n = m.length;
-    double[][] a = new double[n][2 * n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(m[i], 0, a[i], 0, n);
-      a[i][n + i] = 1;
-    }
-    for (int c = 0; c < n; c++) {
-      int piv = c;
-      for (int r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) piv = r;
-      if (a[piv][c] == 0) return null;
-      double[] t = a[c]; a[c] = a[piv]; a[piv] = t;
-      double d = a[c][c];
-      for (int k = 0; k < 2 * n; k++) a[c][k] /= d;
-      for (int r = 0; r < n; r++) {
-        if (r == c || a[r][c] == 0) continue;
-        double f = a[r][c];
-        for (int k = 0; k < 2 * n; k++) a[r][k] -= f * a[c][k];
-      }
-    }
-    double[][] inv = new double[n][n];
-    for (int i = 0; i < n; i++) System.arraycopy(a[i], n, inv[i], 0, n);
     return inv;
   }
 }

@@ -10,21 +10,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The design matrix of a formula over a Tablesaw table, with patsy's columns, names and
- * order, so that coefficient names equal statsmodels' ({@code Intercept}, {@code x},
- * {@code a[T.level]}, {@code a[level]:x}, ...).
+ * The design matrix of a formula over a Tablesaw table (or {@link Columns}), with patsy's
+ * columns, names and order, so that coefficient names equal statsmodels' ({@code Intercept},
+ * {@code x}, {@code a[T.level]}, {@code a[level]:x}, {@code C(a, Sum)[S.b]}, {@code I(x ** 2)}, ...).
  *
- * <p>Numeric columns are numeric factors; string and boolean columns are categorical, with
- * levels sorted as Python sorts strings (code points; booleans False &lt; True) and the first
- * level the reference. Rows with a missing value in any column used (or in {@code alsoRequire},
- * e.g. a grouping column) are dropped, as patsy's {@code NA_action="drop"}; the kept source row
- * numbers are in {@link #rows()}.
+ * <p>Every factor is evaluated over every row first, as patsy does (see {@link FactorExpressions}):
+ * numbers are numeric factors; text and booleans are categorical, with levels sorted as Python
+ * sorts them (code points; booleans False &lt; True, both always present) and the first level
+ * the reference unless {@code Treatment(reference=...)} says otherwise. Then rows with a missing
+ * value in any factor or the response (or in {@code alsoRequire}, e.g. a grouping column) are
+ * dropped, as patsy's {@code NA_action="drop"}; the kept source row numbers are in
+ * {@link #rows()}. An infinite value in a kept row is an error naming the factor and the row
+ * (statsmodels cannot fit it).
  */
 public final class DesignMatrix {
   private final Formula formula;
@@ -51,67 +53,60 @@ public final class DesignMatrix {
   }
 
   public static DesignMatrix build(Formula formula, Table data, String... alsoRequire) {
+    return build(formula, Columns.of(data), alsoRequire);
+  }
+
+  /** As {@link #build(Formula, Table, String...)}, over columns without a Tablesaw table. */
+  public static DesignMatrix build(Formula formula, Columns data, String... alsoRequire) {
     String where = "formula '" + formula.text() + "' on table '" + data.name() + "'";
-    List<String> used = new ArrayList<>();
-    if (formula.response() != null) used.add(formula.response());
-    used.addAll(formula.factors());
-    used.addAll(Arrays.asList(alsoRequire));
-    for (String c : used)
+    for (String c : alsoRequire)
       if (!data.containsColumn(c))
         throw new IllegalArgumentException(where + ": no column '" + c + "' (columns: " + data.columnNames() + ")");
 
-    Set<String> numeric = new HashSet<>();
-    Map<String, List<String>> levels = new HashMap<>();
-    for (String f : formula.factors()) {
-      Column<?> col = data.column(f);
-      if (col instanceof NumericColumn<?>) numeric.add(f);
-      else if (col instanceof BooleanColumn || col instanceof StringColumn) levels.put(f, levelsOf(col));
-      else
-        throw new IllegalArgumentException(where + ": column '" + f + "' has type " + col.type()
-            + "; expected a number, string or boolean column");
+    // every factor over every row, as patsy evaluates them (levels and stateful transforms see all rows)
+    Map<String, Factor> factors = new LinkedHashMap<>();
+    for (String f : formula.factors()) factors.put(f, FactorExpressions.evaluate(formula, f, data, where));
+    Factor.Numeric response = null;
+    if (formula.response() != null) {
+      Factor r = FactorExpressions.evaluate(formula, formula.response(), data, where);
+      if (!(r instanceof Factor.Numeric num))
+        throw new IllegalArgumentException(where + ": the response '" + formula.response() + "' must be numeric, but it is "
+            + describeCategorical(formula.response(), data) + " (statsmodels cannot fit a categorical response)");
+      response = num;
     }
-    if (formula.response() != null && !(data.column(formula.response()) instanceof NumericColumn<?>))
-      throw new IllegalArgumentException(where + ": response column '" + formula.response() + "' must be numeric, is "
-          + data.column(formula.response()).type());
 
-    // rows without any missing value in the columns used
+    // rows without any missing value (patsy's NA_action="drop"; alsoRequire, e.g. a grouping column)
     int n = data.rowCount();
+    List<Column<?>> required = new ArrayList<>();
+    for (String c : alsoRequire) required.add(data.column(c));
     int[] keep = new int[n];
     int m = 0;
-    List<Column<?>> usedCols = new ArrayList<>();
-    for (String c : new java.util.LinkedHashSet<>(used)) usedCols.add(data.column(c));
     outer:
     for (int i = 0; i < n; i++) {
-      for (Column<?> c : usedCols) if (c.isMissing(i)) continue outer;
+      if (response != null && response.missing(i)) continue;
+      for (Factor f : factors.values()) if (f.missing(i)) continue outer;
+      for (Column<?> c : required) if (c.isMissing(i)) continue outer;
       keep[m++] = i;
     }
     int[] rows = Arrays.copyOf(keep, m);
-    if (m == 0) throw new IllegalArgumentException(where + ": no rows left after dropping rows with missing values");
+    if (m == 0) throw new IllegalArgumentException(where + ": no rows left after dropping rows with missing values"
+        + (n == 0 ? " (the table has no rows)" : " (every one of the " + n + " rows misses a value in a column the formula uses)"));
 
-    // factor values on the kept rows: numeric values, or level codes
-    Map<String, double[]> num = new HashMap<>();
-    Map<String, int[]> codes = new HashMap<>();
-    for (String f : formula.factors()) {
-      Column<?> col = data.column(f);
-      if (numeric.contains(f)) {
-        NumericColumn<?> nc = (NumericColumn<?>) col;
-        double[] v = new double[m];
-        for (int i = 0; i < m; i++) v[i] = nc.getDouble(rows[i]);
-        num.put(f, v);
-      } else {
-        Map<String, Integer> index = new HashMap<>();
-        List<String> lv = levels.get(f);
-        for (int j = 0; j < lv.size(); j++) index.put(lv.get(j), j);
-        int[] cd = new int[m];
-        for (int i = 0; i < m; i++) cd[i] = index.get(levelName(col, rows[i]));
-        codes.put(f, cd);
-      }
-    }
     double[] y = null;
-    if (formula.response() != null) {
-      NumericColumn<?> rc = (NumericColumn<?>) data.column(formula.response());
+    if (response != null) {
       y = new double[m];
-      for (int i = 0; i < m; i++) y[i] = rc.getDouble(rows[i]);
+      for (int i = 0; i < m; i++) y[i] = response.values()[rows[i]];
+      requireFinite(y, formula.response(), rows, where);
+    }
+    Set<String> numeric = new HashSet<>();
+    Map<String, double[]> num = new HashMap<>();
+    for (Factor f : factors.values()) {
+      if (!(f instanceof Factor.Numeric nf)) continue;
+      numeric.add(f.code());
+      double[] v = new double[m];
+      for (int i = 0; i < m; i++) v[i] = nf.values()[rows[i]];
+      requireFinite(v, f.code(), rows, where);
+      num.put(f.code(), v);
     }
 
     List<String> names = new ArrayList<>();
@@ -134,15 +129,11 @@ public final class DesignMatrix {
             pn.add(f);
             pc.add(num.get(f));
           } else {
+            Factor.Categorical cf = (Factor.Categorical) factors.get(f);
             boolean full = coding.get(f);
-            List<String> lv = levels.get(f);
-            int[] cd = codes.get(f);
-            for (int j = full ? 0 : 1; j < lv.size(); j++) {
-              pn.add(f + (full ? "[" : "[T.") + lv.get(j) + "]");
-              double[] ind = new double[m];
-              for (int i = 0; i < m; i++) if (cd[i] == j) ind[i] = 1.0;
-              pc.add(ind);
-            }
+            for (String suffix : cf.contrast().suffixes(cf.levels(), full)) pn.add(f + suffix);
+            double[][] contrast = cf.contrast().matrix(cf.levels().size(), full);
+            for (int c = 0; c < pn.size(); c++) pc.add(coded(contrast, c, cf.codes(), rows));
           }
           partNames.add(pn);
           partCols.add(pc);
@@ -154,15 +145,19 @@ public final class DesignMatrix {
         for (int combo = 0; combo < total; combo++) {
           int rest = combo;
           StringBuilder name = new StringBuilder();
-          double[] v = new double[m];
-          Arrays.fill(v, 1.0);
+          double[] v = null;
           for (int k = 0; k < sizes.length; k++) {
             int pick = rest % sizes[k];
             rest /= sizes[k];
             if (k > 0) name.append(':');
             name.append(partNames.get(k).get(pick));
             double[] c = partCols.get(k).get(pick);
-            for (int i = 0; i < m; i++) v[i] *= c[i];
+            if (v == null) v = c.clone();
+            else multiply(v, c);
+          }
+          if (v == null) {
+            v = new double[m];
+            Arrays.fill(v, 1.0);
           }
           names.add(sizes.length == 0 ? "Intercept" : name.toString());
           cols.add(v);
@@ -173,6 +168,63 @@ public final class DesignMatrix {
     if (names.isEmpty()) throw new IllegalArgumentException(where + ": the right-hand side has no terms (e.g. 'y ~ 0')");
     return new DesignMatrix(formula, List.copyOf(names), cols.toArray(new double[0][]), y, rows,
         List.copyOf(termNames), termOf.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Column {@code c} of a contrast coding over the kept rows (small, so that a fresh JVM compiles it early). */
+  private static double[] coded(double[][] coding, int c, int[] codes, int[] rows) {
+    double[] col = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) col[i] = coding[codes[rows[i]]][c];
+    return col;
+  }
+
+  /** v ← v·c elementwise. */
+  private static void multiply(double[] v, double[] c) {
+    for (int i = 0; i < v.length; i++) v[i] *= c[i];
+  }
+
+  private static String describeCategorical(String code, Columns data) {
+    if (data.containsColumn(code)) {
+      Column<?> c = data.column(code);
+      return c instanceof BooleanColumn ? "a boolean column" : "a text column (values such as '" + firstValue(c) + "')";
+    }
+    return "categorical";
+  }
+
+  private static String firstValue(Column<?> c) {
+    for (int i = 0; i < c.size(); i++) if (!c.isMissing(i)) return c.getString(i);
+    return "";
+  }
+
+  /** statsmodels refuses infinite values ("exog contains inf or nans"): name the factor and the row. */
+  private static void requireFinite(double[] v, String code, int[] rows, String where) {
+    for (int i = 0; i < v.length; i++)
+      if (Double.isInfinite(v[i]))
+        throw new NonFiniteValueException(where + ": '" + code + "' is " + (v[i] > 0 ? "inf" : "-inf") + " in data row "
+            + (rows[i] + 1) + "; statsmodels cannot fit infinite values (it stops with 'exog contains inf or nans'): "
+            + "remove the row or replace the value", code, rows[i]);
+  }
+
+  /** An infinite value in a factor or the response; {@link #row()} is the 0-based table row. */
+  public static final class NonFiniteValueException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String factor;
+    private final int row;
+
+    NonFiniteValueException(String message, String factor, int row) {
+      super(message);
+      this.factor = factor;
+      this.row = row;
+    }
+
+    /** The factor (patsy's name) holding the value. */
+    public String factor() {
+      return factor;
+    }
+
+    /** 0-based row of the table. */
+    public int row() {
+      return row;
+    }
   }
 
   /** Distinct non-missing values as level names, in Python's sort order. */

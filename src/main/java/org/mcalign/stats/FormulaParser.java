@@ -3,26 +3,33 @@ package org.mcalign.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Tokenizer and precedence-climbing parser for patsy's formula operators. */
+/**
+ * patsy's formula tokenizer and infix parser (patsy/parse_formula.py): the formula operators
+ * {@code ~ + - * / : **} and parentheses at the top level, and between them Python expressions
+ * (a column name, {@code C(a, Sum)}, {@code np.log(x + 1)}, ...), each read up to the next
+ * operator outside brackets and named by its re-spaced code.
+ */
 final class FormulaParser {
-  sealed interface Node permits Name, Number, Unary, Binary {}
+  sealed interface Node permits Leaf, Unary, Binary {}
 
-  record Name(String name, int pos) implements Node {}
-
-  record Number(int value, int pos) implements Node {}
+  /** A ZERO, ONE, NUMBER or PYTHON_EXPR token; {@code code} is patsy's spacing of it. */
+  record Leaf(String type, String code, List<PythonExpr.Token> tokens, int pos) implements Node {}
 
   record Unary(String op, Node arg, int pos) implements Node {}
 
   record Binary(String op, Node left, Node right, int pos) implements Node {}
 
-  private record Token(String kind, String text, int pos) {}
+  private record Tok(String type, Leaf leaf, int pos) {}
 
-  // patsy's precedences: ~ -100, + - 100, * / 200, : 300
-  private static final Map<String, Integer> PRECEDENCE = Map.of("~", -100, "+", 100, "-", 100, "*", 200, "/", 200, ":", 300);
+  // patsy's precedences: ~ -100, + - 100, * / 200, : 300, ** 500 (all left-associative)
+  private static final Map<String, Integer> PRECEDENCE =
+      Map.of("~", -100, "+", 100, "-", 100, "*", 200, "/", 200, ":", 300, "**", 500);
+  private static final Set<String> MAGIC = Set.of("~", "+", "-", "*", "/", ":", "**", "(", ")");
 
   private final String text;
-  private final List<Token> tokens = new ArrayList<>();
+  private final List<Tok> tokens = new ArrayList<>();
   private int at;
 
   FormulaParser(String text) {
@@ -31,94 +38,97 @@ final class FormulaParser {
   }
 
   private IllegalArgumentException error(String what, int pos) {
-    return new IllegalArgumentException("formula '" + text + "': " + what + " at position " + pos);
+    return Formula.error(text, what, pos);
   }
 
   private void tokenize() {
-    int i = 0, n = text.length();
-    while (i < n) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
+    List<PythonExpr.Token> py = PythonExpr.tokenize(text, text);
+    int i = 0;
+    while (i < py.size()) {
+      PythonExpr.Token t = py.get(i);
+      if (t.kind() == PythonExpr.Kind.OP && MAGIC.contains(t.text())) {
+        tokens.add(new Tok(t.text(), null, t.pos()));
         i++;
-      } else if (Character.isLetter(c) || c == '_') {
-        int s = i;
-        while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '.')) i++;
-        if (i < n && text.charAt(i) == '(')
-          throw error("function calls such as '" + text.substring(s, i) + "(...)' are not supported (use a plain column name)", s);
-        tokens.add(new Token("name", text.substring(s, i), s));
-      } else if (Character.isDigit(c)) {
-        int s = i;
-        while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) i++;
-        String num = text.substring(s, i);
-        if (!num.equals("0") && !num.equals("1"))
-          throw error("only the numbers 0 and 1 (intercept) may appear, found '" + num + "'", s);
-        tokens.add(new Token("number", num, s));
-      } else if (c == '*' && i + 1 < n && text.charAt(i + 1) == '*') {
-        throw error("'**' is not supported", i);
-      } else if ("~+-*/:()".indexOf(c) >= 0) {
-        tokens.add(new Token("op", String.valueOf(c), i));
-        i++;
-      } else {
-        throw error("unexpected character '" + c + "'", i);
+        continue;
       }
+      // a Python expression: up to the next formula operator outside brackets (patsy's _read_python_expr)
+      List<PythonExpr.Token> expr = new ArrayList<>();
+      int level = 0;
+      while (i < py.size()) {
+        PythonExpr.Token u = py.get(i);
+        boolean op = u.kind() == PythonExpr.Kind.OP;
+        if (level == 0 && op && MAGIC.contains(u.text()) && !u.text().equals("(")) break;
+        if (op && (u.text().equals("(") || u.text().equals("[") || u.text().equals("{"))) level++;
+        if (op && (u.text().equals(")") || u.text().equals("]") || u.text().equals("}"))) level--;
+        if (level < 0) throw error("unmatched ')'", u.pos());
+        expr.add(u);
+        i++;
+      }
+      if (level > 0) throw error("unclosed bracket in '" + PythonExpr.prettyUntokenize(expr) + "'", expr.get(0).pos());
+      String code = PythonExpr.prettyUntokenize(expr);
+      String type = code.equals("0") ? "ZERO" : code.equals("1") ? "ONE"
+          : expr.size() == 1 && expr.get(0).kind() == PythonExpr.Kind.NUMBER ? "NUMBER" : "PYTHON_EXPR";
+      tokens.add(new Tok(type, new Leaf(type, code, List.copyOf(expr), expr.get(0).pos()), expr.get(0).pos()));
     }
   }
 
-  private Token peek() {
+  private Tok peek() {
     return at < tokens.size() ? tokens.get(at) : null;
   }
 
-  Node parseFormula() {
+  private static boolean isOperator(Tok t) {
+    return t != null && PRECEDENCE.containsKey(t.type());
+  }
+
+  /** The whole formula: {@code [lhs] ~ rhs}. */
+  Binary parseFormula() {
     if (tokens.isEmpty()) throw error("empty formula", 0);
     Node left = null;
-    Token t = peek();
-    if (!(t.kind().equals("op") && t.text().equals("~"))) left = parseExpr(0);
-    t = peek();
-    if (t == null || !t.text().equals("~")) throw error("expected '~'", t == null ? text.length() : t.pos());
+    if (!"~".equals(peek().type())) left = parseExpr(0);
+    Tok t = peek();
+    if (t == null || !t.type().equals("~")) throw error("expected '~' (e.g. 'y ~ a + b')", t == null ? text.length() : t.pos());
     at++;
     if (peek() == null) throw error("missing right-hand side after '~'", text.length());
     Node right = parseExpr(0);
-    if (peek() != null) throw error("unexpected '" + peek().text() + "'", peek().pos());
+    if (peek() != null) throw error("unexpected '" + describe(peek()) + "'", peek().pos());
     return new Binary("~", left, right, t.pos());
+  }
+
+  private static String describe(Tok t) {
+    return t.leaf() != null ? t.leaf().code() : t.type();
   }
 
   private Node parseExpr(int minPrec) {
     Node left = parseAtom();
     while (true) {
-      Token t = peek();
-      if (t == null || !t.kind().equals("op") || !PRECEDENCE.containsKey(t.text()) || t.text().equals("~")) break;
-      int prec = PRECEDENCE.get(t.text());
+      Tok t = peek();
+      if (!isOperator(t) || t.type().equals("~")) break;
+      int prec = PRECEDENCE.get(t.type());
       if (prec < minPrec) break;
       at++;
       Node right = parseExpr(prec + 1);
-      left = new Binary(t.text(), left, right, t.pos());
+      left = new Binary(t.type(), left, right, t.pos());
     }
     return left;
   }
 
   private Node parseAtom() {
-    Token t = peek();
+    Tok t = peek();
     if (t == null) throw error("unexpected end of formula", text.length());
     at++;
-    switch (t.kind()) {
-      case "name":
-        return new Name(t.text(), t.pos());
-      case "number":
-        return new Number(Integer.parseInt(t.text()), t.pos());
-      default:
-        if (t.text().equals("(")) {
-          Node inner = parseExpr(0);
-          Token close = peek();
-          if (close == null || !close.text().equals(")")) throw error("missing ')'", close == null ? text.length() : close.pos());
-          at++;
-          return inner;
-        }
-        if (t.text().equals("+") || t.text().equals("-")) {
-          // patsy's unary operators bind like + and -
-          Node arg = parseExpr(PRECEDENCE.get("+") + 1);
-          return new Unary(t.text(), arg, t.pos());
-        }
-        throw error("unexpected '" + t.text() + "'", t.pos());
+    if (t.leaf() != null) return t.leaf();
+    if (t.type().equals("(")) {
+      Node inner = parseExpr(0);
+      Tok close = peek();
+      if (close == null || !close.type().equals(")")) throw error("missing ')'", close == null ? text.length() : close.pos());
+      at++;
+      return inner;
     }
+    if (t.type().equals("+") || t.type().equals("-")) {
+      // patsy's unary operators bind like binary + and -
+      Node arg = parseExpr(PRECEDENCE.get("+") + 1);
+      return new Unary(t.type(), arg, t.pos());
+    }
+    throw error("unexpected '" + t.type() + "'", t.pos());
   }
 }

@@ -1,8 +1,5 @@
 package org.mcalign.stats;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +36,49 @@ final class JsonOut {
     return m;
   }
 
-  static String write(Map<String, Object> m) {
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  /**
+   * The object as Jackson's default pretty printer lays it out (two-space indent, {@code " : "},
+   * doubles as {@link Double#toString}, NaN and infinities as strings), written by hand: creating
+   * an ObjectMapper costs most of a second in a fresh JVM, more than the fit itself.
+   */
+  static String write(Map<String, ?> m) {
+    StringBuilder sb = new StringBuilder();
+    object(sb, m, "");
+    return sb.toString();
+  }
+
+  private static void object(StringBuilder sb, Map<?, ?> m, String indent) {
+    if (m.isEmpty()) {
+      sb.append("{ }");
+      return;
     }
+    sb.append("{\n");
+    String inner = indent + "  ";
+    boolean first = true;
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (!first) sb.append(",\n");
+      first = false;
+      sb.append(inner);
+      string(sb, String.valueOf(e.getKey()));
+      sb.append(" : ");
+      value(sb, e.getValue(), inner);
+    }
+    sb.append('\n').append(indent).append('}');
+  }
+
+  private static void value(StringBuilder sb, Object v, String indent) {
+    if (v == null) sb.append("null");
+    else if (v instanceof Map<?, ?> m) object(sb, m, indent);
+    else if (v instanceof Double d) {
+      if (Double.isFinite(d)) sb.append(d.doubleValue());
+      else string(sb, d.toString());
+    } else if (v instanceof Number || v instanceof Boolean) sb.append(v);
+    else string(sb, v.toString());
+  }
+
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(s, sb);
+    sb.append('"');
   }
 }

@@ -16,54 +16,40 @@ public final class MixedLmResults extends FittedRegression {
   private final double[] randomEffects;
   private final double[][] covParams;
 
-  MixedLmResults(DesignMatrix design, String groupsColumn, List<String> labels, int[][] members,
-      MixedLinearModel.GroupSums sums, double gamma, boolean reml, boolean converged) {
+  MixedLmResults(DesignMatrix design, String groupsColumn, List<String> labels, RemlProfile profile, double gamma,
+      boolean reml, boolean converged) {
     super(namesWithGroupVar(design.names(), groupsColumn), design.formula().text(), design.formula().response(),
-        sums.n);
+        profile.n);
     this.groupsColumn = groupsColumn;
     this.groupLabels = List.copyOf(labels);
     this.reml = reml;
     this.converged = converged;
     this.gamma = gamma;
-    this.kFe = sums.p;
-    int p = kFe, n = nobs, groups = members.length;
-    double[][] x = sums.x;
-    double[] y = sums.y;
-    MixedLinearModel.GroupSums.Eval e = sums.evaluate(gamma, reml);
-    double[] beta = e.beta();
-    double[] xb = LeastSquares.multiply(x, beta, n);
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) r[i] = y[i] - xb[i];
+    this.kFe = profile.p;
+    int p = kFe, n = nobs, groups = profile.groups;
+    RemlProfile.At e = profile.at(gamma);
+    double[] beta = e.beta;
+    double[] xb = LeastSquares.multiply(profile.x, beta, n);
+    double[] rs = e.groupResidualSums();
+    double rvir = e.qf;
 
     // per-group pieces of statsmodels' Hessian for one random intercept (dV/dγ = 11')
-    double rvir = 0;
-    double[][] xtvix = new double[p][p];
     double[] hessFere = new double[p];
     double[][] xtax = new double[p][p];
     double[][] fMat = new double[p][p];
     double bSum = 0, dSum = 0, hessRe = 0;
-    groupSizes = new int[groups];
+    groupSizes = profile.size.clone();
     randomEffects = new double[groups];
+    double[] q = new double[p];
     for (int g = 0; g < groups; g++) {
-      int ng = members[g].length;
-      groupSizes[g] = ng;
-      double c = gamma / (1 + gamma * ng);
+      int ng = groupSizes[g];
       double inv1 = 1 / (1 + gamma * ng); // H⁻¹1 = 1/(1+γn)
-      double rs = 0, rr = 0;
-      for (int i : members[g]) {
-        rs += r[i];
-        rr += r[i] * r[i];
-      }
-      rvir += rr - c * rs * rs;
-      double[] s = sums.colSum[g];
-      double[] q = new double[p]; // X'H⁻¹1
-      for (int j = 0; j < p; j++) q[j] = s[j] * inv1;
-      double rho = rs * inv1; // 1'H⁻¹r
+      for (int j = 0; j < p; j++) q[j] = ng * profile.mean[g][j] * inv1; // X'H⁻¹1
+      double rho = rs[g] * inv1; // 1'H⁻¹r
       double w = ng * inv1; // 1'H⁻¹1
       for (int j = 0; j < p; j++) {
         hessFere[j] += q[j] * rho;
         for (int k = 0; k < p; k++) {
-          xtvix[j][k] += sums.xtx[g][j][k] - c * s[j] * s[k];
           xtax[j][k] += q[j] * q[k];
           fMat[j][k] += 2 * w * q[j] * q[k];
         }
@@ -71,46 +57,61 @@ public final class MixedLmResults extends FittedRegression {
       bSum += rho * rho;
       dSum += 2 * w * rho * rho;
       hessRe += w * w / 2;
-      randomEffects[g] = gamma * rs * inv1;
+      randomEffects[g] = gamma * rho;
     }
     double fac = reml ? n - p : n;
-    double[][] hess = new double[p + 1][p + 1];
-    for (int j = 0; j < p; j++) {
-      for (int k = 0; k < p; k++) hess[j][k] = -fac * xtvix[j][k] / rvir;
-      hess[j][p] = hess[p][j] = -fac * hessFere[j] / rvir;
-    }
+    double[][] mInv = e.xtHxInverse(); // (X'H⁻¹X)⁻¹ from the QR factor
     double hre = hessRe - 0.5 * fac * (dSum / rvir - bSum * bSum / (rvir * rvir));
     if (reml) {
-      double[][] l = Dense.cholesky(xtvix);
-      double[][] xi = Dense.inverse(l);
-      double[][] ql = mul(xi, xtax);
+      double[][] ql = mul(mInv, xtax);
       double a = 0;
       for (int j = 0; j < p; j++) for (int k = 0; k < p; k++) a += ql[k][j] * ql[j][k];
-      double[][] xf = mul(xi, fMat);
+      double[][] xf = mul(mInv, fMat);
       for (int j = 0; j < p; j++) a -= xf[j][j];
       hre += 0.5 * a;
     }
-    hess[p][p] = hre;
-    double[][] neg = new double[p + 1][p + 1];
-    for (int j = 0; j <= p; j++) for (int k = 0; k <= p; k++) neg[j][k] = -hess[j][k];
-    double[][] pcov = Dense.invertGeneral(neg);
-    this.covParams = pcov;
+    this.covParams = inverseOfNegativeHessian(mInv, hessFere, hre, fac, rvir);
 
     this.scale = rvir / fac;
     this.groupVar = gamma * scale;
-    this.llf = sums.llf(gamma, reml);
+    this.llf = profile.llf(e, reml);
     System.arraycopy(beta, 0, params, 0, p);
     params[p] = gamma;
     for (int j = 0; j <= p; j++) {
-      bse[j] = pcov == null || !(pcov[j][j] >= 0) ? Double.NaN : Math.sqrt(pcov[j][j]);
+      double v = covParams[j][j];
+      bse[j] = v >= 0 ? Math.sqrt(v) : Double.NaN;
       statistics[j] = params[j] / bse[j];
       pvalues[j] = Distributions.normalTwoSided(statistics[j]);
     }
     for (int g = 0; g < groups; g++)
-      for (int i : members[g]) {
+      for (int i : profile.members[g]) {
         fitted[i] = xb[i] + randomEffects[g];
-        resid[i] = y[i] - fitted[i];
+        resid[i] = profile.y[i] - fitted[i];
       }
+  }
+
+  /**
+   * The inverse of −H for statsmodels' Hessian H = [[−fac·M/qf, −fac·h/qf], [·, hre]] in (β, γ),
+   * by blocks with M⁻¹ from the QR factor (no inversion of a possibly ill-conditioned X'V⁻¹X).
+   */
+  private static double[][] inverseOfNegativeHessian(double[][] mInv, double[] h, double hre, double fac, double qf) {
+    int p = h.length;
+    double[][] out = new double[p + 1][p + 1];
+    double[] pu = new double[p]; // P⁻¹u with P = fac·M/qf, u = fac·h/qf: P⁻¹u = M⁻¹h
+    for (int j = 0; j < p; j++) {
+      double s = 0;
+      for (int k = 0; k < p; k++) s += mInv[j][k] * h[k];
+      pu[j] = s;
+    }
+    double uPu = 0;
+    for (int j = 0; j < p; j++) uPu += fac * h[j] / qf * pu[j];
+    double d = -hre - uPu;
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < p; k++) out[j][k] = qf / fac * mInv[j][k] + pu[j] * pu[k] / d;
+      out[j][p] = out[p][j] = -pu[j] / d;
+    }
+    out[p][p] = 1 / d;
+    return out;
   }
 
   /** Fixed effects names then "{groups} Var", as statsmodels' params index. */

@@ -1,7 +1,5 @@
 package org.mcalign.stats;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,7 +13,8 @@ public final class OlsResults extends FittedRegression {
   private final int rank, kConstant;
   private final double[] y;
   private final double[][] normalizedCov;
-  private final double ssr, scale, llf, rsquared, rsquaredAdj, fvalue, fPvalue, dfModel, dfResid, condNo;
+  private final double ssr, scale, llf, rsquared, rsquaredAdj, fvalue, fPvalue, dfModel, dfResid;
+  private final LeastSquares solution;
 
   OlsResults(List<String> names, double[][] x, double[] y, LeastSquares ls, String formula, String response,
       boolean explicitConstant) {
@@ -53,8 +52,7 @@ public final class OlsResults extends FittedRegression {
       statistics[j] = params[j] / bse[j];
       pvalues[j] = Distributions.tTwoSided(statistics[j], dfResid);
     }
-    double[] sv = ls.singularValues;
-    this.condNo = sv.length == 0 ? Double.NaN : sv[0] / sv[sv.length - 1];
+    this.solution = ls;
   }
 
   @Override
@@ -126,9 +124,14 @@ public final class OlsResults extends FittedRegression {
     return kConstant;
   }
 
-  /** Ratio of the largest to the smallest singular value of the design. */
+  /** Ratio of the largest to the smallest singular value of the design (computed on first use; NaN if that fails). */
   public double conditionNumber() {
-    return condNo;
+    try {
+      double[] sv = solution.singularValues();
+      return sv.length == 0 ? Double.NaN : sv[0] / sv[sv.length - 1];
+    } catch (ArithmeticException svdFailed) {
+      return Double.NaN; // a diagnostic never aborts a fit
+    }
   }
 
   @Override
@@ -186,6 +189,7 @@ public final class OlsResults extends FittedRegression {
     }
     // residual diagnostics
     Diagnostics d = new Diagnostics(resid);
+    double condNo = conditionNumber();
     sb.append("=".repeat(78)).append('\n');
     twoColumns(sb,
         new String[][] {{"Omnibus:", Fmt.f(d.omnibus, 3)}, {"Prob(Omnibus):", Fmt.f(d.omnibusP, 3)},
@@ -233,6 +237,7 @@ public final class OlsResults extends FittedRegression {
     m.put("bic", bic());
     m.put("df_resid", dfResid);
     m.put("df_model", dfModel);
+    m.put("rank", rank);
     return JsonOut.write(m);
   }
 

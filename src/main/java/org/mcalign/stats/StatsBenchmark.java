@@ -12,8 +12,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * {@code mcalign bench stats}: the statistics engine on inputs shaped like the paper's
- * (generated from the seed): an RQ2-sized OLS, the RQ1 mixed model, bootstrap OLS refits and
- * bootstrap rounds of grouped Spearman correlations.
+ * (generated from the seed): an RQ2-sized OLS, the RQ1 mixed model, bootstrap OLS refits,
+ * {@code fit} beside statsmodels on a rank-deficient interaction (see {@link FitVersusStatsmodels})
+ * and bootstrap rounds of grouped Spearman correlations.
  */
 public final class StatsBenchmark extends Benchmark.Steps {
   public StatsBenchmark() {
@@ -50,6 +51,10 @@ public final class StatsBenchmark extends Benchmark.Steps {
           for (int j = 0; j < cols.length; j++) for (int i = 0; i < rows.length; i++) rc[j][i] = cols[j][rows[i]];
           return Ols.fit(d.names(), rc, ry, rq2Formula, "metric_value").paramsArray();
         })));
+
+    // fit as a user runs it, beside statsmodels; the issue's 50,000 rows × 20×15, and 600 columns (issue 19's upper end)
+    FitVersusStatsmodels.measure(quick ? 10_000 : 50_000, 20, 15, seed, out);
+    if (!quick) FitVersusStatsmodels.measure(50_000, 30, 20, seed, out);
 
     int rounds = quick ? 100 : 1000;
     Scored s = scoredLike(9148, seed);
@@ -91,7 +96,7 @@ public final class StatsBenchmark extends Benchmark.Steps {
     SplittableRandom rng = new SplittableRandom(seed);
     Path golden = Path.of("..", "shared", "goldens", "rq1_regression_input.csv");
     if (Files.isRegularFile(golden)) {
-      Table t = CsvTables.read(golden);
+      Table t = org.mcalign.data.CsvIn.read(golden);
       DoubleColumn a = t.doubleColumn("alignment");
       for (int i = 0; i < a.size(); i++) a.set(i, a.getDouble(i) + 0.01 * rng.nextGaussian());
       return t;

@@ -77,9 +77,27 @@ class OutputsTest {
     }
   }
 
+  /** A user error: exit code 1, one line on stderr naming the analysis and where to look, no stack trace, nothing written. */
   @Test
-  void unknownAnalysisIsAClearError(@TempDir Path out) {
-    int code = Main.run("analyze", "nonsense", "--data", TestData.paperData().toString(), "--out", out.toString());
-    assertNotEquals(0, code);
+  void unknownAnalysisIsAClearError(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    java.io.PrintStream err0 = System.err, out0 = System.out;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream(), std = new java.io.ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      System.setOut(new java.io.PrintStream(std, true, java.nio.charset.StandardCharsets.UTF_8));
+      code = Main.run("analyze", "nonsense", "--data", TestData.paperData().toString(), "--out", out.toString());
+    } finally {
+      System.setErr(err0);
+      System.setOut(out0);
+    }
+    String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(1, code, message);
+    assertTrue(message.contains("unknown analysis 'nonsense'"), message);
+    assertTrue(message.contains("mcalign analyze --help"), message);
+    assertFalse(message.contains("Exception") || message.contains("\tat "), "no stack trace: " + message);
+    assertEquals("", std.toString(java.nio.charset.StandardCharsets.UTF_8), "no results on stdout");
+    assertTrue(!Files.exists(out) || names(out).isEmpty(), "nothing written: " + (Files.exists(out) ? names(out) : ""));
   }
 }

@@ -216,7 +216,7 @@ class DataFormatTest {
     write("ground_truth_global.csv", new byte[] {'q', 'u', 'e', 's', 't', 'i', 'o', 'n', '_', 'k', 'e', 'y', ',', 'p', 'r', 'o',
         '_', 's', 'c', 'o', 'r', 'e', '\n', 'F', (byte) 0xC3, '(', ',', '0', '\n'});
     DataFormatException e = assertThrows(DataFormatException.class, () -> files().groundTruthGlobal());
-    assertMentions(e, "ground_truth_global.csv, line 2: byte 0xC3 is not valid UTF-8");
+    assertMentions(e, "ground_truth_global.csv, line 2, column 1 (question_key): byte 0xC3 (character 2 of the line) is not valid UTF-8");
   }
 
   @Test

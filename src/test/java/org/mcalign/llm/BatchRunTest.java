@@ -70,9 +70,14 @@ class BatchRunTest {
         String topic = "topic " + (Integer.parseInt(a.customId().substring(a.customId().length() - 5)) % 37) + ".";
         assertTrue(a.bodyJson().contains(topic), a.customId());
       }
+      // progress names the batches' states (which ones a poll catches depends on the machine's speed) and ends complete
       assertFalse(progress.isEmpty());
-      assertTrue(progress.stream().anyMatch(p -> p.phase().contains("in_progress") || p.phase().contains("validating")),
-          "progress shows batch states: " + progress);
+      for (Progress p : progress)
+        assertTrue(p.phase().matches("batches \\{((validating|in_progress|finalizing|completed)=\\d+(, )?)+\\}"), "progress shows batch states: " + p);
+      Progress last = progress.get(progress.size() - 1);
+      assertTrue(last.phase().matches("batches \\{completed=[1-3]\\}"), "the last report: every batch it polled completed: " + progress);
+      assertEquals(250, last.done());
+      for (int i = 1; i < progress.size(); i++) assertTrue(progress.get(i).done() >= progress.get(i - 1).done(), "done never goes back");
       // metadata and window as the paper's scripts set them
       try (Api api = sdk(server)) {
         Batch b = api.batches().list(BatchListParams.builder().limit(10).build()).data().get(0);
@@ -254,10 +259,18 @@ class BatchRunTest {
     }
   }
 
+  /**
+   * Each status the server reports is the one its phase durations give for the time since the
+   * batch was created, bracketed by the client's clock around the create and the retrieve calls
+   * (a loaded machine widens the brackets; it cannot make a correct server fail), and the
+   * statuses seen follow the lifecycle to completed.
+   */
   @Test
   void batchStatusProgressesOverTime() throws Exception {
+    List<String> lifecycle = List.of("validating", "in_progress", "finalizing", "completed");
+    long phaseMs = 300;
     try (SimulatedServer server = SimulatedServer.builder()
-            .batchTiming(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300)).start();
+            .batchTiming(Duration.ofMillis(phaseMs), Duration.ofMillis(phaseMs), Duration.ofMillis(phaseMs)).start();
          Api api = sdk(server)) {
       api.batches().list(BatchListParams.builder().build()); // load the SDK's classes before the clock runs
       try {
@@ -270,22 +283,30 @@ class BatchRunTest {
       TestRequests.answers(3, "m").forEach(q -> sb.append(q.toLine()).append('\n'));
       String fileId = api.files().create(FileCreateParams.builder().file(sb.toString().getBytes(StandardCharsets.UTF_8))
           .purpose(FilePurpose.BATCH).build()).id();
+      long createStart = System.nanoTime();
       Batch b = api.batches().create(BatchCreateParams.builder().inputFileId(fileId)
           .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS).completionWindow(BatchCreateParams.CompletionWindow._24H).build());
+      long createEnd = System.nanoTime();
       List<String> seen = new ArrayList<>();
-      long end = System.nanoTime() + 5_000_000_000L;
-      while (System.nanoTime() < end) {
+      for (int polls = 0; !seen.contains("completed"); polls++) {
+        assertTrue(polls < 100_000, "the batch never completed: " + seen);
+        long t0 = System.nanoTime();
         Batch now = api.batches().retrieve(com.openai.models.batches.BatchRetrieveParams.builder().batchId(b.id()).build());
+        long t1 = System.nanoTime();
         String st = now.status().toString();
+        // the server's age of the batch lies in [t0 - createEnd, t1 - createStart]
+        int earliest = (int) Math.min(3, Math.max(0, (t0 - createEnd) / 1_000_000 / phaseMs));
+        int latest = (int) Math.min(3, Math.max(0, (t1 - createStart) / 1_000_000 / phaseMs));
+        int at = lifecycle.indexOf(st);
+        assertTrue(at >= earliest && at <= latest, st + " reported between " + lifecycle.get(earliest) + " and " + lifecycle.get(latest));
         if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(st)) seen.add(st);
         if (st.equals("completed")) {
           assertEquals(3, now.requestCounts().orElseThrow().completed());
           assertTrue(now.outputFileId().isPresent());
-          break;
         }
         Thread.sleep(10);
       }
-      assertEquals(List.of("validating", "in_progress", "finalizing", "completed"), seen);
+      assertEquals(seen.stream().sorted(java.util.Comparator.comparingInt(lifecycle::indexOf)).toList(), seen, "in lifecycle order");
     }
   }
 }

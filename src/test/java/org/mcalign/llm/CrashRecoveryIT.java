@@ -26,6 +26,13 @@ class CrashRecoveryIT {
   static final int CONCURRENCY = 16;
   static final String KEY = "fake-crash-test-key-7f3a9c2e51d0";
 
+  /**
+   * How long a wait may last before the test calls the child stuck: a guard against hanging,
+   * not a speed check (every wait ends on the event it waits for: a count on the server or a
+   * line in the child's log, or the child's exit).
+   */
+  static final Duration GUARD = Duration.ofMinutes(10);
+
   @TempDir Path dir;
 
   private Path requestFile() throws Exception {
@@ -51,10 +58,10 @@ class CrashRecoveryIT {
       for (int kill = 0; kill < 3; kill++) {
         Process p = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
         long target = previous + 300 + rnd.nextInt(1200);
-        waitUntil(() -> server.ledger().paidTotal() >= target || !p.isAlive(), Duration.ofSeconds(90));
+        waitUntil(() -> server.ledger().paidTotal() >= target || !p.isAlive());
         assertTrue(p.isAlive(), "the child finished before kill " + (kill + 1) + "; log:\n" + Files.readString(log));
         p.destroyForcibly();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS));
         long paidNow = server.ledger().paidTotal();
         try (ResponseStore store = ResponseStore.open(db)) {
           int stored = store.status("requests").done();
@@ -69,7 +76,7 @@ class CrashRecoveryIT {
         previous = server.ledger().paidTotal();
       }
       Process last = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
-      assertTrue(last.waitFor(120, TimeUnit.SECONDS), "final run did not finish");
+      assertTrue(last.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS), "final run did not finish");
       assertEquals(0, last.exitValue(), Files.readString(log));
       assertEquals(N, server.ledger().paidDistinct());
       long extra = server.ledger().extraPayments();
@@ -88,28 +95,28 @@ class CrashRecoveryIT {
         .batchTiming(Duration.ofMillis(300), Duration.ofMillis(1500), Duration.ofMillis(200)).start()) {
       Path db = dir.resolve("store.db");
       Path log = dir.resolve("collect.log");
-      Random rnd = new Random(12);
       String[] args = {"collect", "--requests", requests.toString(), "--base-url", server.baseUrl(), "--store", db.toString(),
           "--mode", "batch", "--batch-max-lines", "1000", "--poll-seconds", "0.05", "--max-cost", "1000"};
       int kills = 0;
       for (int kill = 0; kill < 3; kill++) {
         Process p = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
         // kill 1 right after the first batch is created (the other parts not yet uploaded or created),
-        // kill 2 a moment after the third is created, kill 3 a moment after the first batch's results are stored
+        // kill 2 once the fourth part is uploaded after the third batch was created (uploaded, no batch yet),
+        // kill 3 right after the first batch's results are stored
         String[] events = {"created batch", "created batch", " completed: "};
         int[] needed = {1, 3, 1};
         int k = kill;
-        waitUntil(() -> logCount(log, events[k]) >= needed[k] || !p.isAlive(), Duration.ofSeconds(60));
-        Thread.sleep(k == 0 ? 0 : rnd.nextInt(300));
+        waitUntil(() -> logCount(log, events[k]) >= needed[k] || !p.isAlive());
+        if (k == 1) waitUntil(() -> server.ledger().events("file-upload") >= 4 || !p.isAlive());
         if (!p.isAlive()) break;
         p.destroyForcibly();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(p.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS));
         kills++;
         System.err.println("batch kill " + kills + ": " + server.ledger());
       }
       assertEquals(3, kills, "the child must still be working at each kill; log:\n" + Files.readString(log));
       Process last = ChildJvm.start(dir, log, Map.of(Endpoint.VLLM_KEY_NAME, KEY), args);
-      assertTrue(last.waitFor(120, TimeUnit.SECONDS), "final run did not finish");
+      assertTrue(last.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS), "final run did not finish");
       assertEquals(0, last.exitValue(), Files.readString(log));
       assertEquals(N, server.ledger().paidDistinct());
       System.err.println("batch mode after " + kills + " kills: " + server.ledger());
@@ -124,7 +131,7 @@ class CrashRecoveryIT {
     Path out = dir.resolve("export.jsonl");
     Process p = ChildJvm.start(dir, log, Map.of(), "export", "--store", db.toString(), "--out", out.toString(),
         "--csv", dir.resolve("export.csv").toString());
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertTrue(p.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), Files.readString(log));
     List<String> lines = Files.readAllLines(out);
     assertEquals(N, lines.size());
@@ -151,10 +158,11 @@ class CrashRecoveryIT {
     }
   }
 
-  static void waitUntil(java.util.function.BooleanSupplier cond, Duration max) throws InterruptedException {
-    long end = System.nanoTime() + max.toNanos();
+  /** Polls until the condition holds (the child's progress is seen through the server and its log, not through time). */
+  static void waitUntil(java.util.function.BooleanSupplier cond) throws InterruptedException {
+    long end = System.nanoTime() + GUARD.toNanos();
     while (!cond.getAsBoolean()) {
-      if (System.nanoTime() > end) fail("condition not met within " + max);
+      if (System.nanoTime() > end) fail("condition not met within the guard of " + GUARD);
       Thread.sleep(5);
     }
   }

@@ -17,7 +17,8 @@ class DirectRunTest {
   static final RetryPolicy FAST = RetryPolicy.defaults().withDelays(Duration.ofMillis(2), Duration.ofMillis(20));
 
   private static Endpoint endpoint(SimulatedServer s) {
-    return Endpoint.of(s.baseUrl()).withRetry(FAST).withTimeout(Duration.ofSeconds(5));
+    // a timeout far above any answer's time on a loaded machine: a timed-out request would be paid twice
+    return Endpoint.of(s.baseUrl()).withRetry(FAST).withTimeout(Duration.ofMinutes(2));
   }
 
   @Test
@@ -215,11 +216,14 @@ class DirectRunTest {
   void concurrencyBoundIsRespected() {
     AtomicInteger now = new AtomicInteger();
     AtomicInteger peak = new AtomicInteger();
+    // the first five requests wait for each other: five in flight at once is reached by construction, not by timing
+    java.util.concurrent.CountDownLatch fiveInFlight = new java.util.concurrent.CountDownLatch(5);
     SimulatedModel counting = (p, rng) -> {
       int n = now.incrementAndGet();
       peak.accumulateAndGet(n, Math::max);
+      fiveInFlight.countDown();
       try {
-        Thread.sleep(3);
+        assertTrue(fiveInFlight.await(10, java.util.concurrent.TimeUnit.MINUTES), "never five requests in flight (guard)");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

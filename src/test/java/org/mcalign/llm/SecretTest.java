@@ -28,7 +28,7 @@ class SecretTest {
     LlmException e = assertThrows(LlmException.class,
         () -> DotEnv.parse(List.of("A=1", "fake-secret-value-without-name"), "my.env"));
     assertTrue(e.getMessage().startsWith("my.env:2:"), e.getMessage());
-    assertFalse(e.getMessage().contains("sk-secret"), e.getMessage());
+    assertFalse(e.getMessage().contains("fake-secret-value"), e.getMessage());
     LlmException q = assertThrows(LlmException.class, () -> DotEnv.parse(List.of("K=\"sk-unterminated"), "q.env"));
     assertFalse(q.getMessage().contains("sk-unterminated"));
   }

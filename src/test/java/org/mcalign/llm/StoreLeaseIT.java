@@ -78,7 +78,7 @@ class StoreLeaseIT {
     Path req = requests();
     try (SimulatedServer server = SimulatedServer.builder().latency(Duration.ofMillis(100)).start()) {
       Process a = ChildJvm.start(dir, dir.resolve("a.log"), Map.of(), collect(server, req));
-      CrashRecoveryIT.waitUntil(() -> server.ledger().paidTotal() >= 40 || !a.isAlive(), Duration.ofSeconds(120));
+      CrashRecoveryIT.waitUntil(() -> server.ledger().paidTotal() >= 40 || !a.isAlive());
       assertTrue(a.isAlive(), Files.readString(dir.resolve("a.log")));
       // a second collector while the first works: refused at once, sends nothing
       Process b = ChildJvm.start(dir, dir.resolve("b.log"), Map.of(), collect(server, req));
@@ -112,7 +112,7 @@ class StoreLeaseIT {
     Path req = requests();
     try (SimulatedServer server = SimulatedServer.builder().latency(Duration.ofMillis(30)).start()) {
       Process a = ChildJvm.start(dir, dir.resolve("a.log"), Map.of(), collect(server, req));
-      CrashRecoveryIT.waitUntil(() -> server.ledger().paidTotal() >= 10 || !a.isAlive(), Duration.ofSeconds(120));
+      CrashRecoveryIT.waitUntil(() -> server.ledger().paidTotal() >= 10 || !a.isAlive());
       int exports = 0;
       Set<Integer> sizes = new HashSet<>();
       while (a.isAlive() && exports < 30) {

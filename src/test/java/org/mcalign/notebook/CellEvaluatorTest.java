@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,11 @@ import tech.tablesaw.api.Table;
 /** The JShell evaluation layer in-process: cells, values, errors, output, interrupt, completion, magics. */
 class CellEvaluatorTest {
   private static CellEvaluator eval;
+  /**
+   * How long a test waits for an event before it calls the kernel stuck: a guard against
+   * hanging, not a speed check (every wait ends on the event itself).
+   */
+  static final java.time.Duration GUARD = java.time.Duration.ofMinutes(3);
   private Recorder rec;
   private int count;
 
@@ -39,6 +43,17 @@ class CellEvaluatorTest {
     public synchronized void stream(boolean isErr, String text) {
       (isErr ? err : out).append(text);
       streamMessages.add(text);
+      notifyAll();
+    }
+
+    /** Waits until the cell's stdout holds {@code text}: the cell has got that far. */
+    synchronized void awaitOut(String text) throws InterruptedException {
+      long end = System.nanoTime() + GUARD.toNanos();
+      while (!out.toString().contains(text)) {
+        long left = end - System.nanoTime();
+        if (left <= 0) throw new AssertionError("the cell never printed '" + text + "'; it printed: " + out);
+        wait(Math.max(1, left / 1_000_000));
+      }
     }
 
     @Override
@@ -53,15 +68,55 @@ class CellEvaluatorTest {
     }
   }
 
+  /** A local Maven repository made for this test: probe:probe:1.0 depending on probe:dep:1.0, tiny jars built here. */
+  private static Path probeRepository;
+
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     Console.install();
-    eval = new CellEvaluator();
+    probeRepository = Files.createTempDirectory("mcalign-maven-probe");
+    installProbe(probeRepository, "dep", "package probe.dep; public class Word { public static String word() { return \"resolved\"; } }",
+        "probe/dep/Word", "");
+    installProbe(probeRepository, "probe", "package probe; public class Probe { public static String hi() { return probe.dep.Word.word() + \" from %maven\"; } }",
+        "probe/Probe", "<dependencies><dependency><groupId>org.mcalign.probe</groupId><artifactId>dep</artifactId><version>1.0</version>"
+            + "</dependency></dependencies>");
+    // the kernel reads the repository location once, when it starts
+    String before = System.getProperty("maven.repo.local");
+    System.setProperty("maven.repo.local", probeRepository.toString());
+    try {
+      eval = new CellEvaluator();
+    } finally {
+      if (before == null) System.clearProperty("maven.repo.local");
+      else System.setProperty("maven.repo.local", before);
+    }
+  }
+
+  /** Compiles one class against the repository's jars and installs it as org.mcalign.probe:{artifact}:1.0 with a POM. */
+  private static void installProbe(Path repo, String artifact, String source, String classPath, String pomDependencies) throws Exception {
+    Path work = Files.createTempDirectory(repo, "build");
+    Path src = work.resolve(classPath + ".java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, source);
+    Path classes = work.resolve("classes");
+    String cp = repo.resolve("org/mcalign/probe/dep/1.0/dep-1.0.jar").toString();
+    int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp", cp, src.toString());
+    assertEquals(0, rc, "compiling " + classPath);
+    Path dir = Files.createDirectories(repo.resolve("org/mcalign/probe").resolve(artifact).resolve("1.0"));
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve(artifact + "-1.0.jar")))) {
+      jar.putNextEntry(new java.util.jar.JarEntry(classPath + ".class"));
+      jar.write(Files.readAllBytes(classes.resolve(classPath + ".class")));
+      jar.closeEntry();
+    }
+    Files.writeString(dir.resolve(artifact + "-1.0.pom"), "<project><modelVersion>4.0.0</modelVersion><groupId>org.mcalign.probe</groupId>"
+        + "<artifactId>" + artifact + "</artifactId><version>1.0</version>" + pomDependencies + "</project>");
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     eval.close();
+    try (var files = Files.walk(probeRepository)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   @BeforeEach
@@ -170,13 +225,39 @@ class CellEvaluatorTest {
     assertFalse(tb.contains("CellExecutionControl") || tb.contains("jdk.internal.reflect"), tb);
   }
 
+  /** Each line reaches the notebook while the cell still runs: the cell goes on only once the test has seen it. */
   @Test
-  void stdoutAndStderrReachTheCellWhileItRuns() {
-    run("for (int i = 0; i < 3; i++) { System.out.println(\"line \" + i); Thread.sleep(250); }\n"
-        + "System.err.print(\"warned\");");
+  void stdoutAndStderrReachTheCellWhileItRuns() throws Exception {
+    java.util.concurrent.Semaphore seen = new java.util.concurrent.Semaphore(0);
+    System.getProperties().put("mcalign.test.seen", seen); // a channel the cell (same JVM) can reach
+    try {
+      CompletableFuture<Throwable> running = inBackground(
+          "var seen = (java.util.concurrent.Semaphore) System.getProperties().get(\"mcalign.test.seen\");\n"
+              + "for (int i = 0; i < 3; i++) { System.out.println(\"line \" + i); seen.acquire(); }\n"
+              + "System.err.print(\"warned\");");
+      for (int i = 0; i < 3; i++) {
+        rec.awaitOut("line " + i + "\n");
+        seen.release();
+      }
+      assertEquals(null, running.get(GUARD.toSeconds(), TimeUnit.SECONDS));
+    } finally {
+      System.getProperties().remove("mcalign.test.seen");
+    }
     assertEquals("line 0\nline 1\nline 2\n", rec.out.toString());
     assertEquals("warned", rec.err.toString());
     assertTrue(rec.streamMessages.size() >= 3, "streamed as it ran: " + rec.streamMessages);
+  }
+
+  /** Runs a cell on another thread; completes with what it threw (null if nothing). */
+  private CompletableFuture<Throwable> inBackground(String code) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        run(code);
+        return null;
+      } catch (Throwable t) {
+        return t;
+      }
+    });
   }
 
   @Test
@@ -215,19 +296,10 @@ class CellEvaluatorTest {
   @Test
   void interruptStopsATightLoopAndKeepsState() throws Exception {
     run("int kept = 41;");
-    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        run("long spins = 0;\nwhile (true) { spins++; }");
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
-    Thread.sleep(800);
-    long t0 = System.nanoTime();
+    CompletableFuture<Throwable> running = inBackground("long spins = 0;\nwhile (true) { if (spins++ == 0) System.out.println(\"spinning\"); }");
+    rec.awaitOut("spinning"); // the loop runs: an interrupt before it (or between snippets) would never reach it
     eval.interrupt();
-    Throwable t = running.get(10, TimeUnit.SECONDS);
-    assertTrue((System.nanoTime() - t0) / 1e9 < 5, "stopped promptly");
+    Throwable t = running.get(GUARD.toSeconds(), TimeUnit.SECONDS);
     CellError e = assertInstanceOf(CellError.class, t);
     assertEquals("Interrupted", e.ename());
     assertEquals(42, run("kept + 1").value());
@@ -236,17 +308,10 @@ class CellEvaluatorTest {
 
   @Test
   void interruptEndsASleepingCell() throws Exception {
-    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        run("Thread.sleep(60_000);");
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
-    Thread.sleep(500);
+    CompletableFuture<Throwable> running = inBackground("{ System.out.println(\"sleeping\"); Thread.sleep(600_000); }"); // one snippet: the interrupt reaches the sleep
+    rec.awaitOut("sleeping");
     eval.interrupt();
-    CellError e = assertInstanceOf(CellError.class, running.get(10, TimeUnit.SECONDS));
+    CellError e = assertInstanceOf(CellError.class, running.get(GUARD.toSeconds(), TimeUnit.SECONDS));
     assertEquals("Interrupted", e.ename());
   }
 
@@ -254,27 +319,22 @@ class CellEvaluatorTest {
   @Test
   void interruptReachesThreadsTheCellStarted() throws Exception {
     run("var ended = new java.util.concurrent.CountDownLatch(1);");
-    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
-      try {
-        run("var worker = new Thread(() -> { try { new java.util.concurrent.CountDownLatch(1).await(); }"
-            + " catch (InterruptedException e) { ended.countDown(); } });\nworker.start();\nworker.join();");
-        return null;
-      } catch (Throwable t) {
-        return t;
-      }
-    });
-    Thread.sleep(500);
+    CompletableFuture<Throwable> running = inBackground(
+        "var worker = new Thread(() -> { System.out.println(\"waiting\"); try { new java.util.concurrent.CountDownLatch(1).await(); }"
+            + " catch (InterruptedException e) { ended.countDown(); } });\n{ worker.start(); worker.join(); }");
+    // the worker exists and the snippet that started it still runs (an interrupt before await leaves the flag set)
+    rec.awaitOut("waiting");
     eval.interrupt();
-    assertInstanceOf(CellError.class, running.get(10, TimeUnit.SECONDS));
-    assertEquals(true, run("ended.await(5, java.util.concurrent.TimeUnit.SECONDS)").value(), "the worker saw the interrupt");
+    assertInstanceOf(CellError.class, running.get(GUARD.toSeconds(), TimeUnit.SECONDS));
+    assertEquals(true, run("ended.await(" + GUARD.toSeconds() + ", java.util.concurrent.TimeUnit.SECONDS)").value(), "the worker saw the interrupt");
   }
 
   @Test
-  void threadsLeftByACellDoNotBlockTheNext() {
+  void threadsLeftByACellDoNotBlockTheNext() throws Exception {
     run("var pool = java.util.concurrent.Executors.newFixedThreadPool(2);\npool.submit(() -> 1);");
-    long t0 = System.nanoTime();
-    assertEquals(2, run("1 + 1").value());
-    assertTrue((System.nanoTime() - t0) / 1e9 < 5);
+    // the pool's threads never end: a cell that waited for them would never return
+    CompletableFuture<Object> next = CompletableFuture.supplyAsync(() -> run("1 + 1").value());
+    assertEquals(2, next.get(GUARD.toSeconds(), TimeUnit.SECONDS));
     run("pool.shutdownNow();");
   }
 
@@ -301,9 +361,34 @@ class CellEvaluatorTest {
   }
 
   @Test
+  void inspectOfABareMethodNameListsItsOverloads() {
+    String code = "int m = Math.max";
+    String doc = Completion.inspect(eval.analysis(), code, code.length());
+    assertTrue(doc != null && doc.contains("int Math.max(int a, int b)") && doc.contains("double Math.max(double a, double b)"),
+        String.valueOf(doc));
+  }
+
+  @Test
+  void nullPointerMessagesNameTheCellsVariable() {
+    CellError e = assertThrows(CellError.class, () -> run("String s = null;\ns.length()"));
+    assertTrue(e.evalue().contains("\"s\" is null"), e.evalue());
+    assertFalse(e.evalue().contains("$JShell"), e.evalue());
+    assertFalse(String.join("\n", e.traceback()).contains("$JShell"), e.traceback().toString());
+  }
+
+  @Test
+  void castFailuresNameTheCellsType() {
+    CellError e = assertThrows(CellError.class, () -> run("record Point(int x) {}\nObject o = new Point(1);\nString t = (String) o;"));
+    assertTrue(e.evalue().startsWith("class Point cannot be cast"), e.evalue());
+  }
+
+  @Test
   void cellTimeMagicPrintsWallTime() {
     run("%%time\nThread.sleep(50);");
-    assertTrue(rec.out.toString().matches("(?s)Wall time: [0-9.]+ ms\\n"), rec.out.toString());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Wall time: ([0-9.]+) (ms|s)\n").matcher(rec.out.toString());
+    assertTrue(m.matches(), rec.out.toString());
+    double ms = Double.parseDouble(m.group(1)) * (m.group(2).equals("s") ? 1000 : 1);
+    assertTrue(ms >= 50, "at least the 50 ms the cell slept: " + rec.out); // no upper bound: the machine may be loaded
   }
 
   @Test
@@ -327,10 +412,10 @@ class CellEvaluatorTest {
   }
 
   @Test
-  void mavenMagicLoadsFromTheLocalRepository() {
-    Path jar = MavenLocal.defaultRepository().resolve("commons-io/commons-io/2.16.1/commons-io-2.16.1.jar");
-    Assumptions.assumeTrue(Files.isRegularFile(jar), "commons-io 2.16.1 is not in the local Maven repository");
-    assertEquals("txt", run("%maven commons-io:commons-io:2.16.1\norg.apache.commons.io.FilenameUtils.getExtension(\"a/b.txt\")").value());
+  void mavenMagicLoadsAnArtifactAndItsDependenciesFromTheLocalRepository() {
+    assertEquals("resolved from %maven", run("%maven org.mcalign.probe:probe:1.0\nprobe.Probe.hi()").value());
+    CellError e = assertThrows(CellError.class, () -> run("%maven org.mcalign.probe:absent:1.0"));
+    assertTrue(e.evalue().contains("no POM absent-1.0.pom in the local repository"), e.evalue());
   }
 
   @Test

@@ -75,7 +75,7 @@ class NotebookIT {
     JsonNode table = cells.get(0).get("outputs").get(0);
     assertEquals("execute_result", table.get("output_type").asText());
     String html = text(table.get("data").get("text/html"));
-    assertTrue(html.contains("<td>Germany</td>") && html.contains("<td class=\"num\">0.125</td>"), html);
+    assertTrue(html.contains(">Germany</td>") && html.contains("style=\"text-align:right;white-space:nowrap\">0.125</td>"), html);
     assertTrue(html.contains("3 rows × 2 columns"));
 
     JsonNode chart = cells.get(1).get("outputs").get(0);

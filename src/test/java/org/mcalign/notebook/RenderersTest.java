@@ -52,14 +52,56 @@ class RenderersTest {
         DoubleColumn.create("metric_value", 0.123456789, Double.NaN));
     MimeBundle b = Renderers.render(t);
     String html = b.get("text/html");
-    assertTrue(html.contains("<caption>scores</caption>"));
-    assertTrue(html.contains("model_name<small>string</small>"));
-    assertTrue(html.contains("metric_value<small>double</small>"));
-    assertTrue(html.contains("<td>olmo&lt;2&gt;</td>"), "escaped");
-    assertTrue(html.contains("<td class=\"num\">0.123457</td>"), "6 significant digits");
-    assertTrue(html.contains("<td class=\"num na\">NaN</td>"));
+    assertTrue(html.contains("<b>scores</b></caption>"), html);
+    // the type is the header's tooltip, not text that runs into the name without a style sheet
+    assertTrue(html.contains("<th title=\"string\" align=\"left\" style=\"text-align:left\">model_name</th>"), html);
+    assertTrue(html.contains("<th title=\"double\" align=\"right\""), html);
+    assertTrue(html.contains("<td align=\"left\" style=\"text-align:left\">olmo&lt;2&gt;</td>"), "escaped, left-aligned by its own attributes");
+    // numbers right-aligned by the cell's own attributes, 4 significant digits
+    assertTrue(html.contains("align=\"right\" style=\"text-align:right;white-space:nowrap\">0.1235</td>"), html);
+    assertTrue(html.contains(">NaN</td>"));
     assertTrue(html.contains("2 rows × 2 columns"));
-    assertTrue(b.get("text/plain").contains("gpt-4o"));
+    String text = b.get("text/plain");
+    assertTrue(text.contains("gpt-4o") && text.contains("0.1235") && !text.contains("0.123456789"), text);
+  }
+
+  @Test
+  void tablesReadWithoutTheirStyleSheet() {
+    Table t = Table.create("t", StringColumn.create("term", "us[T.True]:model_name[T.gpt-4o]:language[da]"),
+        DoubleColumn.create("coefficient", 0.5), DoubleColumn.create("p_value", 1e-9), DoubleColumn.create("paper_p", 0.0123));
+    String html = Renderers.render(t).get("text/html");
+    String withoutStyle = html.replaceAll("<style>.*?</style>", "");
+    assertFalse(withoutStyle.matches("(?s).*<th[^>]*>[^<]*<small>.*"), "no type label to run into the column name");
+    assertTrue(withoutStyle.contains("<th title=\"p-value (double; below 0.001 shown as &lt;0.001)\""), withoutStyle);
+    assertTrue(withoutStyle.contains(">&lt;0.001</td>") && withoutStyle.contains(">0.012</td>"), withoutStyle);
+    // long terms may wrap at ':' and before '[' so that wide tables fit the page
+    assertTrue(withoutStyle.contains("us<wbr>[T.True]:<wbr>model_<wbr>name<wbr>[T.gpt-4o]"), withoutStyle);
+    assertTrue(Renderers.render(t).get("text/plain").contains("<0.001"));
+  }
+
+  @Test
+  void mapsAndCollectionsAreTablesNotJavaToString() {
+    Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("rq1_flagged_terms", 3.0);
+    m.put("rq1_max_abs", 0.12560527021041878);
+    MimeBundle b = Renderers.render(m);
+    assertTrue(b.get("text/html").contains(">rq1_<wbr>flagged_<wbr>terms</td>") && b.get("text/html").contains(">3</td>"), b.get("text/html"));
+    assertTrue(b.get("text/html").contains(">0.1256</td>"), b.get("text/html"));
+    assertFalse(b.get("text/plain").contains("{") || b.get("text/plain").contains("3.0"), b.get("text/plain"));
+    MimeBundle l = Renderers.render(java.util.List.of(0.6649547747952438, 0.8352250311280959));
+    assertTrue(l.get("text/plain").contains("0.665") && !l.get("text/plain").contains("[0.66"), l.get("text/plain"));
+    assertEquals("0.664955", Renderers.render(0.6649547747952438).get("text/plain"));
+  }
+
+  @Test
+  void aValueWithACaptionShowsAsTheValueThenTheCaption() {
+    org.mcalign.plot.Figure f = org.mcalign.plot.Figure.of("x.png", new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB), 2)
+        .withCaption("Bars: means; whiskers: 95 % percentile interval (n = 100).");
+    java.util.List<MimeBundle> shown = Renderers.renderAll(f);
+    assertEquals(2, shown.size());
+    assertNotNull(shown.get(0).get("image/png"));
+    assertEquals("Bars: means; whiskers: 95 % percentile interval (n = 100).", shown.get(1).get("text/markdown"));
+    assertEquals(1, Renderers.renderAll(org.mcalign.plot.Figure.of("y.png", new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB), 2)).size());
   }
 
   @Test
@@ -70,20 +112,20 @@ class RenderersTest {
     Table t = Table.create("big", IntColumn.create("id", ids));
     String html = Renderers.render(t).get("text/html");
     // default limit 50: first 40 rows and last 10
-    assertTrue(html.contains("<td class=\"num\">" + 39 * 7 + "</td>"));
-    assertFalse(html.contains("<td class=\"num\">" + 40 * 7 + "</td>"));
-    assertTrue(html.contains("<td class=\"num\">" + (n - 10) * 7 + "</td>"));
-    assertFalse(html.contains("<td class=\"num\">" + (n - 11) * 7 + "</td>"));
+    assertTrue(html.contains(">" + 39 * 7 + "</td>"));
+    assertFalse(html.contains(">" + 40 * 7 + "</td>"));
+    assertTrue(html.contains(">" + (n - 10) * 7 + "</td>"));
+    assertFalse(html.contains(">" + (n - 11) * 7 + "</td>"));
     assertTrue(html.contains("9,950 more rows"));
     assertTrue(html.contains("10,000 rows × 1 columns"));
-    assertEquals(50, html.split("<tr><th>[0-9]+</th>").length - 1, "50 data rows");
+    assertEquals(50, html.split("<tr><th align=\"right\" style=\"text-align:right\">[0-9]+</th>").length - 1, "50 data rows");
   }
 
   @Test
   void columnsAndSlicesRenderAsTables() {
     DoubleColumn c = DoubleColumn.create("pro_score", 0.5, 0.75);
     String html = Renderers.render(c).get("text/html");
-    assertTrue(html.contains("<caption>pro_score</caption>") && html.contains(">0.75<") && html.contains("2 rows × 1 columns"), html);
+    assertTrue(html.contains("<b>pro_score</b></caption>") && html.contains(">0.75<") && html.contains("2 rows × 1 columns"), html);
     Table t = Table.create("t", IntColumn.create("x", 1, 2, 3, 4));
     String slice = Renderers.render(t.splitOn("x").get(2)).get("text/html");
     assertTrue(slice.contains("1 rows × 1 columns") && slice.contains(">3<"), slice);
@@ -141,17 +183,26 @@ class RenderersTest {
     MimeBundle b = Renderers.render(new Report());
     assertEquals("<b>report</b>", b.get("text/html"));
     assertEquals("report summary", b.get("text/plain"));
-    assertEquals(Map.of("text/plain", "[1, 2]"), Renderers.render(java.util.List.of(1, 2)).data());
     assertEquals("[[1, 2], [3]]", Renderers.render(new int[][] {{1, 2}, {3}}).get("text/plain"));
   }
 
   @Test
-  void doublesAreFormattedLikePandas() {
-    assertEquals("0.1", HtmlTables.formatDouble(0.1));
-    assertEquals("1234.57", HtmlTables.formatDouble(1234.5678));
-    assertEquals("1.00000e-05", HtmlTables.formatDouble(0.00001));
-    assertEquals("-3", HtmlTables.formatDouble(-3.0));
-    assertEquals("inf", HtmlTables.formatDouble(Double.POSITIVE_INFINITY));
+  void numbersReadAsInPapersNotAsJavaPrintsThem() {
+    assertEquals("0.1", Numbers.cell(0.1));
+    assertEquals("1235", Numbers.cell(1234.5678));
+    assertEquals("0.0001235", Numbers.cell(0.00012345));
+    assertEquals("1.000e-05", Numbers.cell(0.00001));
+    assertEquals("-3", Numbers.cell(-3.0));
+    assertEquals("inf", Numbers.cell(Double.POSITIVE_INFINITY));
+    assertEquals("<0.001", Numbers.pValue(0.0004));
+    assertEquals("0.001", Numbers.pValue(0.001));
+    assertEquals("p < 0.001", Numbers.pInText(0));
+    assertEquals("p = 0.062", Numbers.pInText(0.0624));
+    assertEquals("0.55\u20130.98", Numbers.range(0.551, 0.979, 2));
+    assertEquals("\u22120.19 to 0.11", Numbers.range(-0.19, 0.11, 2));
+    assertEquals("0.00", Numbers.fixed(-0.001, 2));
+    assertTrue(Numbers.isPValueColumn("p_value") && Numbers.isPValueColumn("paper_p") && Numbers.isPValueColumn("P>|z|"));
+    assertFalse(Numbers.isPValueColumn("p2.5") || Numbers.isPValueColumn("spread") || Numbers.isPValueColumn("p97.5"));
   }
 
   @Test

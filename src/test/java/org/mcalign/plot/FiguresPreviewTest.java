@@ -3,7 +3,6 @@ package org.mcalign.plot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,12 +57,15 @@ class FiguresPreviewTest {
     }
     Figures.coefficientComparison(all, "model", "rq1_coefficients_by_model.png").saveIn(OUT);
     List<String> names = figs.stream().map(Figure::fileName).sorted().toList();
+    // the figures of the nine models show all nine, or all three families
+    for (Figure f : figs.subList(5, 11)) FigurePixels.assertShowsModels(f, org.mcalign.data.Paper.LLMS, List.of(), 50);
     assertEquals(Figures.PAPER_FILES, names, "one figure per paper file name");
     for (Figure f : figs) {
       var img = ImageIO.read(OUT.resolve(f.fileName()).toFile());
       assertEquals(f.width() * Figure.DENSITY, img.getWidth(), f.fileName());
       assertEquals(f.height() * Figure.DENSITY, img.getHeight(), f.fileName());
-      assertTrue(Files.size(OUT.resolve(f.fileName())) > 10_000, f.fileName() + " looks empty");
+      FigurePixels.assertSamePixels(f.image(), img, "saved " + f.fileName());
+      FigurePixels.assertDrawn(f, 20);
     }
   }
 }

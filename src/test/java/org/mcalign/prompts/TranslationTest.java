@@ -96,6 +96,15 @@ class TranslationTest {
     List<String> replies =
         units.stream().map(u -> u.text().equals(victim) ? "lost slot" : "[nl] " + u.text()).toList();
     List<PromptRow> table = Translation.pair(en, Translation.cleanAll(units, replies), 1);
-    assertTrue(table.stream().noneMatch(r -> r.prompt().equals("lost slot")));
+    assertEquals(2 * en.size(), table.size(), "every English row still gets a Dutch row");
+    String victimType = en.get(0).templateType();
+    long victimTypeRows = 0;
+    for (PromptRow r : table.subList(en.size(), table.size())) {
+      assertEquals("nl", r.language());
+      assertTrue(r.prompt().startsWith("[nl] ") && r.prompt().contains("{topic}"), "a translated template with its slot: " + r.prompt());
+      assertNotEquals("[nl] " + victim, r.prompt());
+      if (r.templateType().equals(victimType)) victimTypeRows++;
+    }
+    assertTrue(victimTypeRows > 0, "rows of the victim's type draw from its other templates");
   }
 }

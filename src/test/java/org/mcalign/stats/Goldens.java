@@ -16,7 +16,14 @@ import tech.tablesaw.api.Table;
 final class Goldens {
   private Goldens() {}
 
-  static final Path DIR = Path.of("..", "shared", "goldens");
+  /** Beside the paper's data (MCA_DATA/../goldens), else ../shared/goldens. */
+  static final Path DIR = dir();
+
+  static Path dir() {
+    String data = System.getenv("MCA_DATA");
+    return data != null && !data.isBlank() ? Path.of(data).toAbsolutePath().getParent().resolve("goldens")
+        : Path.of("..", "shared", "goldens");
+  }
   private static final Map<String, Table> TABLES = new HashMap<>();
 
   static boolean available() {

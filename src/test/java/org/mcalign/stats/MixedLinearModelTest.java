@@ -129,7 +129,7 @@ class MixedLinearModelTest {
     tech.tablesaw.api.Table t = balanced(groups, m, 0.0, 5);
     double[] a = anova(t, groups, m);
     double msb = a[1] / (groups - 1), msw = a[2] / (groups * (m - 1));
-    org.junit.jupiter.api.Assumptions.assumeTrue(msb < msw, "this seed must give MSB < MSW");
+    assertTrue(msb < msw, "the data must have MSB < MSW (no between-group variance), got MSB " + msb + ", MSW " + msw);
     MixedLmResults r = MixedLinearModel.fit("y ~ 1", t, "grp");
     assertEquals(0.0, r.groupVar(), 0);
     // with γ = 0 REML is OLS: scale = SST/(n-1)
@@ -141,5 +141,67 @@ class MixedLinearModelTest {
     tech.tablesaw.api.Table t = balanced(3, 4, 1, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MixedLinearModel.fit("y ~ 1", t, "nope"));
     assertTrue(e.getMessage().contains("groups column 'nope'"), e.getMessage());
+  }
+
+  /** Groups of rows: y = 1 + x + u_g + e with {@code noise} the sd of e; w = x + {@code gap}·noise. */
+  private static tech.tablesaw.api.Table collinear(double gap, double noise, long seed) {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    int groups = 9, per = 40, n = groups * per;
+    double[] y = new double[n], x = new double[n], w = new double[n], d = new double[n];
+    String[] g = new String[n];
+    for (int k = 0; k < groups; k++) {
+      double u = 0.8 * rng.nextGaussian();
+      for (int i = k * per; i < (k + 1) * per; i++) {
+        x[i] = rng.nextGaussian();
+        d[i] = gap * rng.nextGaussian();
+        w[i] = x[i] + d[i];
+        y[i] = 1 + x[i] + u + noise * rng.nextGaussian();
+        g[i] = "g" + k;
+      }
+    }
+    return tech.tablesaw.api.Table.create("collinear", tech.tablesaw.api.DoubleColumn.create("y", y),
+        tech.tablesaw.api.DoubleColumn.create("x", x), tech.tablesaw.api.DoubleColumn.create("w", w),
+        tech.tablesaw.api.DoubleColumn.create("d", d), tech.tablesaw.api.StringColumn.create("g", g));
+  }
+
+  /**
+   * Nearly collinear fixed effects (w = x + 1e-7·noise, cond(X) ~ 1e7): REML is invariant under
+   * a change of basis of the fixed effects, so the fit on (x, w) must equal the well-conditioned
+   * fit on (x, d = w − x): the same group variance and scale, β_w = β_d, β_x + β_w = β_x'.
+   * (Normal equations lose about cond² · eps here; the old implementation's group variance was 13 % off.)
+   */
+  @org.junit.jupiter.api.Test
+  void nearlyCollinearFixedEffectsStayAccurate() {
+    tech.tablesaw.api.Table t = collinear(1e-7, 1, 11);
+    MixedLmResults bad = MixedLinearModel.fit("y ~ x + w", t, "g"), good = MixedLinearModel.fit("y ~ x + d", t, "g");
+    assertTrue(bad.converged() && good.converged());
+    assertEquals(good.groupVar(), bad.groupVar(), 1e-8 * good.groupVar());
+    assertEquals(good.scale(), bad.scale(), 1e-8 * good.scale());
+    assertEquals(good.llf(), bad.llf(), 1e-9 * Math.abs(good.llf()), "the change of basis has determinant 1");
+    assertEquals(good.params().get("d"), bad.params().get("w"), 1e-6 * Math.abs(good.params().get("d")));
+    assertEquals(good.params().get("x"), bad.params().get("x") + bad.params().get("w"), 1e-6 * Math.abs(good.bse().get("d")));
+    assertEquals(good.bse().get("d"), bad.bse().get("w"), 1e-6 * good.bse().get("d"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void singularFixedEffectsAreRefusedNamingTheColumns() {
+    tech.tablesaw.api.Table t = collinear(0, 1, 12); // w == x exactly
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MixedLinearModel.fit("y ~ x + w + d", t, "g"));
+    assertTrue(e.getMessage().contains("singular (rank 2 < 4 columns; x, w, d are linearly dependent)") , e.getMessage());
+  }
+
+  /** Degenerate data never throw out of the optimiser. */
+  @org.junit.jupiter.api.Test
+  void degenerateDataDoNotThrow() {
+    tech.tablesaw.api.Table exact = collinear(1, 0, 13); // y = 1 + x + u_g exactly: no residual variance at all
+    MixedLmResults r = MixedLinearModel.fit("y ~ x", exact, "g");
+    assertEquals(1.0, r.params().get("x"), 1e-9);
+    tech.tablesaw.api.Table huge = collinear(1, 1e-4, 14); // group variance 1e8 times the residual one
+    MixedLmResults h = MixedLinearModel.fit("y ~ x", huge, "g");
+    assertTrue(h.converged(), "the grid extends to very large variance ratios");
+    assertTrue(h.groupVar() / h.scale() > 1e6, Double.toString(h.groupVar() / h.scale()));
+    tech.tablesaw.api.Table t = collinear(1, 1, 15);
+    MixedLmResults single = MixedLinearModel.fit("y ~ x", t.where(t.stringColumn("g").isEqualTo("g0")), "g");
+    assertEquals(1, single.randomEffects().size());
   }
 }

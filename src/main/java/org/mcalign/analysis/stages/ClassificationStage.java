@@ -122,7 +122,8 @@ public final class ClassificationStage {
       undefined.append((int) a.stream().filter(x -> Double.isNaN(x.proScore())).count());
       Map<String, Integer> l = new java.util.TreeMap<>();
       a.forEach(x -> l.merge(String.valueOf(x.language()), 1, Integer::sum));
-      langs.append(l.toString());
+      // "da 283, en 317": read as text in a table, not as a Java map
+      langs.append(String.join(", ", l.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
       mean.append(a.stream().mapToDouble(ClassifiedOpinions::proScore).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN));
     }
     return Table.create(title("classifier outputs"), f, n, unparsed, undefined, langs, mean);

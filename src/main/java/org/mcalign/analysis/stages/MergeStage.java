@@ -125,7 +125,15 @@ public final class MergeStage {
   public Table sample(int n) {
     String name = (dataset.isDemo() ? "DEMO-" : "") + "all_lang_model_responses_with_scores.csv";
     CsvRecords ours = CsvRecords.read(StageOutputs.folder(dataset).resolve(name));
-    return new CsvRecords(ours.columns(), ours.rows().subList(0, Math.min(n, ours.size()))).toTable(title("scored responses"));
+    Table t = new CsvRecords(ours.columns(), ours.rows().subList(0, Math.min(n, ours.size()))).toTable(title("scored responses"));
+    // the score columns as numbers, so the notebook shows them formatted, not as the file's 17-digit text
+    for (String c : List.of("response_pro_score", "ground_truth_pro_score")) {
+      if (!t.columnNames().contains(c)) continue;
+      tech.tablesaw.api.DoubleColumn d = tech.tablesaw.api.DoubleColumn.create(c);
+      t.stringColumn(c).forEach(v -> d.append(v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v)));
+      t.replaceColumn(c, d);
+    }
+    return t;
   }
 
 }

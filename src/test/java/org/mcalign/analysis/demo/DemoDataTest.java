@@ -42,11 +42,39 @@ class DemoDataTest {
     for (Map<String, String> r : prompts.rows()) assertTrue(r.get("prompt").contains("DEMO"));
   }
 
+  /**
+   * The demographic model follows the country its prompt names: every prompt is asked once
+   * naming a country of its language (congruent) and once naming another; on the incongruent
+   * ones its scores rank like the named country's ground truth, not like the prompt
+   * language's.
+   */
   @Test
   void demographicResultsFollowTheNamedCountry() {
     CsvRecords r = CsvRecords.read(dir.resolve("demographic-gemma-results.csv"));
-    assertTrue(r.size() > 100);
-    assertTrue(r.rows().stream().anyMatch(x -> x.get("is_congruent").equals("false")));
+    Map<String, String> codeOf = new java.util.HashMap<>();
+    org.mcalign.data.Paper.COUNTRY_NAMES.forEach((code, name) -> codeOf.put(name, code));
+    Map<String, Double> byCountry = new java.util.HashMap<>(), byLanguage = new java.util.HashMap<>();
+    for (Map<String, String> g : CsvRecords.read(dir.resolve("ground_truth_every_country.csv")).rows())
+      byCountry.put(g.get("cntry_an") + "|" + g.get("question_key").toLowerCase(), Double.parseDouble(g.get("pro_score")));
+    for (Map<String, String> g : CsvRecords.read(dir.resolve("ground_truth_per_language.csv")).rows())
+      byLanguage.put(g.get("lnge_iso") + "|" + g.get("question_key").toLowerCase(), Double.parseDouble(g.get("pro_score")));
+    java.util.List<double[]> incongruent = new java.util.ArrayList<>(); // response, named country's truth, prompt language's truth
+    int congruent = 0;
+    for (Map<String, String> x : r.rows()) {
+      String code = codeOf.get(x.get("country"));
+      assertNotNull(code, "a known country: " + x.get("country"));
+      boolean sameLanguage = org.mcalign.data.Paper.COUNTRY_LANGUAGE.get(code).equals(x.get("language"));
+      assertEquals(String.valueOf(sameLanguage), x.get("is_congruent").toLowerCase(), x.get("country") + " / " + x.get("language"));
+      if (sameLanguage) { congruent++; continue; }
+      Double named = byCountry.get(code + "|" + x.get("question_key")), own = byLanguage.get(x.get("language") + "|" + x.get("question_key"));
+      if (named != null && own != null) incongruent.add(new double[] {Double.parseDouble(x.get("response_pro_score")), named, own});
+    }
+    assertEquals(r.size(), 2 * congruent, "each prompt once congruent, once not");
+    assertTrue(incongruent.size() > 50, "incongruent rows with both truths: " + incongruent.size());
+    double[] resp = incongruent.stream().mapToDouble(v -> v[0]).toArray();
+    double named = org.mcalign.stats.Correlation.spearman(resp, incongruent.stream().mapToDouble(v -> v[1]).toArray());
+    double own = org.mcalign.stats.Correlation.spearman(resp, incongruent.stream().mapToDouble(v -> v[2]).toArray());
+    assertTrue(named > 0.5 && named > own + 0.1, "follows the named country: " + named + " vs the prompt language " + own);
   }
 
   @Test
