@@ -63,7 +63,7 @@ public final class Descriptives {
    * groups' pro scores over the questions both have.
    */
   public static Table countryCorrelations(Table everyCountry, Table global) {
-    Object[] d = WvsFigures.combined("country correlations", everyCountry, global);
+    Object[] d = WvsFigures.combined("country correlations", everyCountry, global, org.mcalign.data.Study.paper());
     String[] group = (String[]) d[0];
     return asTable("country correlations", CorrelationMatrix.of(group, (String[]) d[1], (double[]) d[2], Figures.sorted(group)));
   }

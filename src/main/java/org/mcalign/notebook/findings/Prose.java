@@ -1,5 +1,6 @@
 package org.mcalign.notebook.findings;
 
+import org.mcalign.data.Study;
 import static org.mcalign.notebook.Numbers.fixed;
 
 import java.util.ArrayList;
@@ -107,14 +108,12 @@ final class Prose {
 
   /** "GPT-4o" for a model id, the id itself when the study does not know it. */
   static String model(String id) {
-    String d = Paper.MODEL_DISPLAY_NAMES.get(id);
-    return d == null ? id : d;
+    return Study.paper().displayName(id);
   }
 
   /** "Denmark" for "DK" (codes the study does not know pass through). */
   static String country(String code) {
-    String n = Paper.COUNTRY_NAMES.get(code);
-    return n == null ? code : n;
+    return Study.paper().country(code).map(Study.Country::name).orElse(code);
   }
 
   /** A country's name as it reads inside a sentence: "the United States", "the Netherlands", "Denmark". */
@@ -124,8 +123,7 @@ final class Prose {
 
   /** "Danish" for "da" (names pass through). */
   static String language(String codeOrName) {
-    String n = Paper.LANGUAGE_NAMES.get(codeOrName);
-    return n == null ? codeOrName : n;
+    return Study.paper().languageName(codeOrName);
   }
 
   /** "Gemma" for "gemma", "OpenAI" for "openai", "OLMo" for "olmo". */
