@@ -135,9 +135,9 @@ final class CsvTableReader {
       if (b.undeclared.isEmpty()) continue;
       List<String> shown = new ArrayList<>();
       b.undeclared.forEach((v, at) -> shown.add("'" + clip(v) + "' (" + at[1] + (at[1] == 1 ? " row" : " rows") + ", first at line " + at[0] + ")"));
-      undeclared.put(b.name + " " + b.kind + (shown.size() == 1 ? "" : "s"), shown);
+      undeclared.put("column " + b.name + ": " + b.kind + (shown.size() == 1 ? "" : "s"), shown);
     }
-    if (!undeclared.isEmpty()) throw new DataFormatException(file, 0, null, study.undeclaredMessage(undeclared, file), null);
+    if (!undeclared.isEmpty()) throw new DataFormatException(file, 0, null, study.undeclaredMessage(undeclared, "the file"), null);
     Table table = Table.create(file);
     for (ColumnBuilder b : builders) table.addColumns(b.build());
     return table;

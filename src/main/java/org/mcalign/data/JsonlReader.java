@@ -82,7 +82,7 @@ final class JsonlReader {
         if (!v.isTextual()) throw typeError(file, line, where, c, v, expected);
         if (!c.check().accepts(v.textValue(), study)) {
           if (c.check().fromStudy())
-            throw new DataFormatException(file, line, where, study.undeclared(c.check().kind(), List.of(v.textValue()), file), null);
+            throw new DataFormatException(file, line, where, study.undeclared(c.check().kind(), List.of(v.textValue()), "the file"), null);
           throw new DataFormatException(file, line, where,
               "unknown value '" + v.textValue() + "'; expected a " + c.check().label(), expected);
         }
