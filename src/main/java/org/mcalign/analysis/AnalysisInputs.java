@@ -36,7 +36,7 @@ public record AnalysisInputs(
 
   /** The study the inputs were validated against (the dataset's study.json over the paper's, or --study). */
   public Study study() {
-    return dataset.study();
+    return dataset == null ? Study.paper() : dataset.study(); // inputs built in memory (tests, notebooks) use the paper's
   }
 
   /** Loads from a folder laid out as the paper's {@code output/}, validated against {@code study}. */

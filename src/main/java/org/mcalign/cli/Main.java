@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       // the data, then the stages in the paper's order
       DataCommand.class,
       StudyCommand.class,
+      EvaluateCommand.class,
       WvsSynthesizeCommand.class,
       WvsGroundTruthCommand.class,
       TranslateCommand.class,

@@ -77,7 +77,7 @@ public final class Figures {
 
   /**
    * {@code multilingual_benchmarks_alignment-model.png}: one panel per language present (two
-   * columns, as many rows as needed: 2 × 2 for the paper's four; shared axes, y from 0 to 0.9), points = adjusted cultural alignment of each bootstrap fit against
+   * columns, as many rows as needed: 2 × 2 for the paper's four, the paper's height for up to two rows; shared axes, y from 0 to 0.9), points = adjusted cultural alignment of each bootstrap fit against
    * the model's mean multilingual benchmark score, coloured per model; per family a dashed line
    * with slope coefficient/100 through the family's points (intercept = mean of y − slope·x),
    * and a star below its middle where p < 0.05 and the slope is positive.
@@ -108,7 +108,7 @@ public final class Figures {
     List<String> models = lb.modelsInOrder(model);
     List<String> families = lineOrder(study, fam);
     int gridRows = (langs.size() + 1) / 2;
-    Facets f = Facets.grid(gridRows, 2).shareX(true).shareY(true).size(952, (int) Math.round(1139 * gridRows / 2.0)).spacing(40, 30);
+    Facets f = Facets.grid(gridRows, 2).shareX(true).shareY(true).size(952, (int) Math.round(1139 * Math.max(2, gridRows) / 2.0)).spacing(40, 30);
     for (int li = 0; li < langs.size(); li++) {
       String l = langs.get(li);
       Panel p = Panel.continuous().style(Panel.Style.WHITEGRID_DESPINE).title(l).yRange(0, 0.9)

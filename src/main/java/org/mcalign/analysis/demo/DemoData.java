@@ -118,6 +118,15 @@ public final class DemoData {
   }
 
   /**
+   * A model added to a demo dataset (e.g. by {@code mcalign evaluate}): {@code model} answers
+   * with its planted behaviour over the demo's ground truth, the classifier is the demo's.
+   */
+  public static SimulatedCulture addedModel(Dataset demo, DemoModel model, Study study) {
+    DemoSettings d = DemoSettings.defaults();
+    return new SimulatedCulture(DemoWorld.read(demo.folder(), study), List.of(model), d.seed(), d.classifierErrorRate());
+  }
+
+  /**
    * The demographic experiment's simulated model over a demo dataset built with {@code s}: the
    * model {@code s.demographicModel()} answering with the opinions of the country the prompt
    * names (else of its language), as the demo's build planted it.
