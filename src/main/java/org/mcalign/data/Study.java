@@ -63,16 +63,18 @@ public final class Study {
   private final List<Country> countries;
   private final String referenceCountry;
   private final List<String> demographicCountries;
+  private final List<String> referenceSpeaking; // null: derived from the countries' languages
   private final String source;
   private final ObjectNode json;
 
   Study(List<Model> models, List<Language> languages, List<Country> countries, String referenceCountry,
-      List<String> demographicCountries, String source, ObjectNode json) {
+      List<String> demographicCountries, List<String> referenceSpeaking, String source, ObjectNode json) {
     this.models = List.copyOf(models);
     this.languages = List.copyOf(languages);
     this.countries = List.copyOf(countries);
     this.referenceCountry = referenceCountry;
     this.demographicCountries = List.copyOf(demographicCountries);
+    this.referenceSpeaking = referenceSpeaking == null ? null : List.copyOf(referenceSpeaking);
     this.source = source;
     this.json = json;
   }
@@ -298,11 +300,15 @@ public final class Study {
   }
 
   /**
-   * The countries speaking the reference country's language: the paper's
-   * {@code ENGLISH_SPEAKING_COUNTRIES} (derived, as the paper's, from the countries' languages).
+   * The countries counted as speaking the reference country's language in the hypotheses
+   * (the paper's {@code ENGLISH_SPEAKING_COUNTRIES}): the study's
+   * {@code reference_speaking_countries} when it lists them, else the countries whose language
+   * is the reference country's. The paper's study lists its seven (US, NZ, CA, AU, GB, KE, ZW:
+   * its {@code COUNTRY_LANG_MAP}, which leaves out NG, NIR and SG unlike the ground truth's
+   * country languages).
    */
   public Set<String> referenceSpeakingCountries() {
-    return countriesSpeaking(referenceLanguage());
+    return referenceSpeaking != null ? new LinkedHashSet<>(referenceSpeaking) : countriesSpeaking(referenceLanguage());
   }
 
   /**

@@ -26,7 +26,7 @@ final class StudyJson {
 
   static final String EXPECTED = "a study file: a JSON object with any of the keys models (list of {name, family, "
       + "display_name?, benchmark_names?, served_name?}), languages (list of {code, name, demographic_sentence?}), countries "
-      + "(list of {code, name, language}), reference_country (a country code), demographic_countries (country codes); each key "
+      + "(list of {code, name, language}), reference_country (a country code), demographic_countries (country codes), reference_speaking_countries (country codes; default: the countries whose language is the reference country's); each key "
       + "present replaces the paper's, other keys are kept as they are.";
 
   static final Study PAPER = loadPaper();
@@ -124,7 +124,12 @@ final class StudyJson {
     if (demographic == null) demographic = List.of();
     for (String d : demographic)
       if (!countryCodes.contains(d)) throw error(file, "demographic_countries", "'" + d + "' is not declared in \"countries\"");
-    return new Study(models, languages, countries, reference, demographic, source, n);
+    List<String> referenceSpeaking = strings(n, "reference_speaking_countries", "", file);
+    if (referenceSpeaking != null)
+      for (String d : referenceSpeaking)
+        if (!countryCodes.contains(d))
+          throw error(file, "reference_speaking_countries", "'" + d + "' is not declared in \"countries\" (add it there, or remove it here)");
+    return new Study(models, languages, countries, reference, demographic, referenceSpeaking, source, n);
   }
 
   static String write(ObjectNode n) {

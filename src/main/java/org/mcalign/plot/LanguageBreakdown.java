@@ -135,7 +135,7 @@ final class LanguageBreakdown {
     List<String> models = lb.modelsInOrder(rows.stream().map(i -> r.model()[i]).toArray(String[]::new));
     double tick = pt(11 * 2.3), title = pt(12 * 2.3);
     Facets f = Facets.grid(languages.size(), levels.size()).shareY(true)
-        .size(2185, (int) Math.round(1107 * languages.size() / 2.0)).spacing(40, 40);
+        .size(2185, (int) Math.round(1107 * Math.max(2, languages.size()) / 2.0)).spacing(40, 40); // the paper's size up to two rows
     for (int li = 0; li < languages.size(); li++) {
       String lang = languages.get(li);
       List<Integer> lr = rows.stream().filter(i -> lang.equals(r.language()[i])).toList();

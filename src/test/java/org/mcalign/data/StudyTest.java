@@ -24,7 +24,8 @@ class StudyTest {
     assertEquals(Set.of("da", "nl", "en", "pt"), Set.copyOf(p.languageCodes()));
     assertEquals("US", p.referenceCountry());
     assertEquals("en", p.referenceLanguage());
-    assertEquals(Set.of("US", "GB", "CA", "AU", "NZ", "SG", "KE", "NG", "NIR", "ZW"), p.referenceSpeakingCountries());
+    assertEquals(Set.of("US", "NZ", "CA", "AU", "GB", "KE", "ZW"), p.referenceSpeakingCountries(), "ENGLISH_SPEAKING_COUNTRIES");
+    assertEquals(Set.of("US", "GB", "CA", "AU", "NZ", "SG", "KE", "NG", "NIR", "ZW"), p.countriesSpeaking("en"));
     assertEquals("GPT-4o", p.displayName("gpt-4o"));
     assertEquals("gpt-4o", p.modelOfBenchmarkName("gpt-4o-2024-05-13").orElseThrow());
     assertEquals("google/gemma-2-9b-it", p.servedName("gemma-2-9b-it"));
