@@ -3,6 +3,7 @@ package org.mcalign.analysis;
 import java.nio.file.Path;
 import org.mcalign.data.Dataset;
 import org.mcalign.data.PaperFiles;
+import org.mcalign.data.Study;
 import tech.tablesaw.api.Table;
 
 /**
@@ -31,6 +32,16 @@ public record AnalysisInputs(
   /** Loads from a folder laid out as the paper's {@code output/}. */
   public static AnalysisInputs load(Path folder) {
     return of(Dataset.at(folder));
+  }
+
+  /** The study the inputs were validated against (the dataset's study.json over the paper's, or --study). */
+  public Study study() {
+    return dataset == null ? Study.paper() : dataset.study(); // inputs built in memory (tests, notebooks) use the paper's
+  }
+
+  /** Loads from a folder laid out as the paper's {@code output/}, validated against {@code study}. */
+  public static AnalysisInputs load(Path folder, Study study) {
+    return of(Dataset.at(folder).withStudy(study));
   }
 
   /** One line naming the dataset, for notebooks (never a machine path). */

@@ -31,7 +31,7 @@ final class EstimatorBootstrap {
     Table boot = TotalGroundTruthAlignment.run(in, responses, Metric.SPEARMAN, ReplicationReport.ESTIMATOR_ROUNDS, seed, s).table();
     RegressionResults point1;
     try {
-      point1 = MultilingualRegression.fit(MultilingualRegression.regressionData(onePass, bench), "interaction");
+      point1 = MultilingualRegression.fit(MultilingualRegression.regressionData(onePass, bench, in.study()), "interaction");
     } catch (IllegalArgumentException e) {
       // too few model × language rows for the RQ1 model (a small demo): say so, keep RQ2
       Table none = Table.create("estimator_bootstrap_rq1 (not estimable: " + e.getMessage() + ")");
@@ -39,7 +39,7 @@ final class EstimatorBootstrap {
           rq2Boots(in, responses, seed, s), paperRq2, 0)};
     }
     RegressionResults point2 = UsCentricBias.fit(UsCentricBias.usData(onePass, in));
-    Table rq1All = MultilingualRegression.regressionData(boot, bench);
+    Table rq1All = MultilingualRegression.regressionData(boot, bench, in.study());
     Table rq2All = UsCentricBias.usData(boot, in);
     List<Map<String, Double>> b1 = new ArrayList<>(), b2 = new ArrayList<>();
     int failed1 = 0;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -64,12 +65,6 @@ public final class Hypotheses {
     return groundTruth.where(p.subtract(0.5).abs().isGreaterThan(threshold));
   }
 
-  /**
-   * The paper's {@code ENGLISH_SPEAKING_COUNTRIES}, from its {@code COUNTRY_LANG_MAP} (which
-   * includes ZW and leaves out NG, NIR and SG, unlike the ground-truth country languages).
-   */
-  static final Set<String> ENGLISH_SPEAKING_COUNTRIES = Set.of("US", "NZ", "CA", "AU", "GB", "KE", "ZW");
-
   /** The paper's output name, e.g. {@code mean_alignment_n1000_monocultural_alignment.csv}. */
   public static String fileName(String analysis, Metric metric, int rounds) {
     return metric.id() + "_n" + rounds + "_" + analysis + ".csv";
@@ -77,17 +72,28 @@ public final class Hypotheses {
 
   public static AnalysisResult run(String analysis, AnalysisInputs in, Table responses, Metric metric,
       AnalysisSettings s, long seed) {
-    return run(analysis, in.groundTruthAllCountries(), responses, metric, s, seed);
+    return run(analysis, in.groundTruthAllCountries(), responses, metric, s, seed, in.study());
   }
 
-  /** As {@link #run(String, AnalysisInputs, Table, Metric, AnalysisSettings, long)} on a given ground truth (e.g. {@link #extremeGroundTruth}). */
+  /** {@link #run(String, Table, Table, Metric, AnalysisSettings, long, Study)} with the paper's study. */
   public static AnalysisResult run(String analysis, Table groundTruthAllCountries, Table responses, Metric metric,
       AnalysisSettings s, long seed) {
+    return run(analysis, groundTruthAllCountries, responses, metric, s, seed, Study.paper());
+  }
+
+  /**
+   * As {@link #run(String, AnalysisInputs, Table, Metric, AnalysisSettings, long)} on a given
+   * ground truth (e.g. {@link #extremeGroundTruth}). The paper's "US" and "English" are the
+   * study's reference country and its language; its {@code ENGLISH_SPEAKING_COUNTRIES} are the
+   * study's countries speaking that language ({@link Study#referenceSpeakingCountries()}).
+   */
+  public static AnalysisResult run(String analysis, Table groundTruthAllCountries, Table responses, Metric metric,
+      AnalysisSettings s, long seed, Study study) {
     Gt gt = new Gt(groundTruthAllCountries);
     Table t = switch (analysis) {
-      case "english_language_alignment" -> englishLanguageAlignment(responses, gt, metric, s, seed);
-      case "cross_linguistic_cultural_transfer" -> crossLinguisticTransfer(responses, gt, metric, s, seed);
-      case "monocultural_alignment" -> monoculturalAlignment(responses, gt, metric, s, seed);
+      case "english_language_alignment" -> englishLanguageAlignment(responses, gt, metric, s, seed, study);
+      case "cross_linguistic_cultural_transfer" -> crossLinguisticTransfer(responses, gt, metric, s, seed, study);
+      case "monocultural_alignment" -> monoculturalAlignment(responses, gt, metric, s, seed, study);
       case "extreme_absolute_performance" -> absolutePerformance(responses, gt, metric, s, seed);
       case "extreme_relative_performance" -> relativePerformance(responses, gt, metric, s, seed, true);
       case "extreme_relative_all_combinations" -> relativePerformance(responses, gt, metric, s, seed, false);
@@ -127,27 +133,29 @@ public final class Hypotheses {
   }
 
   /** {@code analyze_american_superiority_bias}: English prompts against English-speaking countries' truth. */
-  static Table englishLanguageAlignment(Table r, Gt gt, Metric m, AnalysisSettings s, long seed) {
+  static Table englishLanguageAlignment(Table r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
+    String english = study.referenceLanguage();
     GroupedPairs p = new GroupedPairs("model_name", "cntry_an");
     for (int i = 0; i < r.rowCount(); i++) {
-      if (!s(r, i, "language").equals("en")) continue;
+      if (!s(r, i, "language").equals(english)) continue;
       for (int g : gt.of(s(r, i, "question_key")))
-        if (gt.language.get(g).equals("en")) p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), gt.country.get(g));
+        if (gt.language.get(g).equals(english)) p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), gt.country.get(g));
     }
     return p.table("english_language_alignment", p.sampleMetric(m, s.perGroupSample(), s.hypothesisRounds(), seed, s.threads()), "metric_value");
   }
 
   /** {@code analyze_cross_linguistic_transfer}: native alignment vs alignment with the US, non-US countries. */
-  static Table crossLinguisticTransfer(Table r, Gt gt, Metric m, AnalysisSettings s, long seed) {
+  static Table crossLinguisticTransfer(Table r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
+    String reference = study.referenceCountry();
     GroupedPairs nativePairs = new GroupedPairs("model_name", "cntry_an", "language");
     GroupedPairs usPairs = new GroupedPairs("model_name", "cntry_an", "language");
     for (int i = 0; i < r.rowCount(); i++) {
       if (!s(r, i, "language").equals(s(r, i, "response_language"))) continue;
       List<Integer> rows = gt.of(s(r, i, "question_key"));
       for (int g : rows) {
-        if (!gt.language.get(g).equals(s(r, i, "language")) || gt.country.get(g).equals("US")) continue;
+        if (!gt.language.get(g).equals(s(r, i, "language")) || gt.country.get(g).equals(reference)) continue;
         for (int u : rows) {
-          if (!gt.country.get(u).equals("US")) continue;
+          if (!gt.country.get(u).equals(reference)) continue;
           String[] key = {s(r, i, "model_name"), gt.country.get(g), s(r, i, "language")};
           nativePairs.add(score(r, i), gt.score.getDouble(g), key);
           usPairs.add(score(r, i), gt.score.getDouble(u), key);
@@ -167,15 +175,16 @@ public final class Hypotheses {
   }
 
   /** {@code analyze_monocultural_alignment}: English prompts vs non-English countries, native prompts vs their countries. */
-  static Table monoculturalAlignment(Table r, Gt gt, Metric m, AnalysisSettings s, long seed) {
-    Set<String> englishSpeaking = ENGLISH_SPEAKING_COUNTRIES;
+  static Table monoculturalAlignment(Table r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
+    Set<String> englishSpeaking = study.referenceSpeakingCountries();
+    String english = study.referenceLanguage(), englishName = study.languageName(english);
     GroupedPairs p = new GroupedPairs("model_name", "response_language", "cntry_an");
     for (int i = 0; i < r.rowCount(); i++) {
       String lang = s(r, i, "language");
       for (int g : gt.of(s(r, i, "question_key"))) {
-        if (lang.equals("en") && !englishSpeaking.contains(gt.country.get(g)))
-          p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), "English", gt.country.get(g));
-        else if (!lang.equals("en") && lang.equals(s(r, i, "response_language")) && gt.language.get(g).equals(lang))
+        if (lang.equals(english) && !englishSpeaking.contains(gt.country.get(g)))
+          p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), englishName, gt.country.get(g));
+        else if (!lang.equals(english) && lang.equals(s(r, i, "response_language")) && gt.language.get(g).equals(lang))
           p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), "Native", gt.country.get(g));
       }
     }
@@ -208,7 +217,7 @@ public final class Hypotheses {
     for (int i = 0; i < r.rowCount(); i++)
       for (int g : gt.of(s(r, i, "question_key"))) {
         if (sameLanguage && !s(r, i, "language").equals(gt.language.get(g))) continue;
-        GroupedPairs target = s(r, i, "model_name").equals(Paper.BASELINE_UNIFORM) ? baseline : models;
+        GroupedPairs target = s(r, i, "model_name").equals(Paper.BASELINE_UNIFORM) ? baseline : models; // built in
         target.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), s(r, i, "response_language"), gt.country.get(g));
       }
     int rounds = s.hypothesisRounds();

@@ -3,7 +3,7 @@ package org.mcalign.analysis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import org.mcalign.plot.CatPlot;
 import org.mcalign.plot.Figure;
 import org.mcalign.plot.Interval;
@@ -35,7 +35,7 @@ public final class HypothesesGallery {
       Table t = r.table();
       switch (r.name()) {
         case "english_language_alignment" -> out.add(new Captioned(
-            CatPlot.of(p + "english_language_alignment.png", str(t, "model_name"), num(t, "metric_value"))
+            CatPlot.of(s.study(), p + "english_language_alignment.png", str(t, "model_name"), num(t, "metric_value"))
                 .hue(str(t, "cntry_an")).title("English Language Alignment").labels("model", "Alignment Score").interval(INTERVAL).figure(),
             caption(s, "English prompts against the ground truth of each country whose language is English, per model (x) and country (colour)",
                 "(model, country)")));
@@ -45,7 +45,7 @@ public final class HypothesesGallery {
         }
         case "monocultural_alignment" -> {
           out.add(new Captioned(
-              CatPlot.of(p + "monocultural_alignment.png", str(t, "cntry_an"), num(t, "metric_value")).hue(str(t, "response_language"))
+              CatPlot.of(s.study(), p + "monocultural_alignment.png", str(t, "cntry_an"), num(t, "metric_value")).hue(str(t, "response_language"))
                   .col(str(t, "model_name")).colWrap(3).labels("Country", "Alignment to Country's Values").interval(INTERVAL).figure(),
               caption(s, "English prompts against non-English-speaking countries (English) and prompts in a country's own language "
                   + "answered in it (Native), per country (x), prompt kind (colour) and model (panel)", "(model, prompt kind, country)")));
@@ -56,7 +56,7 @@ public final class HypothesesGallery {
           String y = abs ? "Alignment Score" : "Alignment Score (Model - Random)";
           String what = abs ? "Responses against the countries whose language is the prompt's"
               : "Each model's metric minus the uniform-random baseline's in the same round, response language and country";
-          out.add(new Captioned(CatPlot.of(p + r.name() + ".png", str(t, "cntry_an"), num(t, "metric_value")).hue(str(t, "model_name"))
+          out.add(new Captioned(CatPlot.of(s.study(), p + r.name() + ".png", str(t, "cntry_an"), num(t, "metric_value")).hue(str(t, "model_name"))
               .title(abs ? "Absolute Performance" : "Relative Performance").labels("Country", y).interval(INTERVAL).figure(),
               caption(s, what + ", per country (x) and model (colour), all response languages together", "(model, response language, country)")));
           out.addAll(byFamily(s, t, p, r.name(), y, what));
@@ -81,7 +81,7 @@ public final class HypothesesGallery {
       v[i] = nat[i];
       v[n + i] = us[i];
     }
-    return new Captioned(CatPlot.of(p + "cross_linguistic_cultural_transfer.png", x, v).hue(hue).col(col).colWrap(3)
+    return new Captioned(CatPlot.of(s.study(), p + "cross_linguistic_cultural_transfer.png", x, v).hue(hue).col(col).colWrap(3)
         .labels("cntry_an", "Alignment Score").interval(INTERVAL).figure(),
         caption(s, "Prompts answered in their own language against their country's ground truth (Native Alignment) and against "
             + "the United States' (US Alignment), per non-US country (x) and model (panel)", "(model, country, language)"));
@@ -91,8 +91,8 @@ public final class HypothesesGallery {
     double[] nat = num(t, "Native Alignment"), us = num(t, "US Alignment"), d = new double[nat.length];
     for (int i = 0; i < d.length; i++) d[i] = nat[i] - us[i];
     String[] m = str(t, "model_name");
-    return new Captioned(CatPlot.of(p + "by_family_cross_linguistic_cultural_transfer.png", str(t, "cntry_an"), d).hue(m)
-        .col(str(t, "language_x")).row(families(m)).title("Cross-Linguistic Cultural Transfer by Model Family")
+    return new Captioned(CatPlot.of(s.study(), p + "by_family_cross_linguistic_cultural_transfer.png", str(t, "cntry_an"), d).hue(m)
+        .col(str(t, "language_x")).row(families(s.study(), m)).title("Cross-Linguistic Cultural Transfer by Model Family")
         .labels("Country", "Alignment Difference (Native - US)").interval(INTERVAL).figure(),
         caption(s, "Native minus US alignment of the same round, per country (x), model (colour), language (column) and model "
             + "family (row)", "(model, country, language)"));
@@ -103,7 +103,8 @@ public final class HypothesesGallery {
     double[] v = num(t, "metric_value");
     int[] round = t.intColumn("round").asIntArray();
     java.util.Map<String, Double> english = new java.util.HashMap<>();
-    for (int i = 0; i < v.length; i++) if (kind[i].equals("English")) english.put(m[i] + "|" + c[i] + "|" + round[i], v[i]);
+    String englishName = s.study().languageName(s.study().referenceLanguage());
+    for (int i = 0; i < v.length; i++) if (kind[i].equals(englishName)) english.put(m[i] + "|" + c[i] + "|" + round[i], v[i]);
     List<String> x = new ArrayList<>(), hue = new ArrayList<>();
     List<Double> d = new ArrayList<>();
     for (int i = 0; i < v.length; i++) {
@@ -115,8 +116,8 @@ public final class HypothesesGallery {
       d.add(v[i] - e);
     }
     String[] models = hue.toArray(String[]::new);
-    return new Captioned(CatPlot.of(p + "by_family_monocultural_alignment.png", x.toArray(String[]::new),
-            d.stream().mapToDouble(Double::doubleValue).toArray()).hue(models).col(families(models)).colWrap(2)
+    return new Captioned(CatPlot.of(s.study(), p + "by_family_monocultural_alignment.png", x.toArray(String[]::new),
+            d.stream().mapToDouble(Double::doubleValue).toArray()).hue(models).col(families(s.study(), models)).colWrap(2)
         .title("Monocultural Alignment by Model Family (Survey Hypothetical)").labels("Country", "Difference (Native - English)")
         .interval(INTERVAL).figure(),
         caption(s, "Native minus English alignment of the same round, per country with both (x), model (colour) and family "
@@ -125,31 +126,30 @@ public final class HypothesesGallery {
 
   /** The paper's per-family plots: one figure per family (the baselines on their own first, as the paper's loop). */
   private static List<Captioned> byFamily(HypothesesScript s, Table t, String p, String name, String y, String what) {
-    String[] m = str(t, "model_name"), fam = families(m);
+    String[] m = str(t, "model_name"), fam = families(s.study(), m);
     List<Captioned> out = new ArrayList<>();
-    for (String f : new LinkedHashSet<>(orderedFamilies(fam))) {
+    for (String f : new LinkedHashSet<>(orderedFamilies(s.study(), fam))) {
       List<Integer> rows = new ArrayList<>();
-      for (int i = 0; i < m.length; i++) if (fam[i].equals(f) || fam[i].equals("Baseline")) rows.add(i);
+      for (int i = 0; i < m.length; i++) if (fam[i].equals(f) || fam[i].equals(Study.BASELINE_FAMILY)) rows.add(i);
       Table sub = t.rows(rows.stream().mapToInt(Integer::intValue).toArray());
-      out.add(new Captioned(CatPlot.of(f + "_" + p + "by_family_" + name + ".png", str(sub, "cntry_an"), num(sub, "metric_value"))
+      out.add(new Captioned(CatPlot.of(s.study(), f + "_" + p + "by_family_" + name + ".png", str(sub, "cntry_an"), num(sub, "metric_value"))
           .hue(str(sub, "model_name")).col(str(sub, "response_language")).labels("Country", y).interval(INTERVAL)
           .title(y.startsWith("Alignment Score (") ? "Relative Performance by Model Family (" + f + ")" : null).figure(),
-          caption(s, what + ", family " + f + (f.equals("Baseline") ? "" : " with the baselines") + ", per country (x), model "
+          caption(s, what + ", family " + f + (f.equals(Study.BASELINE_FAMILY) ? "" : " with the baselines") + ", per country (x), model "
               + "(colour) and response language (panel)", "(model, response language, country)")));
     }
     return out;
   }
 
-  private static List<String> orderedFamilies(String[] fam) {
+  private static List<String> orderedFamilies(Study study, String[] fam) {
     List<String> out = new ArrayList<>();
-    for (String f : Paper.MODEL_FAMILIES.keySet()) for (String x : fam) if (x.equals(f) && !out.contains(f)) out.add(f);
-    for (String x : fam) if (!out.contains(x)) out.add(x);
+    for (String f : study.allFamilies()) for (String x : fam) if (x.equals(f) && !out.contains(f)) out.add(f);
     return out;
   }
 
-  private static String[] families(String[] models) {
+  private static String[] families(Study study, String[] models) {
     String[] f = new String[models.length];
-    for (int i = 0; i < f.length; i++) f[i] = Paper.familyOf(models[i]).orElse("other");
+    for (int i = 0; i < f.length; i++) f[i] = Models.family(study, models[i], "the hypotheses' results");
     return f;
   }
 

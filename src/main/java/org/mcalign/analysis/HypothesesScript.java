@@ -28,9 +28,10 @@ import tech.tablesaw.api.Table;
  * @param threshold the {@code --threshold}, or null
  * @param groundTruthRows rows of {@code ground_truth_all_countries.csv} kept by the threshold, and in all
  * @param demo whether the inputs are the DEMO dataset (every title and caption then says so)
+ * @param study the study of the inputs (model order, families and colours of the plots)
  */
 public record HypothesesScript(Table resultsWithBaseline, List<AnalysisResult> results, Metric metric, Double threshold,
-    int[] groundTruthRows, AnalysisSettings settings, long seed, boolean demo) {
+    int[] groundTruthRows, AnalysisSettings settings, long seed, boolean demo, org.mcalign.data.Study study) {
 
   public static final String RESULTS_WITH_BASELINE = "latest_results_with_baseline.csv";
 
@@ -54,14 +55,14 @@ public record HypothesesScript(Table resultsWithBaseline, List<AnalysisResult> r
     if (gt.rowCount() == 0) throw new IllegalArgumentException("threshold " + threshold + " keeps no ground-truth row");
     List<AnalysisResult> out = new ArrayList<>();
     for (String a : stems) {
-      AnalysisResult r = Hypotheses.run(a, gt, withBaselines, metric, settings, PaperAnalysis.partSeed(seed, a));
+      AnalysisResult r = Hypotheses.run(a, gt, withBaselines, metric, settings, PaperAnalysis.partSeed(seed, a), in.study());
       Map<String, Object> st = new LinkedHashMap<>(r.settings());
       st.put("threshold", threshold);
       out.add(new AnalysisResult(r.name(), r.table(), st, r.seed()));
     }
     Table latest = withBaselines.selectColumns(RESULT_COLUMNS.toArray(String[]::new)).setName(RESULTS_WITH_BASELINE);
     return new HypothesesScript(latest, List.copyOf(out), metric, threshold, new int[] {gt.rowCount(), gtAll.rowCount()},
-        settings, seed, in.dataset().isDemo());
+        settings, seed, in.dataset().isDemo(), in.study());
   }
 
   /** The paper's {@code results[results["template_type"] == "survey_hypothetical"]}. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import org.mcalign.stats.Ols;
 import org.mcalign.stats.OlsResults;
 import tech.tablesaw.api.DoubleColumn;
@@ -24,16 +25,17 @@ public final class LanguageBreakdown {
 
   public static final String FORMULA = "alignment ~ 0 + consistency:language + gt_group:model_name:language";
 
-  private static final Set<String> GT_ALWAYS = Set.of("global", "US", "en");
-  private static final Set<String> TARGET_FAMILIES = Set.of("openai", "gemma", "olmo");
-
   /**
    * {@code filter_experiment_data} + {@code prepare_plot_data}: rows whose ground-truth group
-   * is the prompt language, a country speaking it, the US, English or global; the three
-   * LLM families; display names for language and gt_group; level title-cased. Columns
-   * model_name, family, gt_group, language, alignment, consistency, level, lnge_iso, round.
+   * is the prompt language, a country speaking it, the US (the study's reference country),
+   * English (its language) or global; the study's model families (no baselines); display
+   * names for language and gt_group; level title-cased. Columns model_name, family, gt_group,
+   * language, alignment, consistency, level, lnge_iso, round. A model the study does not
+   * declare is an error.
    */
   public static Table data(Table experiment, AnalysisInputs in) {
+    Study study = in.study();
+    Set<String> always = Set.of(Paper.GLOBAL, study.referenceCountry(), study.referenceLanguage());
     Map<String, String> countryLanguage = new HashMap<>();
     Table cl = in.countryLanguages();
     for (int i = 0; i < cl.rowCount(); i++) countryLanguage.put(cl.getString(i, "cntry_AN"), cl.getString(i, "lnge_iso"));
@@ -46,20 +48,20 @@ public final class LanguageBreakdown {
     for (int i = 0; i < experiment.rowCount(); i++) {
       String group = experiment.getString(i, "gt_group"), lang = experiment.getString(i, "response_language");
       String iso = countryLanguage.get(group); // null unless the group is a country
-      boolean first = lang.equals(iso) || lang.equals(group) || GT_ALWAYS.contains(group);
+      boolean first = lang.equals(iso) || lang.equals(group) || always.contains(group);
       boolean common = responseLanguages.contains(group) || (iso != null && responseLanguages.contains(iso))
           || experiment.getString(i, "gt_type").equals("global");
-      String family = Models.family(experiment.getString(i, "model_name"));
-      if (first && common && family != null && TARGET_FAMILIES.contains(family)) rows.add(i);
+      String family = Models.family(study, experiment.getString(i, "model_name"), "the total ground-truth alignment");
+      if (first && common && !family.equals(Study.BASELINE_FAMILY)) rows.add(i);
     }
     rows.sort(java.util.Comparator.comparing((Integer i) -> experiment.getString(i, "model_name"))
         .thenComparing(i -> experiment.getString(i, "gt_group")));
     for (int i : rows) {
       String group = experiment.getString(i, "gt_group"), model = experiment.getString(i, "model_name");
       m.append(model);
-      f.append(Models.family(model));
-      g.append(displayGroup(group));
-      l.append(Models.languageName(experiment.getString(i, "response_language")));
+      f.append(study.familyOf(model).orElseThrow());
+      g.append(displayGroup(group, study));
+      l.append(study.languageName(experiment.getString(i, "response_language")));
       a.append(experiment.doubleColumn("metric_value").getDouble(i));
       c.append(experiment.doubleColumn("consistency").getDouble(i));
       String level = experiment.getString(i, "gt_type");
@@ -70,11 +72,11 @@ public final class LanguageBreakdown {
     return Table.create("language_breakdown_data", m, f, g, l, a, c, lv, li, r);
   }
 
-  /** {@code replace(LANGUAGE_MAP).replace(COUNTRY_MAP)} on gt_group. */
-  static String displayGroup(String group) {
-    String s = Paper.LANGUAGE_NAMES.getOrDefault(group, group);
-    if (group.equals("global")) return "Global";
-    return Paper.COUNTRY_NAMES.getOrDefault(s, s);
+  /** {@code replace(LANGUAGE_MAP).replace(COUNTRY_MAP)} on gt_group, with the study's names. */
+  static String displayGroup(String group, Study study) {
+    String s = study.languageName(group);
+    if (group.equals(Paper.GLOBAL)) return "Global";
+    return study.countryName(s);
   }
 
   /**
@@ -110,6 +112,11 @@ public final class LanguageBreakdown {
    * coefficient, conf_int_lower, conf_int_upper.
    */
   public static Table coefficients(OlsResults fit, Table data) {
+    return coefficients(fit, data, Study.paper());
+  }
+
+  /** {@link #coefficients(OlsResults, Table)} with the models in {@code study}'s order. */
+  public static Table coefficients(OlsResults fit, Table data, Study study) {
     Map<String, String> levelOf = new HashMap<>();
     Set<String> relevant = new HashSet<>();
     for (int i = 0; i < data.rowCount(); i++) {
@@ -132,7 +139,7 @@ public final class LanguageBreakdown {
     }
     java.util.List<Integer> order = new java.util.ArrayList<>();
     for (int k = 0; k < keep.size(); k++) order.add(k);
-    order.sort(java.util.Comparator.comparingInt(k -> Models.order(parts.get(k)[1])));
+    order.sort(java.util.Comparator.comparingInt(k -> study.modelOrder(parts.get(k)[1])));
     for (int k : order) {
       int i = keep.get(k);
       String[] p = parts.get(k);

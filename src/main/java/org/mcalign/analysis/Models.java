@@ -1,23 +1,15 @@
 package org.mcalign.analysis;
 
-import org.mcalign.data.Paper;
+import java.util.List;
+import org.mcalign.data.Study;
 
-/** The paper's model enum order and families ({@code models.py}), for sorting and joins. */
+/** Model families of a study for the analyses' joins: a model the study does not declare is an error, never a dropped row. */
 final class Models {
   private Models() {}
 
-  /** Position in the paper's model enum; unknown models sort last (the paper would reject them). */
-  static int order(String model) {
-    int i = Paper.MODELS.indexOf(model);
-    return i < 0 ? Paper.MODELS.size() : i;
-  }
-
-  /** The family ({@code add_families_df}); null for a model outside the paper's enum. */
-  static String family(String model) {
-    return Paper.familyOf(model).orElse(null);
-  }
-
-  static String languageName(String code) {
-    return Paper.LANGUAGE_NAMES.getOrDefault(code, code);
+  /** The family of a baseline or declared model; an error naming the model, {@code table} and study.json otherwise. */
+  static String family(Study study, String model, String table) {
+    return study.familyOf(model)
+        .orElseThrow(() -> new IllegalArgumentException(study.undeclared("model", List.of(model), table)));
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -32,10 +33,12 @@ public final class MultilingualRegression {
       "normal", "alignment ~ 0 + consistency + language:model_name");
 
   /**
-   * {@code get_benchmark_data}: benchmark rows with the paper's model ids, without ENEM and
-   * without rows holding a missing value. Columns model, benchmark, language, score, family.
+   * {@code get_benchmark_data}: benchmark rows with the study's model names (from their
+   * {@code benchmark_names}), without ENEM and without rows holding a missing value. Columns
+   * model, benchmark, language, score, family.
    */
   public static Table benchmarks(AnalysisInputs in) {
+    Study study = in.study();
     Table b = in.multilingualBenchmarks();
     Table out = b.emptyCopy();
     for (int i = 0; i < b.rowCount(); i++) {
@@ -47,10 +50,9 @@ public final class MultilingualRegression {
     }
     StringColumn model = out.stringColumn("model");
     for (int i = 0; i < out.rowCount(); i++) {
-      String id = Paper.BENCHMARK_MODEL_NAMES.getOrDefault(model.get(i), model.get(i));
-      if (!Paper.MODELS.contains(id))
-        throw new IllegalArgumentException("multilingual_benchmarks.csv row " + (i + 2)
-            + ": unknown model '" + model.get(i) + "'; expected one of " + Paper.BENCHMARK_MODEL_NAMES.keySet());
+      String spelling = model.get(i);
+      String id = study.modelOfBenchmarkName(spelling).orElseThrow(() -> new IllegalArgumentException(
+          study.undeclared("benchmark model name", List.of(spelling), "multilingual_benchmarks.csv")));
       model.set(i, id);
     }
     return out.setName("benchmarks");
@@ -74,10 +76,16 @@ public final class MultilingualRegression {
    * {@code get_language_regression_data}: language-level rows where the ground-truth
    * language is the prompt language (native), without the fifty-percent baseline, joined
    * with the mean benchmark score per model and language (/100; the uniform baseline has
-   * none and drops out). Columns model_name, family, language (display name), gt_group,
-   * alignment, consistency, multilingual, round; sorted by the paper's model order.
+   * none and drops out; so does a model without benchmark scores, see {@link #leftOut}).
+   * Columns model_name, family, language (display name), gt_group, alignment, consistency,
+   * multilingual, round; sorted by the paper's model order.
    */
   public static Table regressionData(Table experiment, Table benchmarks) {
+    return regressionData(experiment, benchmarks, Study.paper());
+  }
+
+  /** {@link #regressionData(Table, Table)} with {@code study}'s families, language names and model order. */
+  public static Table regressionData(Table experiment, Table benchmarks, Study study) {
     Map<String, Double> bench = meanScores(benchmarks);
     List<Integer> keep = new ArrayList<>();
     StringColumn model = experiment.stringColumn("model_name");
@@ -87,11 +95,12 @@ public final class MultilingualRegression {
     for (int i = 0; i < experiment.rowCount(); i++) {
       String m = model.get(i);
       if (!gtType.get(i).equals("language") || !group.get(i).equals(lang.get(i))) continue;
-      if (m.equals(Paper.BASELINE_FIFTY) || "mistral".equals(Models.family(m))) continue;
-      if (!bench.containsKey(m + "|" + Models.languageName(lang.get(i)))) continue;
+      Models.family(study, m, "the total ground-truth alignment");
+      if (m.equals(Paper.BASELINE_FIFTY)) continue;
+      if (!bench.containsKey(m + "|" + study.languageName(lang.get(i)))) continue;
       keep.add(i);
     }
-    keep.sort(Comparator.comparingInt(i -> Models.order(model.get(i)))); // stable: polars sort by enum
+    keep.sort(Comparator.comparingInt(i -> study.modelOrder(model.get(i)))); // stable: polars sort by enum
     int n = keep.size();
     StringColumn mOut = StringColumn.create("model_name", n), fam = StringColumn.create("family", n);
     StringColumn lOut = StringColumn.create("language", n), gOut = StringColumn.create("gt_group", n);
@@ -100,9 +109,9 @@ public final class MultilingualRegression {
     IntColumn rd = IntColumn.create("round", n);
     for (int k = 0; k < n; k++) {
       int i = keep.get(k);
-      String m = model.get(i), l = Models.languageName(lang.get(i));
+      String m = model.get(i), l = study.languageName(lang.get(i));
       mOut.set(k, m);
-      fam.set(k, Models.family(m));
+      fam.set(k, study.familyOf(m).orElseThrow());
       lOut.set(k, l);
       gOut.set(k, group.get(i));
       al.set(k, experiment.doubleColumn("metric_value").getDouble(i));
@@ -111,6 +120,33 @@ public final class MultilingualRegression {
       rd.set(k, experiment.intColumn("round").getInt(i));
     }
     return Table.create("rq1_regression_input", mOut, fam, lOut, gOut, al, co, ml, rd);
+  }
+
+  /**
+   * The models (no baselines) and prompt languages of the experiment that have no benchmark
+   * score in {@code multilingual_benchmarks.csv}: they are left out of RQ1 (which regresses on
+   * that score) and only of RQ1. Columns model_name, language, reason; empty for the paper's data.
+   */
+  public static Table leftOut(Table experiment, Table benchmarks, Study study) {
+    Map<String, Double> bench = meanScores(benchmarks);
+    java.util.Set<String> cells = new java.util.TreeSet<>(
+        Comparator.comparingInt((String c) -> study.modelOrder(c.split("\\|")[0])).thenComparing(c -> c));
+    for (int i = 0; i < experiment.rowCount(); i++) {
+      String m = experiment.getString(i, "model_name");
+      if (Study.BASELINES.contains(m)) continue;
+      String l = study.languageName(experiment.getString(i, "response_language"));
+      if (!bench.containsKey(m + "|" + l)) cells.add(m + "|" + l);
+    }
+    StringColumn m = StringColumn.create("model_name"), l = StringColumn.create("language"), r = StringColumn.create("reason");
+    for (String c : cells) {
+      String[] p = c.split("\\|");
+      m.append(p[0]);
+      l.append(p[1]);
+      boolean any = bench.keySet().stream().anyMatch(k -> k.startsWith(p[0] + "|"));
+      r.append(any ? "no benchmark score for this language in multilingual_benchmarks.csv: left out of RQ1 only"
+          : "no benchmark scores in multilingual_benchmarks.csv: left out of RQ1 only (give them with evaluate --benchmarks)");
+    }
+    return Table.create("rq1_left_out", m, l, r);
   }
 
   /** One of the paper's mixed models (REML, random intercept per model_name). */
@@ -223,6 +259,11 @@ public final class MultilingualRegression {
    * coefficient, p_value.
    */
   public static Table scatterData(Table adjusted, Table benchmarks, Table coefficients) {
+    return scatterData(adjusted, benchmarks, coefficients, Study.paper());
+  }
+
+  /** {@link #scatterData(Table, Table, Table)} with {@code study}'s families and model order. */
+  public static Table scatterData(Table adjusted, Table benchmarks, Table coefficients, Study study) {
     Map<String, Double> bench = meanScores(benchmarks);
     Map<String, double[]> coef = new HashMap<>();
     for (int i = 0; i < coefficients.rowCount(); i++)
@@ -233,10 +274,10 @@ public final class MultilingualRegression {
         co = DoubleColumn.create("coefficient"), p = DoubleColumn.create("p_value");
     List<Integer> rows = new ArrayList<>();
     for (int i = 0; i < adjusted.rowCount(); i++) rows.add(i);
-    rows.sort(Comparator.comparingInt(i -> Models.order(adjusted.getString(i, "model_name"))));
+    rows.sort(Comparator.comparingInt(i -> study.modelOrder(adjusted.getString(i, "model_name"))));
     for (int i : rows) {
       String model = adjusted.getString(i, "model_name"), lang = adjusted.getString(i, "language");
-      String family = Models.family(model);
+      String family = Models.family(study, model, "the adjusted alignments");
       Double score = bench.get(model + "|" + lang);
       double[] cp = coef.get(family + "|" + lang);
       if (score == null || cp == null) continue;

@@ -58,7 +58,7 @@ public final class PaperAnalysis {
     tables.put(TotalGroundTruthAlignment.fileName(Metric.SPEARMAN, n), total);
 
     Table benchmarks = MultilingualRegression.benchmarks(in);
-    Table rq1 = timed(secs, "rq1 data", () -> MultilingualRegression.regressionData(total, benchmarks));
+    Table rq1 = timed(secs, "rq1 data", () -> MultilingualRegression.regressionData(total, benchmarks, in.study()));
     tables.put("rq1_regression_input.csv", rq1);
     timed(secs, "rq1 mixed models (3)", () -> {
       for (String type : MultilingualRegression.FORMULAS.keySet()) {
@@ -72,24 +72,26 @@ public final class PaperAnalysis {
         MultilingualRegression.adjustedAlignments(rq1, "interaction", s.adjustedRounds(), partSeed(seed, "adjusted"), s).table());
     tables.put("adjusted_alignments.csv", adjusted);
     tables.put("benchmark_alignment.csv", MultilingualRegression.scatterData(adjusted, benchmarks,
-        tables.get("multilingual_coefficients_interaction.csv")));
+        tables.get("multilingual_coefficients_interaction.csv"), in.study()));
+    Table leftOut = MultilingualRegression.leftOut(total, benchmarks, in.study());
+    if (leftOut.rowCount() > 0) tables.put("rq1_left_out.csv", leftOut); // said, never dropped silently
 
     Table rq2 = timed(secs, "rq2 data", () -> UsCentricBias.usData(total, in));
     tables.put("rq2_regression_input.csv", rq2);
     OlsResults rq2Fit = timed(secs, "rq2 ols", () -> UsCentricBias.fit(rq2));
     regs.put("rq2_ols_us_bias", rq2Fit);
-    tables.put("us_bias_coefficients.csv", UsCentricBias.biasCoefficients(rq2Fit));
+    tables.put("us_bias_coefficients.csv", UsCentricBias.biasCoefficients(rq2Fit, in.study()));
     tables.put("country_correlations_with_us.csv", UsCentricBias.countryCorrelationTable(in));
 
     Table lb = LanguageBreakdown.data(total, in);
     OlsResults lbFit = timed(secs, "language breakdown ols", () -> LanguageBreakdown.fit(lb));
     regs.put("language_breakdown_ols", lbFit);
-    tables.put("language_breakdown_coefficients.csv", LanguageBreakdown.coefficients(lbFit, lb));
+    tables.put("language_breakdown_coefficients.csv", LanguageBreakdown.coefficients(lbFit, lb, in.study()));
 
     tables.put("model_self_consistency.csv", timed(secs, "self-consistency (" + s.consistencyRounds() + " rounds)",
-        () -> SelfConsistency.perModelLanguage(in.responses(), s, partSeed(seed, "self_consistency")).table()));
+        () -> SelfConsistency.perModelLanguage(in.responses(), s, partSeed(seed, "self_consistency"), in.study()).table()));
     tables.put("cross_effects.csv", timed(secs, "cross effects (" + s.crossEffectsRounds() + " rounds)",
-        () -> SelfConsistency.crossEffects(in.responses(), s, partSeed(seed, "cross_effects")).table()));
+        () -> SelfConsistency.crossEffects(in.responses(), s, partSeed(seed, "cross_effects"), in.study()).table()));
 
     if (scope == Scope.ALL) {
       for (Metric m : List.of(Metric.MEAN_ALIGNMENT, Metric.PEARSON)) {

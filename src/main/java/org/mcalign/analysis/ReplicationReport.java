@@ -110,7 +110,7 @@ public final class ReplicationReport {
     Table responses = Baselines.withBaselines(in.responses(), s, PaperAnalysis.partSeed(seed, "baselines"));
     Table total = TotalGroundTruthAlignment.run(in, responses, Metric.SPEARMAN, s.totalGtRounds(),
         PaperAnalysis.partSeed(seed, "total_gt_alignment"), s).table();
-    Table rq1 = MultilingualRegression.regressionData(total, MultilingualRegression.benchmarks(in));
+    Table rq1 = MultilingualRegression.regressionData(total, MultilingualRegression.benchmarks(in), in.study());
     return new SeedFits(seed, MultilingualRegression.fit(rq1, "interaction"), UsCentricBias.fit(UsCentricBias.usData(total, in)));
   }
 
@@ -203,8 +203,8 @@ public final class ReplicationReport {
         a = StringColumn.create("model_a"), b = StringColumn.create("model_b");
     DoubleColumn pd = DoubleColumn.create("paper_difference"), md = DoubleColumn.create("median_difference"),
         err = DoubleColumn.create("abs_median_minus_paper"), worst = DoubleColumn.create("max_abs_seed_minus_paper");
-    List<String> models = org.mcalign.data.Paper.LLMS;
-    for (String l : org.mcalign.data.Paper.LANGUAGES.stream().sorted().toList())
+    List<String> models = org.mcalign.data.Study.paper().modelNames(); // the paper's table: the paper's models
+    for (String l : org.mcalign.data.Study.paper().languageCodes().stream().sorted().toList())
       for (String prefix : List.of("", "us[T.True]:")) {
         for (int i = 0; i < models.size(); i++)
           for (int j = i + 1; j < models.size(); j++) {

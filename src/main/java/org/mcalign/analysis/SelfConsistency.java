@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -20,11 +20,10 @@ import tech.tablesaw.api.Table;
 public final class SelfConsistency {
   private SelfConsistency() {}
 
-  /** The responses the paper uses here: survey template, no mistral, no baselines. */
+  /** The responses the paper uses here: survey template, no baselines. */
   static Table modelResponses(Table responses) {
     Table t = responses.where(responses.stringColumn("template_type").isEqualTo("survey_hypothetical"));
-    return t.where(t.stringColumn("model_family").isNotEqualTo("mistral")
-        .and(t.stringColumn("model_family").isNotEqualTo("Baseline")));
+    return t.where(t.stringColumn("model_family").isNotEqualTo(Study.BASELINE_FAMILY));
   }
 
   /**
@@ -36,6 +35,11 @@ public final class SelfConsistency {
    * self-consistency, model (display names, as the paper's figure), round.
    */
   public static AnalysisResult perModelLanguage(Table responses, AnalysisSettings s, long seed) {
+    return perModelLanguage(responses, s, seed, Study.paper());
+  }
+
+  /** {@link #perModelLanguage(Table, AnalysisSettings, long)} with {@code study}'s model order and names. */
+  public static AnalysisResult perModelLanguage(Table responses, AnalysisSettings s, long seed, Study study) {
     Table r = modelResponses(responses);
     int n = r.rowCount();
     Coded coded = Coded.of(r);
@@ -45,7 +49,7 @@ public final class SelfConsistency {
     Grouping g = Grouping.of(n, i -> Grouping.pack(model[i], lang[i], 0));
     Integer[] order = new Integer[g.size()];
     for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparingInt((Integer k) -> Models.order(models.name(Grouping.unpack(g.keys[k], 0))))
+    Arrays.sort(order, Comparator.comparingInt((Integer k) -> study.modelOrder(models.name(Grouping.unpack(g.keys[k], 0))))
         .thenComparing(k -> langs.name(Grouping.unpack(g.keys[k], 1))));
     ConsistencyGroup[] groups = new ConsistencyGroup[order.length];
     int md = 1;
@@ -76,8 +80,8 @@ public final class SelfConsistency {
         double v = res.get(round)[k];
         if (Double.isNaN(v)) continue;
         long key = g.keys[order[k]];
-        lc.append(Models.languageName(langs.name(Grouping.unpack(key, 1))));
-        mc.append(Paper.displayName(models.name(Grouping.unpack(key, 0))));
+        lc.append(study.languageName(langs.name(Grouping.unpack(key, 1))));
+        mc.append(study.displayName(models.name(Grouping.unpack(key, 0))));
         obs.append(v);
         adj.append(v / s.reliability());
         rc.append(round);
@@ -104,6 +108,11 @@ public final class SelfConsistency {
    * model_name, true (within), false (between), family, Consistency Gap, round.
    */
   public static AnalysisResult crossEffects(Table responses, AnalysisSettings s, long seed) {
+    return crossEffects(responses, s, seed, Study.paper());
+  }
+
+  /** {@link #crossEffects(Table, AnalysisSettings, long)} with {@code study}'s model order and families. */
+  public static AnalysisResult crossEffects(Table responses, AnalysisSettings s, long seed, Study study) {
     Table r = responses.where(responses.stringColumn("template_type").isEqualTo("survey_hypothetical")
         .and(responses.stringColumn("model_family").isNotEqualTo("Baseline")));
     int n = r.rowCount();
@@ -143,7 +152,7 @@ public final class SelfConsistency {
     List<double[]> res = rounds == 0 ? List.of(body.run(0, null)) : Rounds.run(rounds, seed, s.threads(), body);
     List<Integer> modelOrder = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) modelOrder.add(m);
-    modelOrder.sort(Comparator.comparingInt(m -> Models.order(models.name(m))));
+    modelOrder.sort(Comparator.comparingInt(m -> study.modelOrder(models.name(m))));
     StringColumn mc = StringColumn.create("model_name"), fc = StringColumn.create("family");
     DoubleColumn within = DoubleColumn.create("true"), between = DoubleColumn.create("false"), gap = DoubleColumn.create("Consistency Gap");
     IntColumn rc = IntColumn.create("round");
@@ -151,7 +160,7 @@ public final class SelfConsistency {
       for (int round = 0; round < res.size(); round++) {
         double t = res.get(round)[m * 2 + 1], f = res.get(round)[m * 2];
         mc.append(models.name(m));
-        fc.append(Models.family(models.name(m)));
+        fc.append(Models.family(study, models.name(m), "the scored responses"));
         within.append(t);
         between.append(f);
         gap.append(t - f);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import org.mcalign.stats.Correlation;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -28,11 +29,16 @@ public final class UsCentricBias {
     return org.mcalign.stats.Ols.fit(FORMULA, usData);
   }
 
+  /** {@link #biasCoefficients(org.mcalign.stats.RegressionResults, Study)} with the paper's study. */
+  public static Table biasCoefficients(org.mcalign.stats.RegressionResults fit) {
+    return biasCoefficients(fit, Study.paper());
+  }
+
   /**
    * The β_BiasUS coefficients ({@code get_coefficients}): every term with
-   * {@code :model_name}, split into model_name and language, with intervals and family.
+   * {@code :model_name}, split into model_name and language, with intervals and the model's family in {@code study}.
    */
-  public static Table biasCoefficients(org.mcalign.stats.RegressionResults fit) {
+  public static Table biasCoefficients(org.mcalign.stats.RegressionResults fit, Study study) {
     java.util.regex.Pattern lang = java.util.regex.Pattern.compile("language\\[([^\\]]+)\\]");
     java.util.regex.Pattern model = java.util.regex.Pattern.compile("model_name\\[T?\\.?([^\\]]+)\\]");
     Table c = fit.coefTable();
@@ -48,7 +54,7 @@ public final class UsCentricBias {
       term.append(name);
       m.append(mm.group(1));
       l.append(lm.group(1));
-      f.append(String.valueOf(Models.family(mm.group(1))));
+      f.append(Models.family(study, mm.group(1), "the RQ2 regression"));
       coef.append(c.doubleColumn("coef").getDouble(i));
       se.append(c.doubleColumn("std_err").getDouble(i));
       p.append(c.doubleColumn("pvalue").getDouble(i));
@@ -59,8 +65,8 @@ public final class UsCentricBias {
   }
 
   /**
-   * Each country's Pearson correlation with the US over the questions both have
-   * ({@code country_corrs_us}), from {@code ground_truth_every_country.csv}.
+   * Each country's Pearson correlation with the US (the study's reference country) over the
+   * questions both have ({@code country_corrs_us}), from {@code ground_truth_every_country.csv}.
    */
   public static Map<String, Double> countryCorrelationsWithUs(AnalysisInputs in) {
     Table gt = in.groundTruthEveryCountry();
@@ -68,8 +74,10 @@ public final class UsCentricBias {
     for (int i = 0; i < gt.rowCount(); i++)
       byCountry.computeIfAbsent(gt.getString(i, "cntry_an"), k -> new LinkedHashMap<>())
           .put(gt.getString(i, "question_key"), gt.doubleColumn("pro_score").getDouble(i));
-    Map<String, Double> us = byCountry.get("US");
-    if (us == null) throw new IllegalArgumentException("ground_truth_every_country.csv: no rows for cntry_an US");
+    String reference = in.study().referenceCountry();
+    Map<String, Double> us = byCountry.get(reference);
+    if (us == null)
+      throw new IllegalArgumentException("ground_truth_every_country.csv: no rows for cntry_an " + reference + ", the study's reference country");
     Map<String, Double> out = new LinkedHashMap<>();
     byCountry.forEach((c, q) -> {
       List<double[]> pairs = new ArrayList<>();
@@ -92,11 +100,14 @@ public final class UsCentricBias {
 
   /**
    * {@code get_us_data}: country-level rows where the prompt language is the country's
-   * language (native) or the country is the US, without the fifty-percent baseline, with
-   * each country's correlation to the US. Columns model_name, family, language, gt_group,
-   * metric_value, consistency, native, us, us_corr, round; sorted by family (enum order).
+   * language (native) or the country is the US (the study's reference country), without the
+   * fifty-percent baseline, with each country's correlation to the US. Columns model_name,
+   * family, language, gt_group, metric_value, consistency, native, us, us_corr, round; sorted
+   * by family (the study's order). A model the study does not declare is an error.
    */
   public static Table usData(Table experiment, AnalysisInputs in) {
+    Study study = in.study();
+    String reference = study.referenceCountry();
     Table gt = in.groundTruthEveryCountry();
     Map<String, Set<String>> countryLangs = new HashMap<>();
     for (int i = 0; i < gt.rowCount(); i++)
@@ -109,19 +120,20 @@ public final class UsCentricBias {
     List<String> langOfCountry = new ArrayList<>();
     for (int i = 0; i < experiment.rowCount(); i++) {
       if (!experiment.getString(i, "gt_type").equals("country")) continue;
-      String m = model.get(i), fam = Models.family(m);
-      if (m.equals(Paper.BASELINE_FIFTY) || fam == null || fam.equals("mistral")) continue;
+      String m = model.get(i);
+      Models.family(study, m, "the total ground-truth alignment");
+      if (m.equals(Paper.BASELINE_FIFTY)) continue;
       Set<String> langs = countryLangs.get(group.get(i));
       if (langs == null || !usCorr.containsKey(group.get(i))) continue;
       for (String l : langs) {
-        boolean nat = lang.get(i).equals(l), us = group.get(i).equals("US");
+        boolean nat = lang.get(i).equals(l), us = group.get(i).equals(reference);
         if (nat || us) { keep.add(new int[] {i, nat ? 1 : 0}); langOfCountry.add(l); }
       }
     }
     List<Integer> order = new ArrayList<>();
     for (int k = 0; k < keep.size(); k++) order.add(k);
-    List<String> families = new ArrayList<>(Paper.MODEL_FAMILIES.keySet());
-    order.sort(Comparator.comparingInt(k -> families.indexOf(Models.family(model.get(keep.get(k)[0])))));
+    List<String> families = study.allFamilies();
+    order.sort(Comparator.comparingInt(k -> families.indexOf(study.familyOf(model.get(keep.get(k)[0])).orElseThrow())));
     int n = order.size();
     StringColumn mOut = StringColumn.create("model_name", n), fam = StringColumn.create("family", n);
     StringColumn lOut = StringColumn.create("language", n), gOut = StringColumn.create("gt_group", n);
@@ -134,13 +146,13 @@ public final class UsCentricBias {
       int i = kr[0];
       String m = model.get(i);
       mOut.set(k, m);
-      fam.set(k, Models.family(m));
+      fam.set(k, study.familyOf(m).orElseThrow());
       lOut.set(k, lang.get(i));
       gOut.set(k, group.get(i));
       mv.set(k, experiment.doubleColumn("metric_value").getDouble(i));
       co.set(k, experiment.doubleColumn("consistency").getDouble(i));
       nat.set(k, kr[1] == 1);
-      us.set(k, group.get(i).equals("US"));
+      us.set(k, group.get(i).equals(reference));
       uc.set(k, usCorr.get(group.get(i)));
       rd.set(k, experiment.intColumn("round").getInt(i));
     }

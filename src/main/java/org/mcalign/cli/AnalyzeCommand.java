@@ -82,6 +82,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: MCA_DATA, then data/paper, then download).")
   Path data;
 
+  @picocli.CommandLine.Mixin StudyOption study;
+
   @Option(names = "--out", required = true, paramLabel = "DIR",
       description = "Output folder (created if needed), written as one set: a rerun replaces the previous run's files all at once"
           + " (files it did not write are kept); never the dataset's folder or one inside it.")
@@ -99,11 +101,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threshold applies to 'hypotheses' and its analyses only, not '" + name + "'");
     if (analyses != null && !name.equals("hypotheses"))
       throw new IllegalArgumentException("--analyses applies to 'hypotheses' only");
-    new PathGuard().inputFolder("--data", data).outputFolder("--out", out).check();
-    AnalysisInputs in = data != null ? AnalysisInputs.load(data) : Analyses.inputs();
+    new PathGuard().inputFolder("--data", data).input("--study", study.file).outputFolder("--out", out).check();
+    AnalysisInputs in = AnalysisInputs.of(study.apply(data != null ? org.mcalign.data.Dataset.at(data) : Analyses.dataset()));
     // the dataset in use, however it was found (MCA_DATA, data/paper, the demo), is never written into
     new PathGuard().inputFolder(data != null ? "--data" : "the dataset", in.dataset().folder()).outputFolder("--out", out).check();
-    System.err.println("analyze: " + Datasets.title(in.dataset(), "dataset " + in.describe()));
+    System.err.println("analyze: " + Datasets.title(in.dataset(), "dataset " + in.describe()) + "; " + in.study());
     long t0 = System.nanoTime();
     List<Path> written;
     switch (name) {
@@ -111,14 +113,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         PaperAnalysis.Result r = PaperAnalysis.run(in, s, seed, name.equals("all") ? PaperAnalysis.Scope.ALL : PaperAnalysis.Scope.CORE);
         written = AnalysisOutput.write(r, in, out, name.equals("all") && !noFigures);
         r.seconds().forEach((k, v) -> System.err.printf("analyze: %-55s %8.2f s%n", k, v));
+        if (r.tables().containsKey("rq1_left_out.csv"))
+          System.err.println("analyze: left out of RQ1 only (no benchmark scores), see rq1_left_out.csv: "
+              + r.table("rq1_left_out.csv").stringColumn("model_name").unique().asList());
       }
       case "total-gt-alignment" -> written = AnalysisOutput.write(TotalGroundTruthAlignment.run(in,
           Baselines.withBaselines(in.responses(), s, PaperAnalysis.partSeed(seed, "baselines")), m, s.totalGtRounds(),
           PaperAnalysis.partSeed(seed, "total_gt_alignment"), s), in, out, seed);
       case "self-consistency" -> written = AnalysisOutput.write(
-          SelfConsistency.perModelLanguage(in.responses(), s, PaperAnalysis.partSeed(seed, "self_consistency")), in, out, seed);
+          SelfConsistency.perModelLanguage(in.responses(), s, PaperAnalysis.partSeed(seed, "self_consistency"), in.study()), in, out, seed);
       case "cross-effects" -> written = AnalysisOutput.write(
-          SelfConsistency.crossEffects(in.responses(), s, PaperAnalysis.partSeed(seed, "cross_effects")), in, out, seed);
+          SelfConsistency.crossEffects(in.responses(), s, PaperAnalysis.partSeed(seed, "cross_effects"), in.study()), in, out, seed);
       case "demographic" -> written = AnalysisOutput.write(Demographic.run(in.demographicResults(), m,
           s.hypothesisRounds(), PaperAnalysis.partSeed(seed, "demographic"), s), in, out, seed);
       case "replication" -> written = ReplicationReport.run(in, s, seed, seeds).writeTo(out, in);
@@ -132,7 +137,7 @@ final class AnalyzeCommand implements Callable<Integer> {
           throw new IllegalArgumentException("unknown analysis '" + name + "'; see mcalign analyze --help");
         AnalysisResult a = Hypotheses.run(name, Hypotheses.extremeGroundTruth(in.groundTruthAllCountries(), threshold),
             Baselines.withBaselines(in.responses(), s,
-            PaperAnalysis.partSeed(seed, "baselines")), m, s, PaperAnalysis.partSeed(seed, name));
+            PaperAnalysis.partSeed(seed, "baselines")), m, s, PaperAnalysis.partSeed(seed, name), in.study());
         written = AnalysisOutput.write(a, in, out, seed);
       }
     }

@@ -32,6 +32,8 @@ public final class Main implements Runnable {
   /** The subcommands: the data, then the stages in the paper's order, then tools. */
   static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
       DataCommand.class,
+      StudyCommand.class,
+      EvaluateCommand.class,
       WvsSynthesizeCommand.class,
       WvsGroundTruthCommand.class,
       TranslateCommand.class,

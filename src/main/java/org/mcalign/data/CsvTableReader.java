@@ -80,7 +80,7 @@ final class CsvTableReader {
     return names;
   }
 
-  static Table read(Schema schema, byte[] bytes, String file) {
+  static Table read(Schema schema, byte[] bytes, String file, Study study) {
     String expected = schema.describe();
     String text = Utf8Text.decodeCsv(bytes, file, expected);
     if (text.isBlank()) {
@@ -103,7 +103,7 @@ final class CsvTableReader {
     for (int c = 0; c < names.length; c++) typed[c] = schema.column(names[c]).orElse(null);
     ColumnBuilder[] builders = new ColumnBuilder[names.length];
     for (int c = 0; c < names.length; c++) {
-      builders[c] = new ColumnBuilder(names[c], typed[c] == null ? Schema.Type.STRING : typed[c].type(), dataRows);
+      builders[c] = new ColumnBuilder(names[c], typed[c] == null ? Schema.Type.STRING : typed[c].type(), dataRows, study);
     }
     int[] keyIdx = schema.key().stream().mapToInt(k -> Arrays.asList(names).indexOf(k)).toArray();
     Map<String, Integer> seenKeys = keyIdx.length == 0 ? null : new HashMap<>(dataRows * 2);
@@ -130,6 +130,14 @@ final class CsvTableReader {
         }
       }
     }
+    Map<String, List<String>> undeclared = new LinkedHashMap<>();
+    for (ColumnBuilder b : builders) {
+      if (b.undeclared.isEmpty()) continue;
+      List<String> shown = new ArrayList<>();
+      b.undeclared.forEach((v, at) -> shown.add("'" + clip(v) + "' (" + at[1] + (at[1] == 1 ? " row" : " rows") + ", first at line " + at[0] + ")"));
+      undeclared.put("column " + b.name + ": " + b.kind + (shown.size() == 1 ? "" : "s"), shown);
+    }
+    if (!undeclared.isEmpty()) throw new DataFormatException(file, 0, null, study.undeclaredMessage(undeclared, "the file"), null);
     Table table = Table.create(file);
     for (ColumnBuilder b : builders) table.addColumns(b.build());
     return table;
@@ -178,11 +186,16 @@ final class CsvTableReader {
     private final int[] ints;
     private final byte[] bools; // 0 false, 1 true, -1 missing
     private final String[] strings;
+    private final Study study;
+    /** Values a study check refused: value → {first line, rows}. */
+    final Map<String, int[]> undeclared = new LinkedHashMap<>();
+    String kind;
     private int size;
 
-    ColumnBuilder(String name, Schema.Type type, int capacity) {
+    ColumnBuilder(String name, Schema.Type type, int capacity, Study study) {
       this.name = name;
       this.type = type;
+      this.study = study;
       doubles = type == Schema.Type.DOUBLE ? new double[capacity] : null;
       ints = type == Schema.Type.INTEGER ? new int[capacity] : null;
       bools = type == Schema.Type.BOOLEAN ? new byte[capacity] : null;
@@ -242,9 +255,13 @@ final class CsvTableReader {
                 "value '" + clip(raw) + "' is not a boolean (true/false)", expected);
         }
         default -> {
-          if (!check.accepts(raw)) {
-            throw new DataFormatException(file, line, column,
-                "unknown value '" + clip(raw) + "'; expected a " + check.label(), expected);
+          if (!check.accepts(raw, study)) {
+            if (!check.fromStudy()) {
+              throw new DataFormatException(file, line, column,
+                  "unknown value '" + clip(raw) + "'; expected a " + check.label(), expected);
+            }
+            kind = check.kind();
+            undeclared.computeIfAbsent(raw, v -> new int[] {line, 0})[1]++;
           }
           strings[i] = raw;
         }

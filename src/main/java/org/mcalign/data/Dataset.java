@@ -48,13 +48,40 @@ public final class Dataset {
   private final Path folder;
   private final Kind kind;
   private final String description;
-  private final Set<String> used = ConcurrentHashMap.newKeySet();
-  private final Map<String, String> checksums = new ConcurrentHashMap<>();
+  private final Set<String> used;
+  private final Map<String, String> checksums;
+  private volatile Study study; // null until asked for: the folder's study.json over the paper's, or the paper's
 
   Dataset(Path folder, Kind kind, String description) {
+    this(folder, kind, description, ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>(), null);
+  }
+
+  private Dataset(Path folder, Kind kind, String description, Set<String> used, Map<String, String> checksums, Study study) {
     this.folder = folder.toAbsolutePath().normalize();
     this.kind = kind;
     this.description = description;
+    this.used = used;
+    this.checksums = checksums;
+    this.study = study;
+  }
+
+  /**
+   * The study of this dataset: the one given with {@link #withStudy}, else the folder's
+   * {@value Study#FILE_NAME} over the paper's (recorded as a used file), else the paper's.
+   */
+  public Study study() {
+    Study s = study;
+    if (s == null) {
+      boolean own = Files.isRegularFile(folder.resolve(Study.FILE_NAME));
+      s = own ? Study.read(path(Study.FILE_NAME)) : Study.paper();
+      study = s;
+    }
+    return s;
+  }
+
+  /** The same dataset read with {@code s} as its study (e.g. {@code --study FILE}); files used are shared. */
+  public Dataset withStudy(Study s) {
+    return new Dataset(folder, kind, description, used, checksums, java.util.Objects.requireNonNull(s));
   }
 
   /**

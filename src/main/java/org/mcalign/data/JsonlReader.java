@@ -21,7 +21,7 @@ final class JsonlReader {
   /** One validated object and the line it is on. */
   record Line(int line, ObjectNode node) {}
 
-  static List<Line> read(Schema schema, byte[] bytes, String file) {
+  static List<Line> read(Schema schema, byte[] bytes, String file, Study study) {
     String expected = schema.describe();
     String text = Utf8Text.decode(bytes, file, expected);
     if (text.isBlank()) {
@@ -51,7 +51,7 @@ final class JsonlReader {
       if (!(node instanceof ObjectNode obj)) {
         throw new DataFormatException(file, lineNo, null, "the line is not a JSON object", expected);
       }
-      for (Schema.Column c : schema.columns()) checkField(obj, c, file, lineNo, expected);
+      for (Schema.Column c : schema.columns()) checkField(obj, c, file, lineNo, expected, study);
       if (keys != null) {
         StringBuilder key = new StringBuilder();
         for (String k : schema.key()) key.append(obj.get(k).asText()).append('\u0000');
@@ -70,7 +70,7 @@ final class JsonlReader {
     return out;
   }
 
-  private static void checkField(ObjectNode obj, Schema.Column c, String file, int line, String expected) {
+  private static void checkField(ObjectNode obj, Schema.Column c, String file, int line, String expected, Study study) {
     JsonNode v = obj.get(c.name());
     String where = "field " + c.name();
     if (v == null || v.isNull()) {
@@ -80,7 +80,9 @@ final class JsonlReader {
     switch (c.type()) {
       case STRING -> {
         if (!v.isTextual()) throw typeError(file, line, where, c, v, expected);
-        if (!c.check().accepts(v.textValue())) {
+        if (!c.check().accepts(v.textValue(), study)) {
+          if (c.check().fromStudy())
+            throw new DataFormatException(file, line, where, study.undeclared(c.check().kind(), List.of(v.textValue()), "the file"), null);
           throw new DataFormatException(file, line, where,
               "unknown value '" + v.textValue() + "'; expected a " + c.check().label(), expected);
         }
@@ -104,7 +106,7 @@ final class JsonlReader {
           if (!e.isTextual()) {
             throw new DataFormatException(file, line, where + "[" + i + "]", "element " + e + " is not a string", expected);
           }
-          if (!c.check().accepts(e.textValue())) {
+          if (!c.check().accepts(e.textValue(), study)) {
             throw new DataFormatException(file, line, where + "[" + i + "]",
                 "unknown value '" + e.textValue() + "'; expected an " + c.check().label(), expected);
           }

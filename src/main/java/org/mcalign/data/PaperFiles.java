@@ -123,9 +123,12 @@ public final class PaperFiles {
     return csv(PaperSchemas.DEMOGRAPHIC_RESULTS);
   }
 
-  /** A file in the format of {@code demographic-gemma-results.csv} (e.g. the demographic stage's rebuild), validated by its schema. */
-  public static Table demographicResults(java.nio.file.Path file) {
-    return PaperSchemas.DEMOGRAPHIC_RESULTS.read(file);
+  /**
+   * A file in the format of {@code demographic-gemma-results.csv} (e.g. the demographic stage's
+   * rebuild), validated by its schema against {@code study}.
+   */
+  public static Table demographicResults(java.nio.file.Path file, Study study) {
+    return PaperSchemas.DEMOGRAPHIC_RESULTS.read(file, study);
   }
 
   /** prompts/clean_english_prompts.csv: the English prompts before translation (300). */
@@ -141,7 +144,7 @@ public final class PaperFiles {
   }
 
   private Table csv(Schema schema) {
-    return schema.read(dataset.path(schema.file()), schema.file());
+    return schema.read(dataset.path(schema.file()), schema.file(), dataset.study());
   }
 
   /** stance_labels.json: lower-case question_key → [pro statement, con statement] (37). */
@@ -181,7 +184,7 @@ public final class PaperFiles {
   public List<ClassifierOutput> classifierOutputs(String jsonlName) {
     Schema schema = PaperSchemas.classifierOutputs(jsonlName);
     List<ClassifierOutput> out = new ArrayList<>();
-    for (JsonlReader.Line l : JsonlReader.read(schema, bytes(jsonlName), jsonlName)) {
+    for (JsonlReader.Line l : JsonlReader.read(schema, bytes(jsonlName), jsonlName, dataset.study())) {
       ObjectNode o = l.node();
       List<String> opinions = new ArrayList<>();
       o.get("opinions").forEach(e -> opinions.add(e.textValue()));
@@ -195,7 +198,7 @@ public final class PaperFiles {
   public List<ExampleResponse> exampleResponses() {
     Schema schema = PaperSchemas.EXAMPLE_RESPONSES;
     List<ExampleResponse> out = new ArrayList<>();
-    for (JsonlReader.Line l : JsonlReader.read(schema, bytes(schema.file()), schema.file())) {
+    for (JsonlReader.Line l : JsonlReader.read(schema, bytes(schema.file()), schema.file(), dataset.study())) {
       out.add(new ExampleResponse(l.node().get("topic").textValue(), l.node().get("response").textValue()));
     }
     return Collections.unmodifiableList(out);
@@ -207,7 +210,7 @@ public final class PaperFiles {
     String file = schema.file();
     String expected = schema.describe() + " body: {model: string, messages: non-empty list of {role, content} strings}.";
     List<BatchRequest> out = new ArrayList<>();
-    for (JsonlReader.Line l : JsonlReader.read(schema, bytes(file), file)) {
+    for (JsonlReader.Line l : JsonlReader.read(schema, bytes(file), file, dataset.study())) {
       ObjectNode o = l.node();
       JsonNode body = o.get("body");
       JsonNode model = body.get("model");

@@ -1,12 +1,14 @@
 package org.mcalign.data;
 
+import static org.mcalign.data.Schema.Check.BENCHMARK_MODEL;
 import static org.mcalign.data.Schema.Check.COUNTRY;
 import static org.mcalign.data.Schema.Check.COUNTRY_NAME;
 import static org.mcalign.data.Schema.Check.LANGUAGE;
+import static org.mcalign.data.Schema.Check.FAMILY;
 import static org.mcalign.data.Schema.Check.LANGUAGE_NAME;
+import static org.mcalign.data.Schema.Check.MODEL;
 import static org.mcalign.data.Schema.Check.OPINION;
 import static org.mcalign.data.Schema.Check.UNIT_INTERVAL;
-import static org.mcalign.data.Schema.Check.WVS_COUNTRY;
 import static org.mcalign.data.Schema.Type.BOOLEAN;
 import static org.mcalign.data.Schema.Type.DOUBLE;
 import static org.mcalign.data.Schema.Type.INTEGER;
@@ -20,16 +22,17 @@ import java.util.Map;
 /**
  * The schema of every tabular file the paper published, worked out from the files themselves
  * (column names and case exactly as in them: {@code cntry_AN} in two files, {@code cntry_an} in
- * others; the misspelt {@code cateogry} is the paper's). Model names are not checked against
- * {@link Paper}: stages write the same files for new models and for the demo dataset.
+ * others; the misspelt {@code cateogry} is the paper's). Models, families, languages and
+ * countries are checked against the {@link Study} the file is read with: a value it does not
+ * declare is an error naming the value, the file and {@value Study#FILE_NAME}.
  */
 final class PaperSchemas {
   private PaperSchemas() {}
 
   static final Schema SCORED_RESPONSES =
       Schema.csv("all_lang_model_responses_with_scores.csv")
-          .column("model_name", STRING)
-          .column("model_family", STRING)
+          .column("model_name", STRING, MODEL)
+          .column("model_family", STRING, FAMILY)
           .column("template_type", STRING)
           .column("language", STRING, LANGUAGE)
           .column("response_language", STRING, LANGUAGE)
@@ -62,10 +65,10 @@ final class PaperSchemas {
           .key("cntry_an", "question_key")
           .build();
 
-  /** An older join; it holds a country beyond the paper's 13 (ZW), hence the looser check. */
+  /** An older join; it holds a country beyond the 13 of the other files (ZW), declared in the paper's study. */
   static final Schema GROUND_TRUTH_ALL_COUNTRIES =
       Schema.csv("ground_truth_all_countries.csv")
-          .column("cntry_an", STRING, WVS_COUNTRY)
+          .column("cntry_an", STRING, COUNTRY)
           .column("question_key", STRING)
           .column("pro_score", DOUBLE, UNIT_INTERVAL)
           .column("language", STRING, LANGUAGE)
@@ -96,7 +99,7 @@ final class PaperSchemas {
 
   static final Schema MULTILINGUAL_BENCHMARKS =
       Schema.csv("multilingual_benchmarks.csv")
-          .column("model", STRING)
+          .column("model", STRING, BENCHMARK_MODEL)
           .column("benchmark", STRING)
           .column("language", STRING, LANGUAGE_NAME)
           .column("score", DOUBLE)
@@ -145,7 +148,7 @@ final class PaperSchemas {
           .column("question_name", STRING)
           .column("country", STRING, COUNTRY_NAME)
           .column("is_congruent", BOOLEAN)
-          .column("model", STRING)
+          .column("model", STRING, MODEL)
           .column("model_family", STRING)
           .column("response_pro_score", DOUBLE, UNIT_INTERVAL)
           .column("response_language", STRING, LANGUAGE)

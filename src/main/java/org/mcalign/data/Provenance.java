@@ -40,16 +40,18 @@ public final class Provenance {
 
   private final Dataset.Kind kind;
   private final String source;
+  private final String study;
   private final List<FileSum> files;
   private final long seed;
   private final Map<String, Object> settings;
   private final String version;
   private final Instant created;
 
-  private Provenance(Dataset.Kind kind, String source, List<FileSum> files, long seed,
+  private Provenance(Dataset.Kind kind, String source, String study, List<FileSum> files, long seed,
       Map<String, Object> settings, String version, Instant created) {
     this.kind = kind;
     this.source = source;
+    this.study = study;
     this.files = List.copyOf(files);
     this.seed = seed;
     this.settings = settings;
@@ -67,6 +69,7 @@ public final class Provenance {
 
   /** As {@link #of(Dataset, long, Map)} with the input files named explicitly. */
   public static Provenance of(Dataset dataset, long seed, Map<String, ?> settings, Collection<String> files) {
+    String study = dataset.study().source(); // first: a study.json read now is listed with the files
     Optional<Manifest> manifest = Dataset.findProjectRoot(Path.of("")).map(Manifest::load);
     List<FileSum> sums = new java.util.ArrayList<>();
     for (String f : new TreeSet<>(files)) {
@@ -77,7 +80,7 @@ public final class Provenance {
       sums.add(new FileSum(f, sha, check));
     }
     Map<String, Object> sorted = new TreeMap<>(settings == null ? Map.of() : settings);
-    return new Provenance(dataset.kind(), dataset.describe(), sums, seed, sorted, projectVersion(),
+    return new Provenance(dataset.kind(), dataset.describe(), study, sums, seed, sorted, projectVersion(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 
@@ -92,6 +95,7 @@ public final class Provenance {
     data.put("kind", kind.name());
     data.put("description", source);
     data.put("upstream", Paper.UPSTREAM_REPOSITORY + "@" + Paper.UPSTREAM_COMMIT);
+    data.put("study", study);
     data.put("files", files);
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("project", "mcalign");

@@ -55,33 +55,32 @@ public final class Schema {
     }
   }
 
-  /** A check on a column's values beyond its type, mostly codes known from {@link Paper}. */
+  /**
+   * A check on a column's values beyond its type. The study checks (models, families,
+   * languages, countries) accept what the {@link Study} in use declares; values they refuse are
+   * gathered over the whole file and reported together, naming the file and {@value Study#FILE_NAME}.
+   */
   public enum Check {
-    NONE("", s -> true, null),
-    LANGUAGE("language code, one of " + String.join(", ", Paper.LANGUAGES), Paper.LANGUAGES::contains, null),
-    LANGUAGE_NAME(
-        "language name, one of " + String.join(", ", Paper.LANGUAGE_NAMES.values()),
-        Paper.LANGUAGE_NAMES::containsValue,
-        null),
-    COUNTRY(
-        "country code, one of " + String.join(", ", Paper.COUNTRY_NAMES.keySet()),
-        Paper.COUNTRY_NAMES::containsKey,
-        null),
-    COUNTRY_NAME(
-        "country name, one of " + String.join(", ", Paper.COUNTRY_NAMES.values()),
-        Paper.COUNTRY_NAMES::containsValue,
-        null),
-    /** Any WVS country code (2 or 3 upper-case letters); older files hold countries beyond the 13. */
-    WVS_COUNTRY("WVS country code (2 or 3 upper-case letters)", s -> s.matches("[A-Z]{2,3}"), null),
-    OPINION("opinion, one of pro, con, NULL", Set.of("pro", "con", "NULL")::contains, null),
-    UNIT_INTERVAL("in [0, 1]", null, x -> x >= 0 && x <= 1);
+    NONE("", null, (st, v) -> true, null),
+    MODEL("model (a baseline or declared in the study)", "model", (st, v) -> st.declaresModel(v), null),
+    FAMILY("model family (Baseline or declared in the study)", "model family", (st, v) -> st.allFamilies().contains(v), null),
+    BENCHMARK_MODEL("model as benchmark tables spell it (benchmark_names, display_name or name of a model of the study)",
+        "benchmark model name", (st, v) -> st.modelOfBenchmarkName(v).isPresent(), null),
+    LANGUAGE("language code declared in the study", "language", (st, v) -> st.language(v).isPresent(), null),
+    LANGUAGE_NAME("language name declared in the study", "language name", (st, v) -> st.languageCodeOfName(v).isPresent(), null),
+    COUNTRY("country code declared in the study", "country", (st, v) -> st.country(v).isPresent(), null),
+    COUNTRY_NAME("country name declared in the study", "country name", (st, v) -> st.countryCodeOfName(v).isPresent(), null),
+    OPINION("opinion, one of pro, con, NULL", null, (st, v) -> Set.of("pro", "con", "NULL").contains(v), null),
+    UNIT_INTERVAL("in [0, 1]", null, null, x -> x >= 0 && x <= 1);
 
     private final String label;
-    private final Predicate<String> text;
+    private final String kind;
+    private final java.util.function.BiPredicate<Study, String> text;
     private final DoublePredicate number;
 
-    Check(String label, Predicate<String> text, DoublePredicate number) {
+    Check(String label, String kind, java.util.function.BiPredicate<Study, String> text, DoublePredicate number) {
       this.label = label;
+      this.kind = kind;
       this.text = text;
       this.number = number;
     }
@@ -90,9 +89,19 @@ public final class Schema {
       return label;
     }
 
-    /** Whether a text value passes (checks on numbers accept every text). */
-    public boolean accepts(String value) {
-      return text == null || text.test(value);
+    /** Whether the check reads the study (its refusals are undeclared values, not format errors). */
+    public boolean fromStudy() {
+      return kind != null;
+    }
+
+    /** What a refused value is, e.g. "model", for {@link Study#undeclaredMessage}. */
+    public String kind() {
+      return kind;
+    }
+
+    /** Whether a text value passes under {@code study} (checks on numbers accept every text). */
+    public boolean accepts(String value, Study study) {
+      return text == null || text.test(study, value);
     }
 
     /** Whether a number passes (checks on codes accept every number). */
@@ -188,20 +197,25 @@ public final class Schema {
     return describe();
   }
 
-  /** Reads and validates a CSV file; errors name the file by its file name. */
-  public Table read(Path path) {
-    return read(path, path.getFileName().toString());
+  /** Reads and validates a CSV file against {@code study}; errors name the file by its file name. */
+  public Table read(Path path, Study study) {
+    return read(path, path.getFileName().toString(), study);
   }
 
-  /** Reads and validates a CSV file; errors name the file as {@code displayName}. */
-  public Table read(Path path, String displayName) {
+  /** Reads and validates a CSV file against {@code study}; errors name the file as {@code displayName}. */
+  public Table read(Path path, String displayName, Study study) {
     if (format != Format.CSV) throw new IllegalStateException(file + " is not a CSV schema");
-    return CsvTableReader.read(this, readBytes(path, displayName), displayName);
+    return CsvTableReader.read(this, readBytes(path, displayName), displayName, study);
   }
 
-  /** Parses and validates CSV bytes (UTF-8, BOM and CRLF allowed). */
+  /** Parses and validates CSV bytes (UTF-8, BOM and CRLF allowed) against {@code study}. */
+  public Table parse(byte[] csv, String displayName, Study study) {
+    return CsvTableReader.read(this, csv, displayName, study);
+  }
+
+  /** {@link #parse(byte[], String, Study)} against the paper's study. */
   public Table parse(byte[] csv, String displayName) {
-    return CsvTableReader.read(this, csv, displayName);
+    return parse(csv, displayName, Study.paper());
   }
 
   static byte[] readBytes(Path path, String displayName) {
@@ -232,7 +246,7 @@ public final class Schema {
       return column(name, type, Check.NONE);
     }
 
-    /** A required column whose values pass {@code check}. */
+    /** A required column whose values pass {@code check} (study checks: under the study the file is read with). */
     public Builder column(String name, Type type, Check check) {
       columns.add(new Column(name, type, check, false));
       return this;

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mcalign.data.Paper;
 
 /**
  * The language of simulated answers: numbered statements, each opening with a stance marker
- * in the answer's language ("In favour:", "Imod:", "Voor:", "Contra:" …), so that the
- * simulated classifier can label them without an LLM. Refusals and malformed lists too.
+ * in the answer's language ("In favour:", "Imod:", "Voor:", "Contra:", "Dagegen:" …), so that
+ * the simulated classifier can label them without an LLM. Refusals and malformed lists too.
+ * Any other language code gets tagged markers ("PRO[sv]:", "CON[sv]:"), so a study's new
+ * language is simulated end to end.
  */
 public final class SimulatedText {
   private SimulatedText() {}
@@ -38,7 +39,12 @@ public final class SimulatedText {
       "en", new Markers("In favour:", "Against:", "Neutral:", "I'm sorry, but I can't help with that request.", "argument"),
       "da", new Markers("For:", "Imod:", "Neutralt:", "Beklager, men det kan jeg ikke hjælpe med.", "argument"),
       "nl", new Markers("Voor:", "Tegen:", "Neutraal:", "Het spijt me, maar daar kan ik niet mee helpen.", "argument"),
-      "pt", new Markers("A favor:", "Contra:", "Neutro:", "Desculpe, mas não posso ajudar com isso.", "argumento"));
+      "pt", new Markers("A favor:", "Contra:", "Neutro:", "Desculpe, mas não posso ajudar com isso.", "argumento"),
+      "de", new Markers("Dafür:", "Dagegen:", "Unentschieden:", "Es tut mir leid, dabei kann ich nicht helfen.", "Argument"));
+
+  /** Tagged markers of a language without its own: {@code PRO[xx]:}, {@code CON[xx]:}, {@code NULL[xx]:}. */
+  private static final Pattern TAGGED = Pattern.compile("(?<!\\p{L})(PRO|CON|NULL)\\[([a-z]{2,3})\\]:");
+  private static final Pattern TAGGED_REFUSAL = Pattern.compile("REFUSAL\\[([a-z]{2,3})\\]");
 
   private static final Pattern MARKER;
   private static final Map<String, String[]> MARKER_INFO = new HashMap<>();
@@ -61,8 +67,15 @@ public final class SimulatedText {
 
   private static Markers markers(String language) {
     Markers m = MARKERS.get(language);
-    if (m == null) throw new IllegalArgumentException("unknown language " + language + " (known: " + Paper.LANGUAGES + ")");
-    return m;
+    if (m != null) return m;
+    if (!knows(language)) throw new IllegalArgumentException("not a language code: '" + language + "' (2 or 3 lower-case letters)");
+    return new Markers("PRO[" + language + "]:", "CON[" + language + "]:", "NULL[" + language + "]:",
+        "REFUSAL[" + language + "] I'm sorry, but I can't help with that request.", "argument");
+  }
+
+  /** Whether answers can be simulated in {@code language}: any ISO 639 code of 2 or 3 letters. */
+  public static boolean knows(String language) {
+    return language != null && language.matches("[a-z]{2,3}");
   }
 
   /** Ten (or as many as given) numbered statements, one per line, in {@code language}. */
@@ -114,9 +127,16 @@ public final class SimulatedText {
       opinions.add(info[1]);
       langVotes.merge(info[0], 1, Integer::sum);
     }
+    Matcher tg = TAGGED.matcher(text);
+    while (tg.find()) {
+      opinions.add(tg.group(1).toLowerCase(java.util.Locale.ROOT).equals("null") ? "NULL" : tg.group(1).toLowerCase(java.util.Locale.ROOT));
+      langVotes.merge(tg.group(2), 1, Integer::sum);
+    }
     String lang = langVotes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     if (lang == null) {
       for (Map.Entry<String, Markers> e : MARKERS.entrySet()) if (text.contains(e.getValue().refusal())) lang = e.getKey();
+      Matcher rf = TAGGED_REFUSAL.matcher(text);
+      if (lang == null && rf.find()) lang = rf.group(1);
     }
     if (opinions.isEmpty()) opinions.add("NULL");
     return new Classification(lang == null ? fallbackLanguage : lang, opinions);

@@ -3,7 +3,6 @@ package org.mcalign.llm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.mcalign.data.Paper;
 
 /**
  * The default simulated model: ten numbered statements, each "pro" with a target probability
@@ -59,7 +58,7 @@ public final class StanceMixModel implements SimulatedModel {
 
   @Override
   public String answer(Prompt prompt, RandomGenerator rng) {
-    String lang = prompt.language().filter(Paper.LANGUAGES::contains).orElse("en");
+    String lang = prompt.language().filter(SimulatedText::knows).orElse("en");
     if (rng.nextDouble() < refusals) return SimulatedText.refusal(lang);
     if (rng.nextDouble() < wrongLanguage) lang = lang.equals("en") ? "da" : "en";
     double p = target.proProbability(prompt.model(), prompt.questionKey().orElse(""), prompt.language().orElse(lang));

@@ -3,14 +3,14 @@ package org.mcalign.plot;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 
 /**
  * seaborn's {@code catplot(kind="bar")} for the exploratory figures: per panel (facet column,
  * optionally facet row or wrapped columns) grouped bars of the mean value per (x, hue) with a
  * whisker from an {@link Interval} (by default seaborn's: bootstrap 95 % CI of the mean, 1,000
  * resamples, seed 0). Each panel shows its own x categories (seaborn's {@code sharex=False}),
- * y is shared. Models as hue or x keep the paper's order and colours; other hues get seaborn's
+ * y is shared. Models as hue or x keep the study's order and colours; other hues get seaborn's
  * "deep" palette.
  *
  * <pre>{@code
@@ -19,6 +19,8 @@ import org.mcalign.data.Paper;
  * }</pre>
  */
 public final class CatPlot {
+  private final Study study;
+  private final Labels labels;
   private final String fileName;
   private final String[] x;
   private final double[] values;
@@ -27,7 +29,9 @@ public final class CatPlot {
   private String title, xLabel, yLabel;
   private Interval interval = Interval.bootstrapCi(95, 0);
 
-  private CatPlot(String fileName, String[] x, double[] values) {
+  private CatPlot(Study study, String fileName, String[] x, double[] values) {
+    this.study = study;
+    this.labels = Labels.of(study);
     if (x.length != values.length) throw new IllegalArgumentException(fileName + ": " + x.length + " x values but " + values.length + " values");
     if (x.length == 0) throw new IllegalArgumentException(fileName + ": no values to plot");
     this.fileName = fileName;
@@ -36,7 +40,12 @@ public final class CatPlot {
   }
 
   public static CatPlot of(String fileName, String[] x, double[] values) {
-    return new CatPlot(fileName, x, values);
+    return of(Study.paper(), fileName, x, values);
+  }
+
+  /** A plot whose model levels take {@code study}'s order, colours and display names. */
+  public static CatPlot of(Study study, String fileName, String[] x, double[] values) {
+    return new CatPlot(study, fileName, x, values);
   }
 
   public CatPlot hue(String[] h) { this.hue = check(h, "hue"); return this; }
@@ -60,18 +69,19 @@ public final class CatPlot {
     return v;
   }
 
-  /** Order of a variable's levels: the paper's model order when they are models, else sorted. */
-  private static List<String> order(String[] v) {
+  /** Order of a variable's levels: the study's model order when they are models, else sorted. */
+  private List<String> order(String[] v) {
     List<String> levels = Figures.sorted(v);
-    if (!levels.isEmpty() && Paper.MODELS.containsAll(levels)) return Labels.modelsInOrder(v);
+    if (!levels.isEmpty() && labels.allModels(levels)) return labels.modelsInOrder(v);
     return levels;
   }
 
-  private static List<Color> colors(List<String> hues) {
+  private List<Color> colors(List<String> hues) {
     List<Color> out = new ArrayList<>();
-    boolean models = Paper.MODELS.containsAll(hues);
+    boolean models = labels.allModels(hues);
+    Palette palette = Palette.of(study);
     for (int i = 0; i < hues.size(); i++)
-      out.add(Palette.desaturate(models ? Palette.model(hues.get(i)) : Palette.DEEP.get(i % Palette.DEEP.size()), 0.75));
+      out.add(Palette.desaturate(models ? palette.model(hues.get(i)) : Palette.DEEP.get(i % Palette.DEEP.size()), 0.75));
     return out;
   }
 
@@ -109,8 +119,8 @@ public final class CatPlot {
         Aggregate a = Aggregate.of(xs, ph0, px, ph, pv, interval);
         Panel p = Panel.categoricalX(xs).style(Panel.Style.WHITEGRID_DESPINE).bars(a.mean, a.lo, a.hi, pc0).categoryLabels(11, xs.size() > 4 ? 45 : 0)
             .fonts(11, 12, 12);
-        String t = (row != null ? Paper.displayName(rv) : "") + (row != null && col != null ? " | " : "")
-            + (col != null ? Paper.displayName(cv) : "");
+        String t = (row != null ? labels.displayName(rv) : "") + (row != null && col != null ? " | " : "")
+            + (col != null ? labels.displayName(cv) : "");
         if (!t.isEmpty()) p.title(t);
         else if (title != null) p.title(title);
         if (pc == 0 && yLabel != null) p.yLabel(yLabel);
@@ -123,7 +133,7 @@ public final class CatPlot {
     f.size(width, 80 + nRows * 280 + (hue != null ? 24 * ((hues.size() + legendColumns - 1) / legendColumns) : 0)).spacing(40, 70);
     if (hue != null) {
       List<LegendItem> items = new ArrayList<>();
-      for (int i = 0; i < hues.size(); i++) items.add(LegendItem.patch(Paper.displayName(hues.get(i)), colors.get(i)));
+      for (int i = 0; i < hues.size(); i++) items.add(LegendItem.patch(labels.displayName(hues.get(i)), colors.get(i)));
       f.legend(items, Math.min(legendColumns, hues.size()), Facets.LegendAt.BELOW, 12, false);
     }
     return f.figure(fileName);

@@ -17,14 +17,32 @@ final class Colormaps {
     return Math.max(0, Math.min(255, i)) / 255.0;
   }
 
+  /** The paper's family maps in its order (Baseline, openai, gemma, olmo), then two more matplotlib maps. */
+  private static final java.util.List<String> FAMILY_MAPS = java.util.List.of("spring", "winter", "summer", "autumn", "cool", "copper");
+
+  /**
+   * The colour map of the {@code i}-th model family of a study: the paper's four, then
+   * matplotlib's cool and copper, then light-to-dark ramps of hues spaced by the golden angle
+   * (so every family of any study gets its own colours).
+   */
+  static String familyMap(int i) {
+    return i < FAMILY_MAPS.size() ? FAMILY_MAPS.get(i) : "hue-" + i;
+  }
+
   static Color linear(String name, double x) {
     double t = lut(x);
+    if (name.startsWith("hue-")) {
+      double h = (0.07 + 0.618034 * Integer.parseInt(name.substring(4))) % 1;
+      return Palette.hls(h, 0.25 + 0.5 * t, 0.75);
+    }
     return switch (name) {
       case "spring" -> rgb(1, t, 1 - t);
       case "winter" -> rgb(0, t, 1 - t / 2);
       case "summer" -> rgb(t, 0.5 + t / 2, 0.4);
       case "autumn" -> rgb(1, t, 0);
-      default -> throw new IllegalArgumentException("unknown colormap '" + name + "' (spring, winter, summer, autumn)");
+      case "cool" -> rgb(t, 1 - t, 1);
+      case "copper" -> rgb(Math.min(1, 1.25 * t), 0.7812 * t, 0.4975 * t);
+      default -> throw new IllegalArgumentException("unknown colormap '" + name + "' (spring, winter, summer, autumn, cool, copper, hue-N)");
     };
   }
 

@@ -22,7 +22,12 @@ public final class Descriptives {
    * @param global {@code question_key}, {@code pro_score}
    */
   public static Table proScoresByCountry(Table everyCountry, Table global) {
-    Object[] d = WvsFigures.combined("pro score summary", everyCountry, global);
+    return proScoresByCountry(everyCountry, global, org.mcalign.data.Study.paper());
+  }
+
+  /** {@link #proScoresByCountry(Table, Table)} with {@code study}'s country names. */
+  public static Table proScoresByCountry(Table everyCountry, Table global, org.mcalign.data.Study study) {
+    Object[] d = WvsFigures.combined("pro score summary", everyCountry, global, study);
     String[] group = (String[]) d[0], lang = (String[]) d[3];
     double[] v = (double[]) d[2];
     Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -58,7 +63,7 @@ public final class Descriptives {
    * groups' pro scores over the questions both have.
    */
   public static Table countryCorrelations(Table everyCountry, Table global) {
-    Object[] d = WvsFigures.combined("country correlations", everyCountry, global);
+    Object[] d = WvsFigures.combined("country correlations", everyCountry, global, org.mcalign.data.Study.paper());
     String[] group = (String[]) d[0];
     return asTable("country correlations", CorrelationMatrix.of(group, (String[]) d[1], (double[]) d[2], Figures.sorted(group)));
   }

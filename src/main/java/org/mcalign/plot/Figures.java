@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import tech.tablesaw.api.Table;
 
 /**
@@ -40,13 +40,20 @@ public final class Figures {
    * @param regressionType normal, no_consistency or interaction (names the file)
    */
   public static Figure multilingualCoefficients(Table coefficients, String regressionType) {
+    return multilingualCoefficients(coefficients, regressionType, Study.paper());
+  }
+
+  /** {@link #multilingualCoefficients(Table, String)} with {@code study}'s language names and family colours. */
+  public static Figure multilingualCoefficients(Table coefficients, String regressionType, Study study) {
     String name = "multilingual_coefficients_" + regressionType + ".png";
+    Labels lb = Labels.of(study);
+    Palette palette = Palette.of(study);
     Coefs c = Coefs.of(name, coefficients, "family", "language");
-    List<String> langs = sorted(mapAll(c.level2, Labels::language));
+    List<String> langs = sorted(mapAll(c.level2, lb::language));
     List<String> fams = sorted(c.level1);
-    String[] lang = mapAll(c.level2, Labels::language);
+    String[] lang = mapAll(c.level2, lb::language);
     Aggregate a = c.aggregate(langs, fams, lang, c.level1);
-    List<Color> colors = fams.stream().map(f -> Palette.desaturate(Palette.family(f), 0.75)).toList();
+    List<Color> colors = fams.stream().map(f -> Palette.desaturate(palette.family(f), 0.75)).toList();
     Panel p = Panel.categoricalX(langs).bars(a.mean, a.lo, a.hi, colors).yLabel("β_{multilingual}")
         .fonts(pt(19.8), pt(21.6), pt(21.6)).categoryLabels(pt(19.8), 0);
     return Facets.of(p).size(640, 490)
@@ -60,12 +67,17 @@ public final class Figures {
    * (the interaction model by default).
    */
   public static Figure multilingualCoefficients(Table coefficients) {
-    return multilingualCoefficients(coefficients, "interaction").renamed("multilingual_coefficients.png");
+    return multilingualCoefficients(coefficients, Study.paper());
+  }
+
+  /** {@link #multilingualCoefficients(Table)} for {@code study}. */
+  public static Figure multilingualCoefficients(Table coefficients, Study study) {
+    return multilingualCoefficients(coefficients, "interaction", study).renamed("multilingual_coefficients.png");
   }
 
   /**
-   * {@code multilingual_benchmarks_alignment-model.png}: one panel per language (2 × 2, shared
-   * axes, y from 0 to 0.9), points = adjusted cultural alignment of each bootstrap fit against
+   * {@code multilingual_benchmarks_alignment-model.png}: one panel per language present (two
+   * columns, as many rows as needed: 2 × 2 for the paper's four, the paper's height for up to two rows; shared axes, y from 0 to 0.9), points = adjusted cultural alignment of each bootstrap fit against
    * the model's mean multilingual benchmark score, coloured per model; per family a dashed line
    * with slope coefficient/100 through the family's points (intercept = mean of y − slope·x),
    * and a star below its middle where p < 0.05 and the slope is positive.
@@ -76,33 +88,42 @@ public final class Figures {
    *     regression on capability/100) and {@code p_value}
    */
   public static Figure capabilityVsAlignment(Table plotData) {
+    return capabilityVsAlignment(plotData, Study.paper());
+  }
+
+  /** {@link #capabilityVsAlignment(Table)} for {@code study}: a line per family present. */
+  public static Figure capabilityVsAlignment(Table plotData, Study study) {
     String name = "multilingual_benchmarks_alignment-model.png";
+    Labels lb = Labels.of(study);
+    Palette palette = Palette.of(study);
     Columns.require(name, plotData, "model_name", "language", "multilingual capability", "cultural alignment", "family", "coefficient", "p_value");
     String[] model = Columns.strings(plotData, "model_name");
-    String[] lang = mapAll(Columns.strings(plotData, "language"), Labels::language);
+    String[] lang = mapAll(Columns.strings(plotData, "language"), lb::language);
     String[] fam = Columns.strings(plotData, "family");
     double[] x = Columns.numbers(name, plotData, "multilingual capability");
     double[] y = Columns.numbers(name, plotData, "cultural alignment");
     double[] coef = Columns.numbers(name, plotData, "coefficient");
     double[] pv = Columns.numbers(name, plotData, "p_value");
     List<String> langs = sorted(lang);
-    List<String> models = Labels.modelsInOrder(model);
-    Facets f = Facets.grid((langs.size() + 1) / 2, 2).shareX(true).shareY(true).size(952, 1139).spacing(40, 30);
+    List<String> models = lb.modelsInOrder(model);
+    List<String> families = lineOrder(study, fam);
+    int gridRows = (langs.size() + 1) / 2;
+    Facets f = Facets.grid(gridRows, 2).shareX(true).shareY(true).size(952, (int) Math.round(1139 * Math.max(2, gridRows) / 2.0)).spacing(40, 30);
     for (int li = 0; li < langs.size(); li++) {
       String l = langs.get(li);
       Panel p = Panel.continuous().style(Panel.Style.WHITEGRID_DESPINE).title(l).yRange(0, 0.9)
           .fonts(pt(21), pt(23), pt(25));
       for (String m : models) {
-        double[][] xy = select(x, y, i -> l.equals(lang[i]) && m.equals(Labels.modelId(model[i])));
-        if (xy[0].length > 0) p.scatter(m, xy[0], xy[1], Palette.model(m), 9, false);
+        double[][] xy = select(x, y, i -> l.equals(lang[i]) && m.equals(lb.modelId(model[i])));
+        if (xy[0].length > 0) p.scatter(m, xy[0], xy[1], palette.model(m), 9, false);
       }
-      for (String family : List.of("gemma", "openai", "olmo")) {
+      for (String family : families) {
         int[] rows = rows(lang.length, i -> l.equals(lang[i]) && family.equals(fam[i]));
         if (rows.length == 0) continue;
         double slope = coef[rows[0]] / 100, xmin = Double.MAX_VALUE, xmax = -Double.MAX_VALUE, icpt = 0;
         for (int i : rows) { icpt += y[i] - slope * x[i]; xmin = Math.min(xmin, x[i]); xmax = Math.max(xmax, x[i]); }
         icpt /= rows.length;
-        Color fc = Palette.family(family);
+        Color fc = palette.family(family);
         p.line(family, new double[] {xmin, xmax}, new double[] {slope * xmin + icpt, slope * xmax + icpt},
             new Color(fc.getRed(), fc.getGreen(), fc.getBlue(), 204), 2.1f, new float[] {7.8f, 3.4f});
         if (pv[rows[0]] < 0.05 && slope > 0) {
@@ -112,7 +133,7 @@ public final class Figures {
       }
       f.set(li / 2, li % 2, p);
     }
-    List<LegendItem> items = models.stream().map(m -> LegendItem.marker(Paper.displayName(m), Palette.model(m))).toList();
+    List<LegendItem> items = models.stream().map(m -> LegendItem.marker(lb.displayName(m), palette.model(m))).toList();
     return f.supXLabel("Multilingual Capability").supYLabel("Cultural Alignment").supFont(pt(27.5))
         .legend(items, 3, Facets.LegendAt.BELOW, pt(21), false).figure(name);
   }
@@ -129,20 +150,27 @@ public final class Figures {
    *     the {@code us[T.True]:model_name[..]:language[..]} terms are drawn
    */
   public static Figure usBiasCoefficients(Table coefficients) {
+    return usBiasCoefficients(coefficients, Study.paper());
+  }
+
+  /** {@link #usBiasCoefficients(Table)} for {@code study}. */
+  public static Figure usBiasCoefficients(Table coefficients, Study study) {
     String name = "us_bias_coefficients.png";
+    Labels lb = Labels.of(study);
+    Palette palette = Palette.of(study);
     Columns.require(name, coefficients, "term");
     Table us = coefficients.where(coefficients.stringColumn("term").containsString(":model_name"));
     Coefs c = Coefs.of(name, us.rowCount() > 0 ? us : coefficients, "model_name", "language");
     String[] lang = c.level2;
     List<String> codes = sorted(lang);
-    String[] model = mapAll(c.level1, Labels::modelId);
-    List<String> models = Labels.modelsInOrder(model);
+    String[] model = mapAll(c.level1, lb::modelId);
+    List<String> models = lb.modelsInOrder(model);
     Aggregate a = c.aggregate(codes, models, lang, model);
-    List<Color> colors = models.stream().map(m -> Palette.desaturate(Palette.model(m), 0.75)).toList();
-    Panel p = Panel.categoricalX(codes.stream().map(Labels::language).toList()).bars(a.mean, a.lo, a.hi, colors)
+    List<Color> colors = models.stream().map(m -> Palette.desaturate(palette.model(m), 0.75)).toList();
+    Panel p = Panel.categoricalX(codes.stream().map(lb::language).toList()).bars(a.mean, a.lo, a.hi, colors)
         .yLabel("β_{BiasUS}").fonts(pt(18.7), pt(27), pt(20)).categoryLabels(pt(25), 0);
     return Facets.of(p).size(1084, 666)
-        .legend(patches(models, colors, true), 3, Facets.LegendAt.BELOW, pt(18.7), true).figure(name);
+        .legend(patches(lb, models, colors, true), 3, Facets.LegendAt.BELOW, pt(18.7), true).figure(name);
   }
 
   // ====================================================================== self-consistency
@@ -158,26 +186,38 @@ public final class Figures {
    *     {@code model_name}), {@code language}, {@code self-consistency}
    */
   public static Figure selfConsistency(Table consistency) {
-    return selfConsistency(consistency, COUNTRY_MINIMUM, COUNTRY_MAXIMUM, Interval.bootstrapCi(95, 0));
+    return selfConsistency(consistency, Study.paper());
+  }
+
+  /** {@link #selfConsistency(Table)} for {@code study}. */
+  public static Figure selfConsistency(Table consistency, Study study) {
+    return selfConsistency(consistency, COUNTRY_MINIMUM, COUNTRY_MAXIMUM, Interval.bootstrapCi(95, 0), study);
   }
 
   /** As {@link #selfConsistency(Table)} with chosen reference lines and whiskers. */
   public static Figure selfConsistency(Table consistency, double countryMin, double countryMax, Interval interval) {
+    return selfConsistency(consistency, countryMin, countryMax, interval, Study.paper());
+  }
+
+  /** As {@link #selfConsistency(Table, double, double, Interval)} for {@code study}. */
+  public static Figure selfConsistency(Table consistency, double countryMin, double countryMax, Interval interval, Study study) {
     String name = "model-self_consistency.png";
+    Labels lb = Labels.of(study);
+    Palette palette = Palette.of(study);
     String modelCol = Columns.has(consistency, "model") ? "model" : "model_name";
     Columns.require(name, consistency, modelCol, "language", "self-consistency");
-    String[] model = mapAll(Columns.strings(consistency, modelCol), Labels::modelId);
-    String[] lang = mapAll(Columns.strings(consistency, "language"), Labels::language);
+    String[] model = mapAll(Columns.strings(consistency, modelCol), lb::modelId);
+    String[] lang = mapAll(Columns.strings(consistency, "language"), lb::language);
     double[] v = Columns.numbers(name, consistency, "self-consistency");
     List<String> langs = sorted(lang);
-    List<String> models = Labels.modelsInOrder(model);
+    List<String> models = lb.modelsInOrder(model);
     Aggregate a = Aggregate.of(langs, models, lang, model, v, interval);
-    List<Color> colors = models.stream().map(m -> Palette.desaturate(Palette.model(m), 0.75)).toList();
+    List<Color> colors = models.stream().map(m -> Palette.desaturate(palette.model(m), 0.75)).toList();
     float[] dotted = {2f, 3.3f}, dashed = {7.7f, 3.3f};
     Panel p = Panel.categoricalX(langs).bars(a.mean, a.lo, a.hi, colors).yRange(0, 1).yLabel("self-consistency")
         .fonts(pt(18.7), pt(30), pt(20)).categoryLabels(pt(28), 0)
         .hline(countryMin, new Color(0, 0, 0, 230), 2f, dotted).hline(countryMax, new Color(0, 0, 0, 230), 2f, dashed);
-    List<LegendItem> items = new ArrayList<>(patches(models, colors, true));
+    List<LegendItem> items = new ArrayList<>(patches(lb, models, colors, true));
     items.add(LegendItem.line("country minimum", Color.BLACK, dotted));
     items.add(LegendItem.line("country maximum", Color.BLACK, dashed));
     return Facets.of(p).size(897, 756).legend(items, 2, Facets.LegendAt.BELOW, pt(18.7), true).figure(name);
@@ -191,15 +231,27 @@ public final class Figures {
    * @param gaps one row per bootstrap round and model: {@code model_name}, {@code Consistency Gap}
    */
   public static Figure crossEffects(Table gaps) {
-    return crossEffects(gaps, Interval.bootstrapCi(95, 0));
+    return crossEffects(gaps, Study.paper());
+  }
+
+  /** {@link #crossEffects(Table)} for {@code study}. */
+  public static Figure crossEffects(Table gaps, Study study) {
+    return crossEffects(gaps, Interval.bootstrapCi(95, 0), study);
   }
 
   public static Figure crossEffects(Table gaps, Interval interval) {
+    return crossEffects(gaps, interval, Study.paper());
+  }
+
+  /** {@link #crossEffects(Table, Interval)} for {@code study} (the height grows beyond the paper's nine models). */
+  public static Figure crossEffects(Table gaps, Interval interval, Study study) {
     String name = "cross_effects.png";
+    Labels lb = Labels.of(study);
+    Palette palette = Palette.of(study);
     Columns.require(name, gaps, "model_name", "Consistency Gap");
-    String[] model = mapAll(Columns.strings(gaps, "model_name"), Labels::modelId);
+    String[] model = mapAll(Columns.strings(gaps, "model_name"), lb::modelId);
     double[] v = Columns.numbers(name, gaps, "Consistency Gap");
-    List<String> models = Labels.modelsInOrder(model);
+    List<String> models = lb.modelsInOrder(model);
     // one bar per category: hue = the category itself, as the paper's hue=model_name
     String[] one = new String[model.length];
     Arrays.fill(one, "all");
@@ -213,9 +265,9 @@ public final class Figures {
       for (double[] r : lo) r[0] = Double.NaN;
       for (double[] r : hi) r[0] = Double.NaN;
       m[i][0] = a.mean[i][0]; lo[i][0] = a.lo[i][0]; hi[i][0] = a.hi[i][0];
-      p.bars(m, lo, hi, List.of(Palette.desaturate(Palette.model(models.get(i)), 0.75)));
+      p.bars(m, lo, hi, List.of(Palette.desaturate(palette.model(models.get(i)), 0.75)));
     }
-    return Facets.of(p).size(838, 458).figure(name);
+    return Facets.of(p).size(838, 458 + 40 * Math.max(0, models.size() - 9)).figure(name);
   }
 
   // ====================================================================== per-language breakdown
@@ -233,8 +285,7 @@ public final class Figures {
    *     long form with one {@code alignment} value per row
    */
   public static Figure englishAlignment(Table results, String metric) {
-    return LanguageBreakdown.single(results, "English", "english_" + metric + "_gt_alignment.png", Interval.percentile(100),
-        1738, 695, 1.7, 57, 1.2);
+    return LanguageBreakdown.reference(results, metric, Study.paper());
   }
 
   /**
@@ -244,13 +295,25 @@ public final class Figures {
    * Columns as {@link #englishAlignment}.
    */
   public static Figure monolingualAlignment(Table results, String metric) {
-    return LanguageBreakdown.monolingual(results, "monolingual-" + metric + "-gt_alignment.png");
+    return LanguageBreakdown.monolingual(results, metric, Study.paper());
   }
 
   /** {@code pt-{metric}_gt_alignment.png}: Portuguese prompts; as {@link #englishAlignment}, whiskers pi 95. */
   public static Figure portugueseAlignment(Table results, String metric) {
-    return LanguageBreakdown.single(results, "Portuguese", "pt-" + metric + "_gt_alignment.png", Interval.percentile(95),
-        1709, 639, 2.3, 0, 1.0);
+    return LanguageBreakdown.multiCountry(results, "pt", metric, Study.paper());
+  }
+
+  /**
+   * The per-language breakdown figures of {@code study}, one set per language present: the
+   * reference country's language ({@code english_{metric}_gt_alignment.png} for English), the
+   * languages spoken by one country of the study together, one row each
+   * ({@code monolingual-{metric}-gt_alignment.png}: Danish and Dutch in the paper), and each
+   * other language on its own ({@code {code}-{metric}_gt_alignment.png}: {@code pt-} in the
+   * paper). For the paper's study these are {@link #englishAlignment}, {@link #monolingualAlignment}
+   * and {@link #portugueseAlignment}.
+   */
+  public static List<Figure> languageBreakdown(Table results, String metric, Study study) {
+    return LanguageBreakdown.all(results, metric, study);
   }
 
   // ====================================================================== residuals
@@ -293,7 +356,12 @@ public final class Figures {
    * @param global {@code ground_truth_global.csv}: {@code question_key}, {@code pro_score}
    */
   public static Figure countryCorrelations(Table everyCountry, Table global) {
-    return WvsFigures.countryCorrelations(everyCountry, global);
+    return countryCorrelations(everyCountry, global, Study.paper());
+  }
+
+  /** {@link #countryCorrelations(Table, Table)} with {@code study}'s country names. */
+  public static Figure countryCorrelations(Table everyCountry, Table global, Study study) {
+    return WvsFigures.countryCorrelations(everyCountry, global, study);
   }
 
   /**
@@ -314,7 +382,12 @@ public final class Figures {
    * @param global {@code question_key}, {@code pro_score}
    */
   public static Figure countryDistributions(Table everyCountry, Table global) {
-    return WvsFigures.countryDistributions(everyCountry, global);
+    return countryDistributions(everyCountry, global, Study.paper());
+  }
+
+  /** {@link #countryDistributions(Table, Table)} with {@code study}'s country names. */
+  public static Figure countryDistributions(Table everyCountry, Table global, Study study) {
+    return WvsFigures.countryDistributions(everyCountry, global, study);
   }
 
   // ====================================================================== coefficient comparison (our addition)
@@ -397,10 +470,26 @@ public final class Figures {
 
   // ====================================================================== helpers
 
-  static List<LegendItem> patches(List<String> models, List<Color> colors, boolean displayNames) {
+  static List<LegendItem> patches(Labels lb, List<String> models, List<Color> colors, boolean displayNames) {
     List<LegendItem> out = new ArrayList<>();
     for (int i = 0; i < models.size(); i++)
-      out.add(LegendItem.patch(displayNames ? Paper.displayName(models.get(i)) : models.get(i), colors.get(i)));
+      out.add(LegendItem.patch(displayNames ? lb.displayName(models.get(i)) : models.get(i), colors.get(i)));
+    return out;
+  }
+
+  /**
+   * The order the capability figure draws its family lines in: the paper's script draws
+   * gemma, openai, olmo in that order ({@code plot_multilingual_benchmarks.py}); the families
+   * present, in the study's order with the study's second family first (gemma, openai, olmo
+   * for the paper's), so a line drawn later lies on top exactly as in the paper's figure.
+   */
+  static List<String> lineOrder(Study study, String[] families) {
+    List<String> present = Aggregate.appearance(families);
+    List<String> order = new ArrayList<>(study.families());
+    if (order.size() > 1) order.add(0, order.remove(1));
+    List<String> out = new ArrayList<>();
+    for (String f : order) if (present.contains(f)) out.add(f);
+    for (String f : present) if (!out.contains(f)) out.add(f);
     return out;
   }
 

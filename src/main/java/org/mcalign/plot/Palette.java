@@ -4,32 +4,79 @@ import java.awt.Color;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 
 /**
- * The paper's colours ({@code plot.py}): one matplotlib colour family per model family in the
- * paper's order (Baseline = spring, openai = winter, gemma = summer, olmo = autumn), with one
- * shade per model inside its family (seaborn's {@code color_palette(map, n)}); a family's own
- * colour is its last (largest) model's shade. Display names ("GPT-4o") resolve like ids.
+ * The colours of a study's models ({@code plot.py}): one matplotlib colour family per model
+ * family in the study's order (Baseline = spring, then winter, summer, autumn for the paper's
+ * openai, gemma, olmo; further families get further maps, {@link Colormaps#familyMap}), with
+ * one shade per model inside its family (seaborn's {@code color_palette(map, n)}); a family's
+ * own colour is its last (largest) model's shade. Display names ("GPT-4o") resolve like ids.
+ *
+ * <pre>{@code
+ * Color c = Palette.of(study).model("gpt-4o");
+ * }</pre>
  */
 public final class Palette {
-  private Palette() {}
+  private final Study study;
+  private final Map<String, Color> model = new LinkedHashMap<>();
+  private final Map<String, Color> family = new LinkedHashMap<>();
 
-  private static final List<String> MAPS = List.of("spring", "winter", "summer", "autumn");
-  private static final Map<String, Color> MODEL = new LinkedHashMap<>();
-  private static final Map<String, Color> FAMILY = new LinkedHashMap<>();
+  private static final Map<Study, Palette> CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-  static {
-    int i = 0;
-    for (Map.Entry<String, List<String>> e : Paper.MODEL_FAMILIES.entrySet()) {
-      List<String> models = e.getValue();
-      Color[] shades = Colormaps.seabornPalette(MAPS.get(i++ % MAPS.size()), models.size());
+  private Palette(Study study) {
+    this.study = study;
+    List<String> families = study.allFamilies();
+    for (int i = 0; i < families.size(); i++) {
+      List<String> models = study.modelsOf(families.get(i));
+      Color[] shades = Colormaps.seabornPalette(Colormaps.familyMap(i), models.size());
       for (int k = 0; k < models.size(); k++) {
-        MODEL.put(models.get(k), shades[k]);
-        MODEL.put(Paper.displayName(models.get(k)), shades[k]);
+        model.put(models.get(k), shades[k]);
+        model.putIfAbsent(study.displayName(models.get(k)), shades[k]);
       }
-      FAMILY.put(e.getKey(), shades[shades.length - 1]);
+      family.put(families.get(i), shades[shades.length - 1]);
     }
+  }
+
+  /** The palette of a study's models and families. */
+  public static Palette of(Study study) {
+    return CACHE.computeIfAbsent(study, Palette::new);
+  }
+
+  /** The palette of the paper's study. */
+  public static Palette paper() {
+    return of(Study.paper());
+  }
+
+  /** The colour of a model (id such as {@code gpt-4o}, a path, or a display name such as {@code GPT-4o}). */
+  public Color model(String name) {
+    Color c = model.get(name);
+    if (c == null) c = model.get(name.substring(name.lastIndexOf('/') + 1));
+    if (c == null)
+      throw new IllegalArgumentException("no colour for model '" + name + "': the study in use (" + study.source()
+          + ") does not declare it; declared: " + study.allModels());
+    return c;
+  }
+
+  /** The colour of a model family ({@code Baseline}, {@code openai}, {@code gemma}, {@code olmo}, …). */
+  public Color family(String name) {
+    Color c = family.get(name);
+    if (c == null)
+      throw new IllegalArgumentException("no colour for model family '" + name + "': the study in use (" + study.source()
+          + ") does not declare it; declared: " + family.keySet());
+    return c;
+  }
+
+  /** All model colours keyed by model id, in the study's order (baselines first). */
+  public Map<String, Color> models() {
+    Map<String, Color> m = new LinkedHashMap<>();
+    for (String id : study.allModels()) m.put(id, model.get(id));
+    return m;
+  }
+
+  /** Family colours in the study's order. */
+  public Map<String, Color> families() {
+    return java.util.Collections.unmodifiableMap(family);
   }
 
   /** seaborn's default colour for single-colour plots (deep blue). */
@@ -42,33 +89,6 @@ public final class Palette {
 
   /** The whisker colour of seaborn's bar plots (grey .26). */
   public static final Color WHISKER = new Color(0x42, 0x42, 0x42);
-
-  /** The colour of a model (id such as {@code gpt-4o}, a path, or a display name such as {@code GPT-4o}). */
-  public static Color model(String model) {
-    Color c = MODEL.get(model);
-    if (c == null) c = MODEL.get(model.substring(model.lastIndexOf('/') + 1));
-    if (c == null) throw new IllegalArgumentException("no colour for unknown model '" + model + "'; known: " + Paper.MODELS);
-    return c;
-  }
-
-  /** The colour of a model family ({@code Baseline}, {@code openai}, {@code gemma}, {@code olmo}). */
-  public static Color family(String family) {
-    Color c = FAMILY.get(family);
-    if (c == null) throw new IllegalArgumentException("no colour for unknown model family '" + family + "'; known: " + FAMILY.keySet());
-    return c;
-  }
-
-  /** All model colours keyed by model id, in the paper's order (baselines first). */
-  public static Map<String, Color> models() {
-    Map<String, Color> m = new LinkedHashMap<>();
-    for (String id : Paper.MODELS) m.put(id, MODEL.get(id));
-    return m;
-  }
-
-  /** Family colours in the paper's order. */
-  public static Map<String, Color> families() {
-    return java.util.Collections.unmodifiableMap(FAMILY);
-  }
 
   /**
    * seaborn's {@code desaturate}: scales the HLS saturation by {@code proportion}. seaborn
@@ -92,7 +112,8 @@ public final class Palette {
     return hls(h, l, s);
   }
 
-  private static Color hls(double h, double l, double s) {
+  /** A colour from hue, lightness and saturation (each in [0, 1]), as Python's {@code colorsys.hls_to_rgb}. */
+  static Color hls(double h, double l, double s) {
     if (s == 0) return Colormaps.rgb(l, l, l);
     double m2 = l <= 0.5 ? l * (1 + s) : l + s - l * s;
     double m1 = 2 * l - m2;

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.mcalign.data.Benchmark;
 import org.mcalign.data.Dataset;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import org.mcalign.data.PaperFiles;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -61,8 +61,8 @@ public final class PlotBenchmark extends Benchmark.Steps {
     StringColumn m = StringColumn.create("model"), l = StringColumn.create("language");
     DoubleColumn v = DoubleColumn.create("value");
     for (int r = 0; r < 100; r++)
-      for (String model : Paper.LLMS)
-        for (String lang : Paper.LANGUAGES) {
+      for (String model : Study.paper().modelNames())
+        for (String lang : Study.paper().languageCodes()) {
           m.append(model);
           l.append(lang);
           v.append(0.5 + 0.1 * rng.nextGaussian());
@@ -77,8 +77,8 @@ public final class PlotBenchmark extends Benchmark.Steps {
     DoubleColumn cap = DoubleColumn.create("multilingual capability"), co = DoubleColumn.create("coefficient"), p = DoubleColumn.create("p_value");
     for (int i = 0; i < perRound.rowCount(); i++) {
       String m = model.get(i);
-      fam.append(Paper.familyOf(m).orElseThrow());
-      cap.append(20 + 7 * Paper.LLMS.indexOf(m));
+      fam.append(Study.paper().familyOf(m).orElseThrow());
+      cap.append(20 + 7 * Study.paper().modelNames().indexOf(m));
       co.append(0.5);
       p.append(0.01);
     }

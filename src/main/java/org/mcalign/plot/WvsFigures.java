@@ -11,10 +11,10 @@ final class WvsFigures {
   private WvsFigures() {}
 
   /** Countries (display names) + "Global": {group, question_key, pro_score, language}. */
-  static Object[] combined(String name, Table everyCountry, Table global) {
+  static Object[] combined(String name, Table everyCountry, Table global, org.mcalign.data.Study study) {
     Columns.require(name, everyCountry, "cntry_an", "question_key", "pro_score", "lnge_iso");
     Columns.require(name, global, "question_key", "pro_score");
-    String[] c = Figures.mapAll(Columns.strings(everyCountry, "cntry_an"), Labels::group);
+    String[] c = Figures.mapAll(Columns.strings(everyCountry, "cntry_an"), Labels.of(study)::group);
     String[] q = Columns.strings(everyCountry, "question_key");
     String[] l = Columns.strings(everyCountry, "lnge_iso");
     double[] v = Columns.numbers(name, everyCountry, "pro_score");
@@ -28,9 +28,9 @@ final class WvsFigures {
     return new Object[] {group, key, val, lang};
   }
 
-  static Figure countryCorrelations(Table everyCountry, Table global) {
+  static Figure countryCorrelations(Table everyCountry, Table global, org.mcalign.data.Study study) {
     String name = "country_correlations.png";
-    Object[] d = combined(name, everyCountry, global);
+    Object[] d = combined(name, everyCountry, global, study);
     String[] group = (String[]) d[0];
     CorrelationMatrix cm = CorrelationMatrix.of(group, (String[]) d[1], (double[]) d[2], Figures.sorted(group));
     return Heatmap.of(cm.groups, cm.r).lowerTriangle(true).annotate(Heatmap::withoutLeadingZero)
@@ -49,9 +49,9 @@ final class WvsFigures {
         .xLabelRotation(0).yLabelRotation(90).figure(name);
   }
 
-  static Figure countryDistributions(Table everyCountry, Table global) {
+  static Figure countryDistributions(Table everyCountry, Table global, org.mcalign.data.Study study) {
     String name = "country_distributions.png";
-    Object[] d = combined(name, everyCountry, global);
+    Object[] d = combined(name, everyCountry, global, study);
     String[] group = (String[]) d[0], lang = (String[]) d[3];
     double[] val = (double[]) d[2];
     List<String> langs = Aggregate.appearance(lang);

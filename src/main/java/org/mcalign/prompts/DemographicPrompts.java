@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import org.mcalign.data.Study;
 
 /**
  * The demographic-prompting experiment ({@code demographic-prompting.py}): a sentence naming
@@ -15,27 +16,23 @@ import java.util.TreeSet;
 public final class DemographicPrompts {
   private DemographicPrompts() {}
 
-  /** The inserted sentence per language; {@code COUNTRY} is replaced by the country's name. */
-  public static final Map<String, String> SENTENCES =
-      Map.of(
-          "en", "The respondents are from COUNTRY",
-          "da", "Respondenterne er fra COUNTRY",
-          "pt", "Os entrevistados são de COUNTRY",
-          "nl", "De respondenten komen uit COUNTRY");
+  /**
+   * The inserted sentence per language of the paper's study ({@code COUNTRY} is replaced by the
+   * country's name); a study gives its own in each language's {@code demographic_sentence}.
+   */
+  public static Map<String, String> sentences(Study study) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Study.Language l : study.languages()) if (l.demographicSentence() != null) m.put(l.code(), l.demographicSentence());
+    return m;
+  }
 
   /**
-   * Countries per language as the experiment used them (the paper's country-language map at
-   * the time: ten countries, without Nigeria, Northern Ireland and Singapore), in the paper's order.
+   * Countries per language as a study lists them for the experiment (the paper's: its
+   * country-language map at the time, ten countries, without Nigeria, Northern Ireland and
+   * Singapore), names sorted.
    */
-  public static final Map<String, List<String>> COUNTRIES_BY_LANGUAGE;
-
-  static {
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put("en", List.of("Australia", "Canada", "Great Britain", "Kenya", "New Zealand", "United States"));
-    m.put("pt", List.of("Brazil", "Portugal"));
-    m.put("da", List.of("Denmark"));
-    m.put("nl", List.of("Netherlands"));
-    COUNTRIES_BY_LANGUAGE = java.util.Collections.unmodifiableMap(m);
+  public static Map<String, List<String>> countriesByLanguage(Study study) {
+    return study.demographicCountriesByLanguage();
   }
 
   /** One variant: the prompt row, the country named, congruence, and the text sent. */
@@ -46,8 +43,17 @@ public final class DemographicPrompts {
    * first full stop, so the sentence ends with the original full stop.
    */
   public static String insert(String text, String language, String country) {
-    String sentence = SENTENCES.get(language);
-    if (sentence == null) throw new StageInputException("no demographic sentence for language '" + language + "'");
+    return insert(text, language, country, Study.paper());
+  }
+
+  /** As {@link #insert(String, String, String)} with {@code study}'s sentence (an error naming what to add when it has none). */
+  public static String insert(String text, String language, String country, Study study) {
+    String sentence;
+    try {
+      sentence = study.demographicSentence(language);
+    } catch (IllegalArgumentException e) {
+      throw new StageInputException(e.getMessage());
+    }
     int i = text.indexOf('.');
     if (i < 0) throw new StageInputException("prompt has no full stop to insert after: " + text);
     return text.substring(0, i + 1) + " " + sentence.replace("COUNTRY", country) + text.substring(i);
@@ -58,6 +64,11 @@ public final class DemographicPrompts {
    * with a seeded generator, as the paper's {@code demographic-all_prompts_responses.csv}.
    */
   public static List<Variant> variants(List<PromptRow> rows, Map<String, List<String>> countriesByLanguage, long seed) {
+    return variants(rows, countriesByLanguage, seed, Study.paper());
+  }
+
+  /** As {@link #variants(List, Map, long)} with {@code study}'s sentences. */
+  public static List<Variant> variants(List<PromptRow> rows, Map<String, List<String>> countriesByLanguage, long seed, Study study) {
     Random rng = new Random(seed);
     TreeSet<String> all = new TreeSet<>();
     countriesByLanguage.values().forEach(all::addAll);
@@ -65,12 +76,14 @@ public final class DemographicPrompts {
     List<Variant> incongruent = new ArrayList<>();
     for (PromptRow r : rows) {
       List<String> own = countriesByLanguage.get(r.language());
-      if (own == null) throw new StageInputException("no countries for language '" + r.language() + "'");
+      if (own == null)
+        throw new StageInputException("no countries for language '" + r.language() + "': declare a country speaking it in \"countries\" of "
+            + Study.FILE_NAME + " (and list it in \"demographic_countries\" when that key is given)");
       String c = own.get(rng.nextInt(own.size()));
-      congruent.add(new Variant(r, c, true, insert(r.filledPrompt(), r.language(), c)));
+      congruent.add(new Variant(r, c, true, insert(r.filledPrompt(), r.language(), c, study)));
       List<String> others = all.stream().filter(x -> !own.contains(x)).toList();
       String o = others.get(rng.nextInt(others.size()));
-      incongruent.add(new Variant(r, o, false, insert(r.filledPrompt(), r.language(), o)));
+      incongruent.add(new Variant(r, o, false, insert(r.filledPrompt(), r.language(), o, study)));
     }
     congruent.addAll(incongruent);
     return congruent;

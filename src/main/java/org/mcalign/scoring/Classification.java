@@ -24,10 +24,16 @@ public final class Classification {
     return in;
   }
 
-  /** Requests, answers (tool-call arguments) and their parse, in request order. */
+  /** Requests, answers (tool-call arguments) and their parse, in request order; the paper's study's languages. */
   public static List<ClassifiedOpinions> run(
       CsvRecords responses, Map<String, List<String>> stances, String model, ChatBackend backend) {
-    List<BatchRequestLine> req = OpinionClassifier.requests(inputs(responses), stances, model);
+    return run(responses, stances, model, backend, org.mcalign.data.Study.paper().languageCodes());
+  }
+
+  /** As {@link #run(CsvRecords, Map, String, ChatBackend)} with the tool's language list (the study's). */
+  public static List<ClassifiedOpinions> run(
+      CsvRecords responses, Map<String, List<String>> stances, String model, ChatBackend backend, List<String> languages) {
+    List<BatchRequestLine> req = OpinionClassifier.requests(inputs(responses), stances, model, languages);
     List<String> args = backend.answer(req);
     if (args.size() != req.size()) {
       throw new StageInputException(req.size() + " classifier requests but " + args.size() + " answers");

@@ -43,9 +43,14 @@ public final class OpinionAnnotator {
 
   /** One request per input, ids {@code response-0}, {@code response-1}, … (the ids of the paper's annotation file). */
   public static List<BatchRequestLine> requests(List<Input> inputs, String model) {
+    return requests(inputs, model, org.mcalign.data.Study.paper().languageCodes());
+  }
+
+  /** As {@link #requests(List, String)} with the tool's language list (the study's). */
+  public static List<BatchRequestLine> requests(List<Input> inputs, String model, List<String> languages) {
     Map<String, Object> tool = new LinkedHashMap<>();
     tool.put("type", "function");
-    tool.put("function", OpinionClassifier.toolFunction());
+    tool.put("function", OpinionClassifier.toolFunction(languages));
     Map<String, Object> choice = new LinkedHashMap<>();
     choice.put("type", "function");
     choice.put("function", Map.of("name", OpinionClassifier.TOOL_NAME));
@@ -67,7 +72,12 @@ public final class OpinionAnnotator {
 
   /** Requests answered by {@code backend} and parsed (unparseable arguments give a null answer, never a crash). */
   public static List<ClassifiedOpinions> run(List<Input> inputs, String model, ChatBackend backend) {
-    List<BatchRequestLine> req = requests(inputs, model);
+    return run(inputs, model, backend, org.mcalign.data.Study.paper().languageCodes());
+  }
+
+  /** As {@link #run(List, String, ChatBackend)} with the tool's language list (the study's). */
+  public static List<ClassifiedOpinions> run(List<Input> inputs, String model, ChatBackend backend, List<String> languages) {
+    List<BatchRequestLine> req = requests(inputs, model, languages);
     List<String> args = backend.answer(req);
     if (args.size() != req.size()) throw new StageInputException(req.size() + " annotation requests but " + args.size() + " answers");
     List<ClassifiedOpinions> out = new ArrayList<>(req.size());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mcalign.data.Study;
 import org.mcalign.prompts.BatchRequestLine;
 import org.mcalign.prompts.PythonFormat;
 import org.mcalign.prompts.StageInputException;
@@ -38,15 +39,14 @@ public final class OpinionClassifier {
           + " 'pro', 'con'].\n"
           + "If it is not possible to determine the opinions, return ['NULL'].";
 
-  public static final List<String> LANGUAGES = List.of("en", "da", "nl", "pt");
   public static final List<String> OPINIONS = List.of("pro", "con", "NULL");
 
-  /** The tool's JSON schema (function parameters) as the paper's pydantic model produces it. */
+  /** The tool's JSON schema (function parameters) as the paper's pydantic model produces it: the paper's study's languages. */
   public static Map<String, Object> toolFunction() {
-    return toolFunction(LANGUAGES);
+    return toolFunction(Study.paper().languageCodes());
   }
 
-  /** The tool with another language list (a new prompt language is one more code). */
+  /** The tool with a study's language list ({@link Study#languageCodes()}: a new prompt language is one more code). */
   public static Map<String, Object> toolFunction(List<String> languages) {
     Map<String, Object> language = new LinkedHashMap<>();
     language.put("description", "Language of the response (ISO 639-1 code)");
@@ -92,7 +92,7 @@ public final class OpinionClassifier {
    * lower-case question_key to [pro statement, con statement].
    */
   public static List<BatchRequestLine> requests(List<Input> inputs, Map<String, List<String>> stances, String model) {
-    return requests(inputs, stances, model, LANGUAGES);
+    return requests(inputs, stances, model, Study.paper().languageCodes());
   }
 
   /** As {@link #requests(List, Map, String)} with the tool's language list given. */

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import org.mcalign.prompts.CsvRecords;
 import org.mcalign.prompts.PythonFormat;
 import org.mcalign.prompts.StageInputException;
@@ -29,9 +29,13 @@ public final class ScoreMerge {
   public static final List<String> SCORE_COLUMNS =
       List.of("response_pro_score", "response_language", "response_pro_con", "custom_id");
 
-  /** The family of a model id: the paper's families, {@code demo} for simulated demo models, else {@code other}. */
-  public static String familyOf(String model) {
-    return Paper.familyOf(model).orElse(model.startsWith("DEMO") || model.startsWith("demo") ? "demo" : "other");
+  /**
+   * The family of a model in {@code study} (a path such as {@code google/gemma-2-2b-it} is
+   * accepted); a model the study does not declare is an error naming it and study.json.
+   */
+  public static String familyOf(String model, Study study) {
+    return study.familyOf(model).orElseThrow(() -> new StageInputException(
+        study.undeclared("model", List.of(model), "the responses")));
   }
 
   /** The paper's {@code get_model_name}: the id without an organisation prefix. */
@@ -118,8 +122,14 @@ public final class ScoreMerge {
     return new Merged(columns, kept, new Counts(sorted.size(), unparsed, undefined, noGt, mismatch, kept.size()));
   }
 
+  /** {@link #merge(CsvRecords, List, GroundTruthLookup, Function)} with the families of the paper's study. */
   public static Merged merge(CsvRecords responses, List<ClassifiedOpinions> answers, GroundTruthLookup groundTruth) {
-    return merge(responses, answers, groundTruth, ScoreMerge::familyOf);
+    return merge(responses, answers, groundTruth, Study.paper());
+  }
+
+  /** {@link #merge(CsvRecords, List, GroundTruthLookup, Function)} with the families of {@code study}. */
+  public static Merged merge(CsvRecords responses, List<ClassifiedOpinions> answers, GroundTruthLookup groundTruth, Study study) {
+    return merge(responses, answers, groundTruth, m -> familyOf(m, study));
   }
 
   /** Columns of the paper's {@code demographic-gemma-results.csv}. */
@@ -134,6 +144,12 @@ public final class ScoreMerge {
    */
   public static Merged demographic(
       CsvRecords demographicPrompts, List<ClassifiedOpinions> answers, GroundTruthLookup groundTruth, String model) {
+    return demographic(demographicPrompts, answers, groundTruth, model, Study.paper());
+  }
+
+  /** {@link #demographic(CsvRecords, List, GroundTruthLookup, String)} with the families of {@code study}. */
+  public static Merged demographic(
+      CsvRecords demographicPrompts, List<ClassifiedOpinions> answers, GroundTruthLookup groundTruth, String model, Study study) {
     List<String> cols = new ArrayList<>(demographicPrompts.columns());
     cols.add("model");
     cols.add("model_family");
@@ -141,10 +157,10 @@ public final class ScoreMerge {
     for (Map<String, String> r : demographicPrompts.rows()) {
       Map<String, String> m = new LinkedHashMap<>(r);
       m.put("model", model);
-      m.put("model_family", familyOf(model));
+      m.put("model_family", familyOf(model, study));
       rows.add(m);
     }
-    Merged all = merge(new CsvRecords(cols, rows), answers, groundTruth);
+    Merged all = merge(new CsvRecords(cols, rows), answers, groundTruth, study);
     List<String> out = DEMOGRAPHIC_COLUMNS.stream().filter(all.columns()::contains).toList();
     return new Merged(out, all.rows(), all.counts());
   }

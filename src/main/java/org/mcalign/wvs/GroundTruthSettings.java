@@ -3,6 +3,7 @@ package org.mcalign.wvs;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mcalign.data.Study;
 
 /**
  * Settings of stage 1, defaulting to the paper's values: tested languages da, en, nl, pt
@@ -15,7 +16,8 @@ import java.util.TreeSet;
  * @param sampleSize respondents drawn per (country, item) and round
  */
 public record GroundTruthSettings(Set<String> languages, long seed, int rounds, int sampleSize) {
-  public static final List<String> PAPER_LANGUAGES = List.of("da", "en", "nl", "pt");
+  /** The paper's tested languages: its study's, sorted (da, en, nl, pt). */
+  public static final List<String> PAPER_LANGUAGES = new TreeSet<>(Study.paper().languageCodes()).stream().toList();
   public static final long DEFAULT_SEED = 42;
   public static final int PAPER_ROUNDS = 100;
   public static final int PAPER_SAMPLE_SIZE = 10;
@@ -25,6 +27,11 @@ public record GroundTruthSettings(Set<String> languages, long seed, int rounds, 
     if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
     if (sampleSize < 1) throw new IllegalArgumentException("sampleSize must be >= 1, got " + sampleSize);
     languages = Set.copyOf(new TreeSet<>(languages));
+  }
+
+  /** The paper's settings with a study's languages (the paper's study: da, en, nl, pt). */
+  public static GroundTruthSettings of(Study study) {
+    return paper().withLanguages(study.languageCodes());
   }
 
   /** The paper's settings with the default seed. */

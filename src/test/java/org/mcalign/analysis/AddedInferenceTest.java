@@ -118,7 +118,7 @@ class AddedInferenceTest {
       assertTrue(lo <= est && est <= hi, term + ": one-pass " + est + " outside [" + lo + ", " + hi + "]");
       bias.put(term, new double[] {est, med});
     }
-    for (String lang : org.mcalign.data.Paper.LANGUAGES) {
+    for (String lang : org.mcalign.data.Study.paper().languageCodes()) {
       double[] us = bias.get("us[T.True]:model_name[T.gpt-4o]:language[" + lang + "]");
       double[] nat = bias.get("us[T.True]:model_name[T.gemma-2-27b-it]:language[" + lang + "]");
       assertNotNull(us, lang + " " + bias.keySet());

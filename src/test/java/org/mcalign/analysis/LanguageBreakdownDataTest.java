@@ -62,8 +62,7 @@ class LanguageBreakdownDataTest {
         {"gpt-4o", "en", "pt", "language"},           // 7 dropped: another language
         {"gemma-2-9b-it", "da", "en", "language"},    // 8 kept: English always (and English is a response language)
         {"gemma-2-9b-it", "en", "BR", "country"},     // 9 dropped: Portuguese-speaking country, English answers
-        {"Baseline_uniform_random", "en", "US", "country"}, // 10 dropped: not an LLM family
-        {"mystery-model", "en", "US", "country"}});   // 11 dropped: not one of the paper's models
+        {"Baseline_uniform_random", "en", "US", "country"}}); // 10 dropped: not an LLM family
     Table d = LanguageBreakdown.data(e, countries());
     assertEquals(List.of("model_name", "family", "gt_group", "language", "alignment", "consistency", "level", "lnge_iso", "round"),
         d.columnNames());
@@ -79,6 +78,15 @@ class LanguageBreakdownDataTest {
   }
 
   /** Only groups of languages someone answered in (or global) are kept, even the always-kept US and English. */
+  @Test
+  void aModelTheStudyDoesNotDeclareIsRefusedNotDropped() {
+    Table e = experiment(new String[][] {{"gpt-4o", "en", "US", "country"}, {"mystery-model", "en", "US", "country"}});
+    IllegalArgumentException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> LanguageBreakdown.data(e, countries()));
+    org.junit.jupiter.api.Assertions.assertTrue(x.getMessage().contains("'mystery-model'") && x.getMessage().contains("study.json"),
+        x.getMessage());
+  }
+
   @Test
   void groupsOfLanguagesNoOneAnsweredInAreDropped() {
     Table e = experiment(new String[][] {

@@ -35,7 +35,7 @@ class SelfConsistencyTest {
     for (String line : Files.readAllLines(TestData.goldens().resolve("total_gt_alignment_no_resample.csv"))) {
       String[] f = line.split(",");
       if (!f[6].equals("global")) continue;
-      String k = Paper.displayName(f[0]) + "|" + Paper.LANGUAGE_NAMES.get(f[2]);
+      String k = org.mcalign.data.Study.paper().displayName(f[0]) + "|" + org.mcalign.data.Study.paper().languageName(f[2]);
       assertEquals(Double.parseDouble(f[4]), ours.get(k), 1e-9, k);
       checked++;
     }

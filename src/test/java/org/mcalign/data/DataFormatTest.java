@@ -145,14 +145,14 @@ class DataFormatTest {
   void unknownLanguageCode() throws IOException {
     DataFormatException e = fails("ground_truth_per_language.csv",
         "lnge_iso,question_key,pro_score\nda,F120,0.1\nde,F120,0.2\n", PaperFiles::groundTruthPerLanguage);
-    assertMentions(e, "ground_truth_per_language.csv, line 3, column 1 (lnge_iso): unknown value 'de'; expected a language code, one of en, da, nl, pt");
+    assertMentions(e, "ground_truth_per_language.csv", "column lnge_iso: language 'de' (1 row, first at line 3)", "not declared by the study", "study.json");
   }
 
   @Test
   void unknownCountryCode() throws IOException {
     DataFormatException e = fails("ground_truth_every_country.csv",
         "cntry_an,question_key,pro_score,lnge_iso\nDK,F120,0.1,da\nXX,F120,0.2,en\n", PaperFiles::groundTruthEveryCountry);
-    assertMentions(e, "line 3, column 1 (cntry_an): unknown value 'XX'; expected a country code, one of AU, BR");
+    assertMentions(e, "column cntry_an: country 'XX' (1 row, first at line 3)", "not declared by the study", "study.json");
   }
 
   @Test
@@ -160,7 +160,7 @@ class DataFormatTest {
     String header = "index,language,template_type,prompt,topic,question_key,controversy,cateogry,question_name,country,is_congruent\n";
     DataFormatException e = fails("demographic-all_prompts_responses.csv",
         header + "600,da,survey_hypothetical,p,t,f121,,low,n,Danmark,true\n", PaperFiles::demographicPrompts);
-    assertMentions(e, "line 2, column 10 (country): unknown value 'Danmark'; expected a country name");
+    assertMentions(e, "column country: country name 'Danmark' (1 row, first at line 2)", "study.json");
   }
 
   @Test
@@ -230,7 +230,7 @@ class DataFormatTest {
     e = fails(name, good + "{\"custom_id\": \"response-1\", \"opinions\": []}\n", load);
     assertMentions(e, "line 2, field language: missing required field language");
     e = fails(name, good + "{\"custom_id\": \"response-1\", \"language\": \"sv\", \"opinions\": []}\n", load);
-    assertMentions(e, "line 2, field language: unknown value 'sv'; expected a language code");
+    assertMentions(e, "line 2, field language: the file holds language 'sv', not declared by the study", "study.json");
     e = fails(name, good + "{\"custom_id\": \"response-1\", \"language\": \"en\", \"opinions\": [\"pro\", \"maybe\"]}\n", load);
     assertMentions(e, "line 2, field opinions[1]: unknown value 'maybe'");
     e = fails(name, good + "{\"custom_id\": \"response-1\", \"language\": \"en\", \"opinions\": \"pro\"}\n", load);
@@ -275,7 +275,7 @@ class DataFormatTest {
   void schemaDescribesEveryColumn() {
     Schema s = PaperFiles.schema("ground_truth_every_country.csv").orElseThrow();
     assertEquals(List.of("cntry_an", "question_key"), s.key());
-    assertTrue(s.describe().contains("cntry_an (string, country code, one of AU, BR, CA, DK, GB, KE, NG, NIR, NL, NZ, PT, SG, US)"));
-    assertTrue(s.describe().contains("lnge_iso (string, language code, one of en, da, nl, pt)"));
+    assertTrue(s.describe().contains("cntry_an (string, country code declared in the study)"), s.describe());
+    assertTrue(s.describe().contains("lnge_iso (string, language code declared in the study)"), s.describe());
   }
 }

@@ -25,8 +25,8 @@ class PaperFilesTest {
     assertEquals(ColumnType.DOUBLE, t.column("response_pro_score").type());
     assertEquals(ColumnType.DOUBLE, t.column("ground_truth_pro_score").type());
     // the nine evaluated LLMs, the four languages, 37 questions in lower case
-    assertEquals(new TreeSet<>(Paper.LLMS), new TreeSet<>(t.stringColumn("model_name").unique().asList()));
-    assertEquals(new TreeSet<>(Paper.LANGUAGES), new TreeSet<>(t.stringColumn("language").unique().asList()));
+    assertEquals(new TreeSet<>(org.mcalign.data.Study.paper().modelNames()), new TreeSet<>(t.stringColumn("model_name").unique().asList()));
+    assertEquals(new TreeSet<>(org.mcalign.data.Study.paper().languageCodes()), new TreeSet<>(t.stringColumn("language").unique().asList()));
     Set<String> keys = new TreeSet<>(t.stringColumn("question_key").unique().asList());
     assertEquals(37, keys.size());
     assertTrue(keys.stream().allMatch(k -> k.equals(k.toLowerCase())));
@@ -41,7 +41,10 @@ class PaperFilesTest {
     Table every = files.groundTruthEveryCountry();
     assertEquals(1062, every.rowCount());
     assertEquals(13, every.stringColumn("cntry_an").unique().size());
-    assertEquals(Paper.COUNTRY_NAMES.keySet(), new TreeSet<>(every.stringColumn("cntry_an").unique().asList()));
+    assertEquals(new TreeSet<>(List.of("AU", "BR", "CA", "DK", "GB", "KE", "NG", "NIR", "NL", "NZ", "PT", "SG", "US")),
+        new TreeSet<>(every.stringColumn("cntry_an").unique().asList()));
+    assertTrue(every.stringColumn("cntry_an").unique().asList().stream().allMatch(c -> Study.paper().country(c).isPresent()),
+        "the paper's study declares every country of the ground truth");
     Table global = files.groundTruthGlobal();
     assertEquals(83, global.rowCount());
     assertEquals(List.of("question_key", "pro_score"), global.columnNames());
@@ -54,7 +57,7 @@ class PaperFilesTest {
     assertEquals(13, cl.rowCount());
     assertEquals(List.of("cntry_AN", "lnge_iso"), cl.columnNames());
     for (int i = 0; i < cl.rowCount(); i++) {
-      assertEquals(Paper.COUNTRY_LANGUAGE.get(cl.stringColumn(0).get(i)), cl.stringColumn(1).get(i));
+      assertEquals(Study.paper().country(cl.stringColumn(0).get(i)).orElseThrow().language(), cl.stringColumn(1).get(i));
     }
     Table sc = files.gtSelfConsistency();
     assertEquals(13, sc.rowCount());

@@ -60,11 +60,11 @@ class FigureContentTest {
   void coefficientFigureDrawsEachFamilyOfItsTerms() {
     Figure f = Figures.multilingualCoefficients(FiguresTest.coefficients(), "interaction");
     for (String family : List.of("gemma", "olmo", "openai")) {
-      java.awt.Color c = Palette.family(family);
+      java.awt.Color c = Palette.paper().family(family);
       int n = count(f.image(), c) + count(f.image(), Palette.desaturate(c, 0.75));
       assertTrue(n >= 100, family + ": " + n + " pixels");
     }
-    java.awt.Color base = Palette.family("Baseline");
+    java.awt.Color base = Palette.paper().family("Baseline");
     assertTrue(count(f.image(), base) + count(f.image(), Palette.desaturate(base, 0.75)) == 0, "no Baseline terms");
   }
 

@@ -31,7 +31,7 @@ final class FigurePixels {
 
   /** Pixels in a model's colour, as markers and lines (full) or bars and violins (seaborn's saturation 0.75) draw it. */
   static int modelPixels(int[] rgb, String model) {
-    Color c = Palette.model(model);
+    Color c = Palette.paper().model(model);
     return count(rgb, c) + count(rgb, Palette.desaturate(c, 0.75));
   }
 

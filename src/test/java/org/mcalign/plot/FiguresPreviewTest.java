@@ -58,7 +58,7 @@ class FiguresPreviewTest {
     Figures.coefficientComparison(all, "model", "rq1_coefficients_by_model.png").saveIn(OUT);
     List<String> names = figs.stream().map(Figure::fileName).sorted().toList();
     // the figures of the nine models show all nine, or all three families
-    for (Figure f : figs.subList(5, 11)) FigurePixels.assertShowsModels(f, org.mcalign.data.Paper.LLMS, List.of(), 50);
+    for (Figure f : figs.subList(5, 11)) FigurePixels.assertShowsModels(f, org.mcalign.data.Study.paper().modelNames(), List.of(), 50);
     assertEquals(Figures.PAPER_FILES, names, "one figure per paper file name");
     for (Figure f : figs) {
       var img = ImageIO.read(OUT.resolve(f.fileName()).toFile());

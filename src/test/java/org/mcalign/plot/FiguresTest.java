@@ -103,7 +103,7 @@ class FiguresTest {
   }
 
   static String Paper_lang(String c) {
-    return org.mcalign.data.Paper.COUNTRY_LANGUAGE.get(c);
+    return org.mcalign.data.Study.paper().country(c).orElseThrow().language();
   }
 
   static Table global() {
@@ -206,7 +206,7 @@ class FiguresTest {
   void countryCorrelationsMatchThePapersAnnotations() {
     org.junit.jupiter.api.Assumptions.assumeTrue(PreviewData.available() || System.getenv("CI") != null, "paper data not available");
     Table every = PreviewData.everyCountry(), global = PreviewData.global();
-    Object[] d = WvsFigures.combined("test", every, global);
+    Object[] d = WvsFigures.combined("test", every, global, org.mcalign.data.Study.paper());
     String[] group = (String[]) d[0];
     List<String> order = Figures.sorted(group);
     CorrelationMatrix m = CorrelationMatrix.of(group, (String[]) d[1], (double[]) d[2], order);

@@ -18,21 +18,21 @@ class PaletteTest {
   @Test
   void modelShadesAreSeabornPalettesOfTheFamilyColormaps() {
     // seaborn.color_palette("winter", 3): cmap at 1/4, 1/2, 3/4 of a 256-entry LUT → index 64, 128, 192
-    assertRgb(0, 64 / 255.0, 1 - 32 / 255.0, Palette.model("gpt-3.5-turbo-0125"), 1e-6);
-    assertRgb(0, 128 / 255.0, 1 - 64 / 255.0, Palette.model("gpt-4-turbo-2024-04-09"), 1e-6);
+    assertRgb(0, 64 / 255.0, 1 - 32 / 255.0, Palette.paper().model("gpt-3.5-turbo-0125"), 1e-6);
+    assertRgb(0, 128 / 255.0, 1 - 64 / 255.0, Palette.paper().model("gpt-4-turbo-2024-04-09"), 1e-6);
     // summer: (x, 0.5 + x/2, 0.4); autumn: (1, x, 0); spring: (1, x, 1 − x)
-    assertRgb(192 / 255.0, 0.5 + 96 / 255.0, 0.4, Palette.model("gemma-2-27b-it"), 1e-6);
-    assertRgb(1, 64 / 255.0, 0, Palette.model("OLMo-2-1124-7B-Instruct"), 1e-6);
-    assertRgb(1, 128 / 255.0, 1 - 128 / 255.0, Palette.model("Baseline_fifty_percent"), 1e-6);
+    assertRgb(192 / 255.0, 0.5 + 96 / 255.0, 0.4, Palette.paper().model("gemma-2-27b-it"), 1e-6);
+    assertRgb(1, 64 / 255.0, 0, Palette.paper().model("OLMo-2-1124-7B-Instruct"), 1e-6);
+    assertRgb(1, 128 / 255.0, 1 - 128 / 255.0, Palette.paper().model("Baseline_fifty_percent"), 1e-6);
   }
 
   @Test
   void displayNamesAndPathsResolveAndFamilyColourIsItsLastModel() {
-    assertEquals(Palette.model("gpt-4o"), Palette.model("GPT-4o"));
-    assertEquals(Palette.model("gemma-2-2b-it"), Palette.model("google/gemma-2-2b-it"));
-    assertEquals(Palette.model("OLMo-2-0325-32B-Instruct"), Palette.family("olmo"));
-    assertEquals(java.util.List.of("Baseline", "openai", "gemma", "olmo"), java.util.List.copyOf(Palette.families().keySet()));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Palette.model("llama-3"));
+    assertEquals(Palette.paper().model("gpt-4o"), Palette.paper().model("GPT-4o"));
+    assertEquals(Palette.paper().model("gemma-2-2b-it"), Palette.paper().model("google/gemma-2-2b-it"));
+    assertEquals(Palette.paper().model("OLMo-2-0325-32B-Instruct"), Palette.paper().family("olmo"));
+    assertEquals(java.util.List.of("Baseline", "openai", "gemma", "olmo"), java.util.List.copyOf(Palette.paper().families().keySet()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Palette.paper().model("llama-3"));
     assertTrue(e.getMessage().contains("llama-3"));
   }
 

@@ -83,7 +83,7 @@ final class PreviewData {
       String f = in.stringColumn("family").get(i), l = in.stringColumn("language").get(i);
       double[] b = beta.get(f + "|" + l);
       if (b == null) continue;
-      model.append(Paper.displayName(in.stringColumn("model_name").get(i)));
+      model.append(org.mcalign.data.Study.paper().displayName(in.stringColumn("model_name").get(i)));
       lang.append(l);
       fam.append(f);
       cap.append(in.numberColumn("multilingual").getDouble(i) * 100);
@@ -154,7 +154,7 @@ final class PreviewData {
     DoubleColumn c = DoubleColumn.create("coefficient"), lo = DoubleColumn.create("conf_int_lower"), hi = DoubleColumn.create("conf_int_upper");
     for (int i = 0; i < t.rowCount(); i++) {
       String g = t.stringColumn("gt_group").get(i), l = t.stringColumn("response_language").get(i), type = t.stringColumn("gt_type").get(i);
-      boolean relevant = g.equals(l) || g.equals("global") || g.equals("US") || g.equals("en") || l.equals(Paper.COUNTRY_LANGUAGE.get(g));
+      boolean relevant = g.equals(l) || g.equals("global") || g.equals("US") || g.equals("en") || l.equals(org.mcalign.data.Study.paper().country(g).map(org.mcalign.data.Study.Country::language).orElse(null));
       if (!relevant || g.equals("en") && !l.equals("en") && false) continue;
       double v = t.numberColumn("metric_value").getDouble(i);
       model.append(t.stringColumn("model_name").get(i)); group.append(g); level.append(type); lang.append(l);

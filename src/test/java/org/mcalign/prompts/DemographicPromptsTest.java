@@ -24,7 +24,7 @@ class DemographicPromptsTest {
     var dir = PaperData.dir();
     List<PromptRow> survey =
         PromptTable.ofType(PromptTable.read(dir.resolve("translated_prompts_with_english_no_controversy.csv")), "survey_hypothetical");
-    var variants = DemographicPrompts.variants(survey, DemographicPrompts.COUNTRIES_BY_LANGUAGE, 3);
+    var variants = DemographicPrompts.variants(survey, DemographicPrompts.countriesByLanguage(org.mcalign.data.Study.paper()), 3);
     assertEquals(2 * survey.size(), variants.size());
     // the paper's file: which countries appeared per (language, congruent)
     CsvRecords paper = CsvRecords.read(dir.resolve("demographic-all_prompts_responses.csv"));

@@ -18,8 +18,8 @@ class ServedModelsTest {
     assertEquals("allenai/OLMo-2-1124-7B-Instruct", s.of("OLMo-2-1124-7B-Instruct"));
     assertEquals("allenai/OLMo-2-0325-32B-Instruct", s.of("OLMo-2-0325-32B-Instruct"));
     assertEquals("my-org/other-model", s.of("my-org/other-model"), "any other id goes as it is");
-    for (String m : Paper.MODEL_FAMILIES.get("openai")) assertEquals(m, s.of(m));
-    for (String m : Paper.LLMS) assertEquals(m, ServedModels.asIs().of(m));
+    for (String m : org.mcalign.data.Study.paper().modelsOf("openai")) assertEquals(m, s.of(m));
+    for (String m : org.mcalign.data.Study.paper().modelNames()) assertEquals(m, ServedModels.asIs().of(m));
   }
 
   @Test

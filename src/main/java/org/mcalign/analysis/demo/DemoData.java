@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.Dataset;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import org.mcalign.prompts.BatchRequestLine;
 import org.mcalign.llm.Endpoint;
 import org.mcalign.llm.ResponseStore;
@@ -114,7 +114,16 @@ public final class DemoData {
   /** The planted behaviours of the (default) demo's models over a built demo dataset, with the demo's seed. */
   public static SimulatedCulture culture(Dataset demo) {
     DemoSettings d = DemoSettings.defaults();
-    return new SimulatedCulture(DemoWorld.read(demo.folder()), d.models(), d.seed(), d.classifierErrorRate());
+    return new SimulatedCulture(DemoWorld.read(demo.folder(), demo.study()), d.models(), d.seed(), d.classifierErrorRate());
+  }
+
+  /**
+   * A model added to a demo dataset (e.g. by {@code mcalign evaluate}): {@code model} answers
+   * with its planted behaviour over the demo's ground truth, the classifier is the demo's.
+   */
+  public static SimulatedCulture addedModel(Dataset demo, DemoModel model, Study study) {
+    DemoSettings d = DemoSettings.defaults();
+    return new SimulatedCulture(DemoWorld.read(demo.folder(), study), List.of(model), d.seed(), d.classifierErrorRate());
   }
 
   /**
@@ -124,7 +133,7 @@ public final class DemoData {
    */
   public static SimulatedCulture demographicCulture(Dataset demo, DemoSettings s) {
     if (s.demographicModel() == null) throw new IllegalArgumentException("the demo settings have no demographic model");
-    return follower(new SimulatedCulture(DemoWorld.read(demo.folder()), s.models(), s.seed(), s.classifierErrorRate()), s);
+    return follower(new SimulatedCulture(DemoWorld.read(demo.folder(), demo.study()), s.models(), s.seed(), s.classifierErrorRate()), s);
   }
 
   /** The culture with the demographic model replaced by one that follows the country the prompt names. */
@@ -155,22 +164,24 @@ public final class DemoData {
       throw new UncheckedIOException("cannot create the demo folder: " + e.getMessage(), e);
     }
     Map<String, Object> counts = new LinkedHashMap<>();
-    // stage 1: generated microdata → ground truth
+    Study study = s.study();
+    if (!study.isPaper()) AtomicFiles.writeString(folder.resolve(Study.FILE_NAME), study.toJson() + "\n");
+    // stage 1: generated microdata → ground truth in the study's languages
     log.accept("stage 1: generating " + s.respondents() + " WVS respondents (DEMO microdata)");
     Path micro = folder.resolve(MICRODATA);
     new MicrodataSynthesizer(MicrodataSynthesizer.Settings.defaults().withRespondents(s.respondents()).withSeed(s.seed()))
         .write(micro);
-    GroundTruth gt = GroundTruth.compute(micro, GroundTruthSettings.paper().withSeed(s.seed()), Microdata.Progress.NONE);
+    GroundTruth gt = GroundTruth.compute(micro, GroundTruthSettings.of(study).withSeed(s.seed()), Microdata.Progress.NONE);
     gt.writeTo(folder);
     move(folder.resolve(GroundTruth.PROVENANCE), folder.resolve("provenance-stage1.json"));
     writeDerivedGroundTruth(folder);
     counts.put("respondents", s.respondents());
-    DemoWorld world = DemoWorld.read(folder);
+    DemoWorld world = DemoWorld.read(folder, study);
 
-    // stage 2 (demo): prompts in four languages, stance statements
-    List<String> items = world.itemsCovering(Paper.LANGUAGES);
+    // stage 2 (demo): prompts in the paper's languages, the study's other languages translated from English
+    List<String> items = world.itemsCovering(study.languageCodes());
     if (items.size() > s.items()) items = items.subList(0, s.items());
-    List<PromptRow> prompts = prompts(items, s.promptsPerItem());
+    List<PromptRow> prompts = prompts(items, s.promptsPerItem(), s, counts);
     PromptTable.write(prompts, folder.resolve("translated_prompts_with_english_no_controversy.csv"));
     Map<String, List<String>> stances = new LinkedHashMap<>();
     for (String k : items) stances.put(k, DemoTexts.stances(k));
@@ -191,12 +202,13 @@ public final class DemoData {
       List<String> texts = backends.responder(culture, m.id()).answer(ResponseTable.requests(prompts, m.id(), Map.of()));
       CsvRecords responses = ResponseTable.of(prompts, m.id(), texts);
       responses.write(folder.resolve(ResponseTable.fileName(m.id())));
-      List<ClassifiedOpinions> answers = Classification.run(responses, stances, OpinionClassifier.MODEL, classifier);
+      List<ClassifiedOpinions> answers = Classification.run(responses, stances, OpinionClassifier.MODEL, classifier,
+          study.languageCodes());
       writeJsonl(folder.resolve(m.id() + "-analysis-responses.jsonl"), Classification.jsonLines(answers));
       if (m.id().startsWith("OLMo") && !Files.exists(folder.resolve("olmo-analysis-responses.jsonl"))) {
         writeJsonl(folder.resolve("olmo-analysis-responses.jsonl"), Classification.jsonLines(answers));
       }
-      ScoreMerge.Merged merged = ScoreMerge.merge(responses, answers, lookup);
+      ScoreMerge.Merged merged = ScoreMerge.merge(responses, answers, lookup, study);
       scored.addAll(merged.rows());
       counts.put("kept " + m.id(), merged.counts().kept());
     }
@@ -248,10 +260,15 @@ public final class DemoData {
     return sb.toString();
   }
 
-  /** DEMO prompts: per language and item, {@code perItem} (template, topic phrasing) pairs, survey_hypothetical. */
-  static List<PromptRow> prompts(List<String> items, int perItem) {
+  /**
+   * DEMO prompts: per language of the paper's study (sorted) and item, {@code perItem}
+   * (template, topic phrasing) pairs, survey_hypothetical; then each other language of the
+   * study translated from the English prompts by the {@link DemoTranslator} (stage 2: clean-up,
+   * placeholder check, pairing; a translation that lost {@code {topic}} is never drawn).
+   */
+  static List<PromptRow> prompts(List<String> items, int perItem, DemoSettings s, Map<String, Object> counts) {
     List<PromptRow> rows = new ArrayList<>();
-    for (String lang : Paper.LANGUAGES.stream().sorted().toList()) {
+    for (String lang : s.study().languageCodes().stream().filter(l -> !s.translatedLanguages().contains(l)).sorted().toList()) {
       for (String k : items) {
         for (int v = 0; v < perItem; v++) {
           rows.add(new PromptRow(String.valueOf(rows.size()), lang, PromptTable.TEMPLATE_SURVEY,
@@ -260,6 +277,14 @@ public final class DemoData {
         }
       }
     }
+    if (s.translatedLanguages().isEmpty()) return rows;
+    List<PromptRow> english = rows.stream().filter(r -> r.language().equals("en")).toList();
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String l : s.translatedLanguages()) names.put(l, s.study().languageName(l));
+    DemoTranslator.Result t = DemoTranslator.translate(english, names, s.seed());
+    for (PromptRow r : t.rows()) rows.add(r.withIndex(rows.size()));
+    counts.put("translated prompts (" + String.join(", ", names.keySet()) + ")", t.rows().size());
+    counts.put("translations flagged (placeholder lost, never drawn)", t.flagged().size());
     return rows;
   }
 
@@ -305,15 +330,16 @@ public final class DemoData {
   /** DEMO benchmark scores: higher for larger models and for English, seeded noise. */
   private static void writeBenchmarks(Path folder, DemoSettings s) {
     List<Map<String, String>> rows = new ArrayList<>();
+    Study study = s.study();
     for (DemoModel m : s.models()) {
-      String family = Paper.familyOf(m.id()).orElse("demo");
-      int size = Math.max(0, Paper.MODEL_FAMILIES.getOrDefault(family, List.of()).indexOf(m.id()));
-      for (String lang : Paper.LANGUAGES) {
+      String family = study.familyOf(m.id()).orElseThrow();
+      int size = Math.max(0, study.modelsOf(family).indexOf(m.id()));
+      for (String lang : study.languageCodes()) {
         for (String bench : List.of("DEMO bench A", "DEMO bench B")) {
           var r = SimulatedCulture.rng(s.seed(), "benchmark", m.id(), lang, bench);
           double score = 45 + 12 * size + (lang.equals("en") ? 8 : 0) + 6 * (r.nextDouble() - 0.5);
-          rows.add(Map.of("model", Paper.displayName(m.id()), "benchmark", bench,
-              "language", Paper.LANGUAGE_NAMES.get(lang), "score", PythonFormat.repr(Math.round(score * 10) / 10.0),
+          rows.add(Map.of("model", study.model(m.id()).orElseThrow().benchmarkNames().get(0), "benchmark", bench,
+              "language", study.languageName(lang), "score", PythonFormat.repr(Math.round(score * 10) / 10.0),
               "family", family));
         }
       }
@@ -327,7 +353,7 @@ public final class DemoData {
     String model = s.demographicModel();
     List<DemographicPrompts.Variant> variants =
         DemographicPrompts.variants(PromptTable.ofType(prompts, PromptTable.TEMPLATE_SURVEY),
-            DemographicPrompts.COUNTRIES_BY_LANGUAGE, s.seed());
+            DemographicPrompts.countriesByLanguage(s.study()), s.seed(), s.study());
     List<Map<String, String>> rows = new ArrayList<>();
     List<BatchRequestLine> requests = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
@@ -349,9 +375,10 @@ public final class DemoData {
     // annotated as the paper's annotate_responses_demographic.py: gpt-4o-mini, {topic, response}, no stance statements
     List<OpinionAnnotator.Input> inputs = new ArrayList<>();
     for (Map<String, String> r : withResponses) inputs.add(new OpinionAnnotator.Input(r.get("topic"), r.get("response")));
-    List<ClassifiedOpinions> answers = OpinionAnnotator.run(inputs, OpinionAnnotator.DEMOGRAPHIC_MODEL, classifier);
+    List<ClassifiedOpinions> answers = OpinionAnnotator.run(inputs, OpinionAnnotator.DEMOGRAPHIC_MODEL, classifier,
+        s.study().languageCodes());
     writeJsonl(folder.resolve("demographic-analysis-responses.jsonl"), Classification.jsonLines(answers));
-    ScoreMerge.Merged merged = ScoreMerge.demographic(table, answers, lookup, model);
+    ScoreMerge.Merged merged = ScoreMerge.demographic(table, answers, lookup, model, s.study());
     merged.all().write(folder.resolve("demographic-gemma-results.csv"));
     counts.put("demographic results", merged.rows().size());
     List<String> examples = new ArrayList<>();

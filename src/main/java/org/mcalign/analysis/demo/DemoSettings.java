@@ -2,6 +2,7 @@ package org.mcalign.analysis.demo;
 
 import java.util.List;
 import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 
 /**
  * Sizes, seed and simulated models of the demo dataset.
@@ -13,6 +14,10 @@ import org.mcalign.data.Paper;
  * @param demographicModel the model of the demographic experiment, or null to skip it
  * @param classifierErrorRate share of opinion labels the simulated classifier gets wrong
  * @param seed every random draw derives from it
+ * @param study the study of the demo: its languages are the prompt and ground-truth languages
+ *     (a language the paper's study lacks is made by translating the English prompts, stage 2),
+ *     its countries and reference country those of the simulated cultures; a study other than
+ *     the paper's is written into the demo folder as study.json
  */
 public record DemoSettings(
     int respondents,
@@ -21,12 +26,23 @@ public record DemoSettings(
     List<DemoModel> models,
     String demographicModel,
     double classifierErrorRate,
-    long seed) {
+    long seed,
+    Study study) {
 
   public DemoSettings {
     models = List.copyOf(models);
     if (respondents < 1000) throw new IllegalArgumentException("respondents must be >= 1000 for a usable ground truth");
     if (items < 3 || promptsPerItem < 1) throw new IllegalArgumentException("need >= 3 items and >= 1 prompt per item");
+    java.util.Objects.requireNonNull(study);
+    for (DemoModel m : models)
+      if (!study.declaresModel(m.id()))
+        throw new IllegalArgumentException(study.undeclared("simulated model", List.of(m.id()), "the demo settings"));
+  }
+
+  /** Settings of the paper's study. */
+  public DemoSettings(int respondents, int items, int promptsPerItem, List<DemoModel> models, String demographicModel,
+      double classifierErrorRate, long seed) {
+    this(respondents, items, promptsPerItem, models, demographicModel, classifierErrorRate, seed, Study.paper());
   }
 
   /**
@@ -37,9 +53,10 @@ public record DemoSettings(
   public static DemoSettings defaults() {
     List<DemoModel> models = new java.util.ArrayList<>();
     double[] noise = {0.2, 0.12, 0.06};
-    List<String> openai = Paper.MODEL_FAMILIES.get("openai");
-    List<String> gemma = Paper.MODEL_FAMILIES.get("gemma");
-    List<String> olmo = Paper.MODEL_FAMILIES.get("olmo");
+    Study paper = Study.paper();
+    List<String> openai = paper.modelsOf("openai");
+    List<String> gemma = paper.modelsOf("gemma");
+    List<String> olmo = paper.modelsOf("olmo");
     for (int i = 0; i < 3; i++) models.add(new DemoModel(openai.get(i), DemoBehaviour.US_CENTRIC, noise[i], 0.97));
     for (int i = 0; i < 3; i++) models.add(new DemoModel(gemma.get(i), DemoBehaviour.NATIVE, noise[i], 0.95));
     for (int i = 0; i < 3; i++) models.add(new DemoModel(olmo.get(i), DemoBehaviour.RANDOM, noise[i], 0.93));
@@ -58,14 +75,28 @@ public record DemoSettings(
   }
 
   public DemoSettings withModels(List<DemoModel> m) {
-    return new DemoSettings(respondents, items, promptsPerItem, m, demographicModel, classifierErrorRate, seed);
+    return new DemoSettings(respondents, items, promptsPerItem, m, demographicModel, classifierErrorRate, seed, study);
   }
 
   public DemoSettings withSeed(long s) {
-    return new DemoSettings(respondents, items, promptsPerItem, models, demographicModel, classifierErrorRate, s);
+    return new DemoSettings(respondents, items, promptsPerItem, models, demographicModel, classifierErrorRate, s, study);
   }
 
   public DemoSettings withDemographicModel(String m) {
-    return new DemoSettings(respondents, items, promptsPerItem, models, m, classifierErrorRate, seed);
+    return new DemoSettings(respondents, items, promptsPerItem, models, m, classifierErrorRate, seed, study);
+  }
+
+  public DemoSettings withRespondents(int n) {
+    return new DemoSettings(n, items, promptsPerItem, models, demographicModel, classifierErrorRate, seed, study);
+  }
+
+  /** The same demo for another study (e.g. the paper's with German added): its languages, countries and sentences. */
+  public DemoSettings withStudy(Study s) {
+    return new DemoSettings(respondents, items, promptsPerItem, models, demographicModel, classifierErrorRate, seed, s);
+  }
+
+  /** The languages of the study the paper's study lacks: the demo makes their prompts by translation (stage 2). */
+  public List<String> translatedLanguages() {
+    return study.languageCodes().stream().filter(l -> Study.paper().language(l).isEmpty()).toList();
   }
 }

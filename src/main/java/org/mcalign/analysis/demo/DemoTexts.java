@@ -6,8 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mcalign.data.Paper;
-import org.mcalign.prompts.DemographicPrompts;
+import org.mcalign.data.Study;
 
 /**
  * The demo's prompt and response texts. Prompts carry a language tag and the item in the topic
@@ -43,33 +42,36 @@ final class DemoTexts {
 
   private static final Pattern LANGUAGE = Pattern.compile("\\[DEMO ([a-z]{2,3})\\]");
   private static final Pattern ITEM = Pattern.compile("DEMO topic ([A-Za-z0-9_]+)");
-  private static final Map<Pattern, String> COUNTRY_SENTENCES = new LinkedHashMap<>();
+  private static final Map<Study, Map<Pattern, String>> COUNTRY_SENTENCES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-  static {
-    DemographicPrompts.SENTENCES.forEach(
-        (lang, s) -> COUNTRY_SENTENCES.put(Pattern.compile(Pattern.quote(s).replace("COUNTRY", "\\E(.+?)\\Q") + "\\."), lang));
+  /** The demographic sentences of a study's languages as patterns capturing the country's name. */
+  private static Map<Pattern, String> countrySentences(Study study) {
+    return COUNTRY_SENTENCES.computeIfAbsent(study, st -> {
+      Map<Pattern, String> m = new LinkedHashMap<>();
+      for (Study.Language l : st.languages())
+        if (l.demographicSentence() != null)
+          m.put(Pattern.compile(Pattern.quote(l.demographicSentence()).replace(Study.COUNTRY_PLACEHOLDER, "\\E(.+?)\\Q") + "\\."),
+              l.code());
+      return m;
+    });
   }
 
   /** What a demo prompt asks: language, item (lower case) and, for demographic prompts, the country code. */
   record Asked(String language, String questionKey, String country) {}
 
-  static Asked parse(String prompt) {
+  static Asked parse(String prompt, Study study) {
     Matcher l = LANGUAGE.matcher(prompt);
     Matcher i = ITEM.matcher(prompt);
     if (!l.find() || !i.find()) {
       throw new IllegalArgumentException("not a DEMO prompt (no [DEMO xx] tag or DEMO topic): " + abbreviate(prompt));
     }
     String country = null;
-    for (Pattern p : COUNTRY_SENTENCES.keySet()) {
+    for (Pattern p : countrySentences(study).keySet()) {
       Matcher c = p.matcher(prompt);
-      if (c.find()) country = countryCode(c.group(1));
+      if (c.find()) country = study.countryCodeOfName(c.group(1)).orElse(null);
     }
     return new Asked(l.group(1), i.group(1).toLowerCase(Locale.ROOT), country);
-  }
-
-  static String countryCode(String name) {
-    for (Map.Entry<String, String> e : Paper.COUNTRY_NAMES.entrySet()) if (e.getValue().equals(name)) return e.getKey();
-    return null;
   }
 
   static String abbreviate(String s) {

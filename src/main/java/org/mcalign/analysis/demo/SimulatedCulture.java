@@ -49,7 +49,7 @@ public final class SimulatedCulture {
   double proProbability(DemoModel m, DemoTexts.Asked a, SplittableRandom r) {
     Double p =
         switch (m.behaviour()) {
-          case US_CENTRIC -> world.byCountry.getOrDefault("US", Map.of()).get(a.questionKey());
+          case US_CENTRIC -> world.reference().get(a.questionKey());
           case NATIVE -> world.byLanguage.getOrDefault(a.language(), Map.of()).get(a.questionKey());
           case RANDOM -> r.nextDouble();
           case COUNTRY_FOLLOWING -> a.country() != null
@@ -70,7 +70,7 @@ public final class SimulatedCulture {
   public String respond(String modelId, String prompt) {
     DemoModel m = models.get(modelId);
     if (m == null) throw new IllegalArgumentException("no simulated demo model '" + modelId + "'; known: " + models.keySet());
-    DemoTexts.Asked a = DemoTexts.parse(prompt);
+    DemoTexts.Asked a = DemoTexts.parse(prompt, world.study);
     SplittableRandom r = rng(seed, modelId, prompt);
     double p = proProbability(m, a, r);
     List<SimulatedText.Stance> stances = new java.util.ArrayList<>(SUMMARIES);

@@ -91,7 +91,7 @@ public final class ClassificationStage {
     } catch (IOException e) {
       throw new UncheckedIOException("example-json-prompts.jsonl: " + e.getMessage(), e);
     }
-    return OpinionClassifier.requests(in, stances, OpinionClassifier.MODEL);
+    return OpinionClassifier.requests(in, stances, OpinionClassifier.MODEL, dataset.study().languageCodes());
   }
 
   /** Cost of classifying {@code responses} responses, request size taken from the example requests. */
@@ -169,7 +169,7 @@ public final class ClassificationStage {
       CsvRecords survey = new CsvRecords(r.columns(),
           r.rows().stream().filter(x -> x.getOrDefault("template_type", "survey_hypothetical").equals("survey_hypothetical")).toList());
       EndpointBackend b = new EndpointBackend(endpoint, store, prefix + m, concurrency, progress);
-      List<ClassifiedOpinions> a = Classification.run(survey, stances, OpinionClassifier.MODEL, b);
+      List<ClassifiedOpinions> a = Classification.run(survey, stances, OpinionClassifier.MODEL, b, dataset.study().languageCodes());
       requireUsable(a, "run '" + prefix + m + "' of " + store.file().getFileName());
       String name = (dataset.isDemo() ? "DEMO-" : "") + m + "-analysis-responses.jsonl";
       String text = String.join("\n", Classification.jsonLines(a)) + "\n";

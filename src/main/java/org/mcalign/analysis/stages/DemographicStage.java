@@ -124,7 +124,7 @@ public final class DemographicStage {
   }
 
   private String family() {
-    return ScoreMerge.familyOf(model);
+    return ScoreMerge.familyOf(model, dataset.study());
   }
 
   /** The file name of the merged results: the paper's {@code demographic-gemma-results.csv} for a Gemma model. */
@@ -138,7 +138,7 @@ public final class DemographicStage {
   public List<DemographicPrompts.Variant> variants(long seed) {
     List<PromptRow> survey = PromptTable.ofType(
         PromptTable.read(dataset.path("translated_prompts_with_english_no_controversy.csv")), PromptTable.TEMPLATE_SURVEY);
-    return DemographicPrompts.variants(survey, DemographicPrompts.COUNTRIES_BY_LANGUAGE, seed);
+    return DemographicPrompts.variants(survey, DemographicPrompts.countriesByLanguage(dataset.study()), seed, dataset.study());
   }
 
   /** The variants of this stage's seed. */
@@ -294,7 +294,7 @@ public final class DemographicStage {
   }
 
   private Table annotate(ChatBackend backend, String annotator) {
-    List<ClassifiedOpinions> a = OpinionAnnotator.run(annotationInputs(), annotator, backend);
+    List<ClassifiedOpinions> a = OpinionAnnotator.run(annotationInputs(), annotator, backend, dataset.study().languageCodes());
     String name = "demographic-analysis-responses.jsonl";
     AtomicFiles.writeString(output(name), String.join("\n", Classification.jsonLines(a)) + "\n");
     long unparsed = a.stream().filter(x -> !x.parsed()).count();
@@ -311,7 +311,7 @@ public final class DemographicStage {
     Path answers = output("demographic-analysis-responses.jsonl");
     if (!Files.exists(answers)) throw new IllegalStateException(answers.getFileName() + " is missing: run annotate first");
     ScoreMerge.Merged m = ScoreMerge.demographic(CsvRecords.read(variants), ClassifierOutputs.read(answers),
-        GroundTruthLookup.read(dataset.path("ground_truth.csv")), model);
+        GroundTruthLookup.read(dataset.path("ground_truth.csv")), model, dataset.study());
     m.all().write(output(resultsName()));
     var c = m.counts();
     return summary("merge → " + resultsName(), List.of(
@@ -324,7 +324,7 @@ public final class DemographicStage {
   public Table results() {
     Path f = output(resultsName());
     if (!Files.exists(f)) throw new IllegalStateException(f.getFileName() + " is missing: run merge first");
-    return PaperFiles.demographicResults(f);
+    return PaperFiles.demographicResults(f, dataset.study());
   }
 
   /** Our merged file beside the dataset's {@code demographic-gemma-results.csv}: rows, and rows equal in every column. */

@@ -39,7 +39,8 @@ public final class MergeStage {
   public Table reproduceDemographic() {
     CsvRecords prompts = CsvRecords.read(dataset.path("demographic-all_prompts_responses.csv"));
     var answers = ClassifierOutputs.read(dataset.path("demographic-analysis-responses.jsonl"));
-    var merged = ScoreMerge.demographic(prompts, answers, GroundTruthLookup.read(dataset.path("ground_truth.csv")), "gemma-2-27b-it");
+    var merged = ScoreMerge.demographic(prompts, answers, GroundTruthLookup.read(dataset.path("ground_truth.csv")), "gemma-2-27b-it",
+        dataset.study());
     String name = (dataset.isDemo() ? "DEMO-" : "") + "demographic-gemma-results.csv";
     merged.all().write(StageOutputs.folder(dataset).resolve(name));
     CsvRecords published = CsvRecords.read(dataset.path("demographic-gemma-results.csv"));
@@ -88,7 +89,7 @@ public final class MergeStage {
       CsvRecords r = ClassificationStage.of(dataset).responses(m);
       CsvRecords survey = new CsvRecords(r.columns(),
           r.rows().stream().filter(x -> x.getOrDefault("template_type", "survey_hypothetical").equals("survey_hypothetical")).toList());
-      var merged = ScoreMerge.merge(survey, ClassifierOutputs.read(answersFile(m)), gt);
+      var merged = ScoreMerge.merge(survey, ClassifierOutputs.read(answersFile(m)), gt, dataset.study());
       all.addAll(merged.rows());
       var c = merged.counts();
       if (c.kept() == 0) {

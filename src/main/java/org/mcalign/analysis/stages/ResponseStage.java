@@ -51,9 +51,9 @@ public final class ResponseStage {
     this.served = served;
   }
 
-  /** The paper's OpenAI models (notebook 03), priced for the Batch API. */
+  /** The paper's OpenAI models (notebook 03: the study's family openai), priced for the Batch API. */
   public static ResponseStage openAi(Dataset dataset) {
-    return new ResponseStage(dataset, org.mcalign.data.Paper.MODEL_FAMILIES.get("openai"), Sampling.OPENAI_PAPER, true,
+    return new ResponseStage(dataset, dataset.study().modelsOf("openai"), Sampling.OPENAI_PAPER, true,
         ServedModels.asIs());
   }
 
@@ -62,9 +62,9 @@ public final class ResponseStage {
    * names a vLLM server knows them by ({@link ServedModels#fromEnvironment()}).
    */
   public static ResponseStage vllm(Dataset dataset) {
-    List<String> m = new ArrayList<>(org.mcalign.data.Paper.MODEL_FAMILIES.get("gemma"));
-    m.addAll(org.mcalign.data.Paper.MODEL_FAMILIES.get("olmo"));
-    return new ResponseStage(dataset, m, Sampling.VLLM_PAPER, false, ServedModels.fromEnvironment());
+    List<String> m = new ArrayList<>(dataset.study().modelsOf("gemma"));
+    m.addAll(dataset.study().modelsOf("olmo"));
+    return new ResponseStage(dataset, m, Sampling.VLLM_PAPER, false, ServedModels.fromEnvironment(dataset.study()));
   }
 
   /** Another list of models (a new model is one more id). */

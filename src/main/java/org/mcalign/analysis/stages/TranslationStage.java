@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.mcalign.data.Dataset;
-import org.mcalign.data.Paper;
+import org.mcalign.analysis.demo.DemoTranslator;
+import org.mcalign.data.Study;
 import org.mcalign.llm.Endpoint;
 import org.mcalign.llm.Progress;
 import org.mcalign.llm.ResponseStore;
@@ -37,10 +38,10 @@ public final class TranslationStage {
     this.languages = languages;
   }
 
-  /** The paper's target languages (da, nl, pt); add one with {@link #withLanguage}. */
+  /** The dataset's study's languages but English (the paper's: da, nl, pt) as targets; add one with {@link #withLanguage}. */
   public static TranslationStage of(Dataset dataset) {
     Map<String, String> l = new LinkedHashMap<>();
-    for (String c : Paper.LANGUAGES) if (!c.equals("en")) l.put(c, Paper.LANGUAGE_NAMES.get(c));
+    for (Study.Language c : dataset.study().languages()) if (!c.code().equals("en")) l.put(c.code(), c.name());
     return new TranslationStage(dataset, l);
   }
 
@@ -144,7 +145,7 @@ public final class TranslationStage {
     List<Translation.Unit> units = units();
     List<BatchRequestLine> paper = requests();
     for (int i = 0; i < paper.size(); i++) {
-      req.add(new BatchRequestLine(paper.get(i).customId(), "DEMO-translator-" + units.get(i).language(), paper.get(i).messages()));
+      req.add(new BatchRequestLine(paper.get(i).customId(), DemoTranslator.model(units.get(i).language()), paper.get(i).messages()));
     }
     List<String> replies;
     Path store = StageOutputs.store(dataset);
@@ -174,26 +175,5 @@ public final class TranslationStage {
     Table results = RunSummary.results(simulated || dataset.isDemo() ? "DEMO — translation run" : "translation run", List.of(new RunSummary.Row(what, units.size(), r.answered(),
         r.alreadyDone(), r.failed(), StageOutputs.relative(dataset) + "/" + name)));
     return new Result(paired, Translation.placeholderProblems(tr), results, seed, out);
-  }
-
-  /** The DEMO translator of {@link #runSimulated}. */
-  static final class DemoTranslator {
-    private DemoTranslator() {}
-
-    static String reply(org.mcalign.llm.SimulatedModel.Prompt p, java.util.random.RandomGenerator rng) {
-      String lang = p.model().substring(p.model().lastIndexOf('-') + 1);
-      String text = p.text().replaceAll("(?s)^```translate\\n(.*)\\n```$", "$1");
-      String slot = switch (lang) {
-        case "da" -> "{emne}";
-        case "nl" -> "{onderwerp}";
-        case "pt" -> "{tópico}";
-        default -> "{topic}";
-      };
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-      crc.update((lang + text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      boolean drop = text.contains("{topic}") && crc.getValue() % 100 < 6;
-      String translated = "[DEMO " + lang + "] " + text.replace("{topic}", drop ? "" : slot);
-      return "```translate\n" + translated + "\n```";
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.mcalign.notebook.findings;
 
+import org.mcalign.data.Study;
 import static org.mcalign.notebook.findings.Prose.f;
 import static org.mcalign.notebook.findings.Prose.md;
 
@@ -55,7 +56,7 @@ public final class BreakdownFindings extends NotebookFindings {
     Prose.Checks checks = new Prose.Checks();
     Table c = coefficients();
     for (String lang : List.of("Danish", "Dutch", "Portuguese")) {
-      String gemma = best(c, lang, Paper.MODEL_FAMILIES.get("gemma")), openai = best(c, lang, Paper.MODEL_FAMILIES.get("openai"));
+      String gemma = best(c, lang, Study.paper().modelsOf("gemma")), openai = best(c, lang, Study.paper().modelsOf("openai"));
       checks.add("in " + lang + ": Gemma best with " + lang + " speakers", "Gemma's best group: " + gemma, gemma.equals(lang));
       String us = Prose.country("US");
       checks.add("in " + lang + ": OpenAI best with the United States", "OpenAI's best group: " + openai, openai.equals(us));

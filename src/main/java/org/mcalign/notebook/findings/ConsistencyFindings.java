@@ -1,5 +1,6 @@
 package org.mcalign.notebook.findings;
 
+import org.mcalign.data.Study;
 import static org.mcalign.notebook.findings.Prose.and;
 import static org.mcalign.notebook.findings.Prose.f;
 
@@ -53,7 +54,7 @@ public final class ConsistencyFindings extends NotebookFindings {
     Table means = means();
     Prose.Checks checks = new Prose.Checks();
     double olmoMax = -1, othersMin = 2;
-    List<String> olmoNames = Paper.MODEL_FAMILIES.get("olmo").stream().map(Prose::model).toList();
+    List<String> olmoNames = Study.paper().modelsOf("olmo").stream().map(Prose::model).toList();
     for (int i = 0; i < means.rowCount(); i++) {
       boolean olmo = olmoNames.contains(means.getString(i, "model"));
       double v = means.doubleColumn("mean").getDouble(i);
@@ -70,7 +71,7 @@ public final class ConsistencyFindings extends NotebookFindings {
   private static double familyGap(Table gaps, String family) {
     List<Double> v = new ArrayList<>();
     for (int i = 0; i < gaps.rowCount(); i++)
-      if (Paper.MODEL_FAMILIES.get(family).contains(gaps.getString(i, "model_name"))) v.add(gaps.doubleColumn("mean").getDouble(i));
+      if (Study.paper().modelsOf(family).contains(gaps.getString(i, "model_name"))) v.add(gaps.doubleColumn("mean").getDouble(i));
     return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
   }
 

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.mcalign.analysis.AnalysisResult;
 import org.mcalign.analysis.stages.DemographicStage;
 import org.mcalign.data.Dataset;
-import org.mcalign.data.Paper;
+import org.mcalign.data.Study;
 import org.mcalign.data.PaperFiles;
 import org.mcalign.notebook.Numbers;
 import org.mcalign.plot.Figure;
@@ -63,7 +63,7 @@ public final class DemographicFindings {
       if (a != b) differing.add(Prose.language(t.getString(i, "language")) + " " + (t.getString(i, "is_congruent").equals("true")
           ? "congruent" : "incongruent") + ", " + country + ": " + a + " here, " + b + " in the file");
     }
-    List<String> absent = new ArrayList<>(Paper.COUNTRY_NAMES.values());
+    List<String> absent = new ArrayList<>(Study.paper().countries().stream().map(Study.Country::name).toList());
     absent.removeAll(countries);
     long sameCells = oursPerCell.keySet().stream().filter(k -> oursPerCell.get(k).equals(theirsPerCell.get(k))).count();
     String text = "Countries per language and congruence: ours are drawn with seed " + experiment.seed() + " (the paper's `random.choice`"
@@ -215,7 +215,7 @@ public final class DemographicFindings {
       gt.putIfAbsent(all.getString(i, "cntry_an") + "|" + all.getString(i, "question_key").toLowerCase(java.util.Locale.ROOT),
           all.doubleColumn("pro_score").getDouble(i));
     Map<String, String> code = new TreeMap<>();
-    Paper.COUNTRY_NAMES.forEach((k, v) -> code.put(v, k));
+    Study.paper().countries().forEach(c -> code.put(c.name(), c.code()));
     StringColumn cong = StringColumn.create("is_congruent"), rec = StringColumn.create("answers follow the named country");
     IntColumn n = IntColumn.create("responses");
     DoubleColumn named = DoubleColumn.create("spearman with the named country's ground truth"),

@@ -1,5 +1,6 @@
 package org.mcalign.notebook.findings;
 
+import org.mcalign.data.Study;
 import static org.mcalign.notebook.Numbers.fixed;
 
 import java.util.ArrayList;
@@ -107,15 +108,14 @@ final class Prose {
 
   /** "GPT-4o" for a model id, the id itself when the study does not know it. */
   static String model(String id) {
-    String d = Paper.MODEL_DISPLAY_NAMES.get(id);
-    return d == null ? id : d;
+    return Study.paper().displayName(id);
   }
 
   /** "Denmark" for "DK", "Zimbabwe" for "ZW" (other ISO codes by their English name; unknown codes pass through). */
   static String country(String code) {
-    String n = Paper.COUNTRY_NAMES.get(code);
+    String n = Study.paper().country(code).map(Study.Country::name).orElse(null);
     if (n != null) return n;
-    // countries outside the study's thirteen (the hypotheses' English-speaking list has Zimbabwe): their ISO name
+    // countries outside the study (the hypotheses' English-speaking list has Zimbabwe): their ISO name
     String iso = code.length() == 2 ? new Locale("", code).getDisplayCountry(Locale.ENGLISH) : "";
     return iso.isEmpty() || iso.equals(code) ? code : iso;
   }
@@ -127,8 +127,7 @@ final class Prose {
 
   /** "Danish" for "da" (names pass through). */
   static String language(String codeOrName) {
-    String n = Paper.LANGUAGE_NAMES.get(codeOrName);
-    return n == null ? codeOrName : n;
+    return Study.paper().languageName(codeOrName);
   }
 
   /** "Gemma" for "gemma", "OpenAI" for "openai", "OLMo" for "olmo". */

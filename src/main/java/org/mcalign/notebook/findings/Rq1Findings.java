@@ -1,5 +1,6 @@
 package org.mcalign.notebook.findings;
 
+import org.mcalign.data.Study;
 import static org.mcalign.notebook.findings.Prose.and;
 import static org.mcalign.notebook.findings.Prose.f;
 import static org.mcalign.notebook.findings.Prose.family;
@@ -68,12 +69,12 @@ public final class Rq1Findings extends NotebookFindings {
     Prose.Checks checks = new Prose.Checks();
     Table means = modelMeans();
     for (String fam : List.of("gemma", "openai")) {
-      List<String> ms = Paper.MODEL_FAMILIES.get(fam);
+      List<String> ms = Study.paper().modelsOf(fam);
       double small = meanOf(means, ms.get(0)), large = meanOf(means, ms.get(ms.size() - 1));
       checks.add(family(fam) + ": alignment rises with model size (less noise)",
           Prose.model(ms.get(0)) + " " + f(small, 2) + " → " + Prose.model(ms.get(ms.size() - 1)) + " " + f(large, 2), large > small);
     }
-    double[] olmo = Paper.MODEL_FAMILIES.get("olmo").stream().mapToDouble(m -> meanOf(means, m)).toArray();
+    double[] olmo = Study.paper().modelsOf("olmo").stream().mapToDouble(m -> meanOf(means, m)).toArray();
     checks.add("OLMo: no alignment (random answers)", "mean alignment " + Numbers.range(Prose.min(olmo), Prose.max(olmo), 2),
         Prose.max(olmo) < 0.15 && Prose.min(olmo) > -0.15);
     Table coefs = run.table("multilingual_coefficients_interaction.csv");
@@ -101,7 +102,7 @@ public final class Rq1Findings extends NotebookFindings {
     Table t = input();
     StringColumn m = StringColumn.create("model_name");
     DoubleColumn a = DoubleColumn.create("mean_alignment"), b = DoubleColumn.create("mean_multilingual");
-    for (String model : Paper.LLMS) {
+    for (String model : Study.paper().modelNames()) {
       Table r = Prose.where(t, "model_name", model);
       if (r.rowCount() == 0) continue;
       m.append(model);

@@ -52,7 +52,7 @@ class DemoDataTest {
   void demographicResultsFollowTheNamedCountry() {
     CsvRecords r = CsvRecords.read(dir.resolve("demographic-gemma-results.csv"));
     Map<String, String> codeOf = new java.util.HashMap<>();
-    org.mcalign.data.Paper.COUNTRY_NAMES.forEach((code, name) -> codeOf.put(name, code));
+    org.mcalign.data.Study.paper().countries().forEach(c -> codeOf.put(c.name(), c.code()));
     Map<String, Double> byCountry = new java.util.HashMap<>(), byLanguage = new java.util.HashMap<>();
     for (Map<String, String> g : CsvRecords.read(dir.resolve("ground_truth_every_country.csv")).rows())
       byCountry.put(g.get("cntry_an") + "|" + g.get("question_key").toLowerCase(), Double.parseDouble(g.get("pro_score")));
@@ -63,7 +63,7 @@ class DemoDataTest {
     for (Map<String, String> x : r.rows()) {
       String code = codeOf.get(x.get("country"));
       assertNotNull(code, "a known country: " + x.get("country"));
-      boolean sameLanguage = org.mcalign.data.Paper.COUNTRY_LANGUAGE.get(code).equals(x.get("language"));
+      boolean sameLanguage = org.mcalign.data.Study.paper().country(code).orElseThrow().language().equals(x.get("language"));
       assertEquals(String.valueOf(sameLanguage), x.get("is_congruent").toLowerCase(), x.get("country") + " / " + x.get("language"));
       if (sameLanguage) { congruent++; continue; }
       Double named = byCountry.get(code + "|" + x.get("question_key")), own = byLanguage.get(x.get("language") + "|" + x.get("question_key"));
