@@ -59,6 +59,44 @@ public final class LlmBenchmark extends Benchmark.Steps {
     }
   }
 
+  /**
+   * Issue 18's resilience figure in wall time: one of two vLLM-like endpoints (200 ms per answer,
+   * 8 in flight each) killed after an eighth of the answers, against both alive.
+   */
+  private static Measurement endpointKilled(int n, Path dir) throws Exception {
+    List<ChatRequest> reqs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++)
+      reqs.add(ChatRequest.builder(String.format("kill-%05d", i)).model("olmo").user("Topic " + i).maxTokens(600).build());
+    double[] wall = new double[2];
+    for (int killed = 0; killed < 2; killed++) {
+      try (SimulatedServer a = SimulatedServer.builder().vllm(List.of("olmo"), 4096).latency(Duration.ofMillis(200)).start();
+           SimulatedServer b = SimulatedServer.builder().vllm(List.of("olmo"), 4096).latency(Duration.ofMillis(200)).start();
+           ResponseStore store = ResponseStore.open(dir.resolve("kill" + killed + ".db"))) {
+        Thread killer = null;
+        if (killed == 1) {
+          killer = new Thread(() -> {
+            try {
+              while (b.ledger().events("chat") < n / 8) Thread.sleep(1);
+            } catch (InterruptedException e) {
+              return;
+            }
+            b.close();
+          }, "kill-endpoint");
+          killer.setDaemon(true);
+          killer.start();
+        }
+        long t0 = System.nanoTime();
+        RunResult r = DirectRun.builder(Endpoint.of(a.baseUrl() + "," + b.baseUrl()).withTimeout(Duration.ofSeconds(30)), store, "k")
+            .concurrency(8).progressStream(null).build().run(reqs);
+        wall[killed] = (System.nanoTime() - t0) / 1e9;
+        if (killer != null) killer.join();
+        if (!r.complete()) throw new IllegalStateException("benchmark run incomplete: " + r);
+      }
+    }
+    return new Measurement("llm: one of two endpoints killed mid-run", n + " requests, 200 ms each, 8+8 in flight", wall[1], 0,
+        String.format("both alive %.2f s: %+.1f %% time", wall[0], 100 * (wall[1] / wall[0] - 1)));
+  }
+
   @Override
   protected void measure(Settings settings, List<Measurement> rows) throws Exception {
     int n = settings.quick() ? 4_000 : 20_000;
@@ -105,6 +143,7 @@ public final class LlmBenchmark extends Benchmark.Steps {
           }));
       rows.add(Measurement.time("llm cost estimate (jtokkit o200k)", n + " requests", 1, n, "req",
           () -> CostEstimate.of(reqs, true)));
+      rows.add(endpointKilled(settings.quick() ? 400 : 1_600, dir));
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
