@@ -62,12 +62,17 @@ class SecretTest {
     assertTrue(Endpoint.of(Endpoint.OPENAI_BASE_URL).isOpenAi());
   }
 
+  /** A made-up key in OpenAI's project-key shape, assembled at run time so no key-shaped literal sits in the source. */
+  private static String fakeOpenAiKey(String body) {
+    return String.join("-", "sk", "proj", body);
+  }
+
   @Test
   void redactionRemovesKnownKeysAuthorizationHeadersAndBearerTokens() {
     Secret.of("vllm-key-KNOWN-0123456789", "test");
     String echoed = "HTTP 401 (Incorrect API key. Request headers: {Authorization: Bearer other-TOKEN-998877,"
         + " X-client-request-id: a-1, Content-type: application/json}) {\"authorization\": \"Bearer abc.def-123\"}"
-        + " key vllm-key-KNOWN-0123456789 and sk-proj-AbCdEf0123456789xyz";
+        + " key vllm-key-KNOWN-0123456789 and " + fakeOpenAiKey("AbCdEf0123456789xyz");
     String r = Secret.redact(echoed);
     for (String leaked : List.of("other-TOKEN-998877", "abc.def-123", "vllm-key-KNOWN-0123456789", "AbCdEf0123456789xyz")) {
       assertFalse(r.contains(leaked), leaked + " in " + r);
@@ -83,7 +88,7 @@ class SecretTest {
   void aKeyGivenWhereAVariableNameBelongsIsRefusedWithoutRepeatingIt() {
     assertEquals("MY_VLLM_KEY", Secret.requireVariableName("--api-key-env", "MY_VLLM_KEY"));
     assertEquals("OPENAI_API_KEY", Secret.requireVariableName("--api-key-env", "OPENAI_API_KEY"));
-    for (String pasted : List.of("sk-proj-abcDEF123456789012345", "abcdef0123456789abcdef0123456789", "token with spaces")) {
+    for (String pasted : List.of(fakeOpenAiKey("abcDEF123456789012345"), "abcdef0123456789abcdef0123456789", "token with spaces")) {
       LlmException e = assertThrows(LlmException.class, () -> Secret.requireVariableName("--api-key-env", pasted));
       assertFalse(e.getMessage().contains(pasted), e.getMessage());
       assertTrue(e.getMessage().startsWith("--api-key-env expects the NAME of an environment variable"), e.getMessage());
