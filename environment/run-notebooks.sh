@@ -85,9 +85,22 @@ for nb in "${nbs[@]}"; do
     args=(--output-dir "$out" "$nb"); executed="$out/$name.ipynb"
   fi
   # nbconvert starts the kernel in the notebook's folder, as Jupyter does
-  if jupyter nbconvert --to notebook --execute --log-level=WARN \
+  execute() {
+    jupyter nbconvert --to notebook --execute --log-level=WARN \
       --ExecutePreprocessor.timeout="${MCA_CELL_TIMEOUT:-1800}" --ExecutePreprocessor.kernel_name=java \
-      --ExecutePreprocessor.record_timing=False "${args[@]}" 2> "$htmldir/$name.log"; then
+      --ExecutePreprocessor.record_timing=False "${args[@]}" 2> "$htmldir/$name.log"
+  }
+  ok=0
+  if execute; then ok=1
+  elif grep -q "Kernel died before replying to kernel_info" "$htmldir/$name.log"; then
+    # the kernel died before any cell ran: Jupyter picks free ports, writes them into the connection
+    # file and lets them go, so another process starting at the same moment can take one first
+    # (jupyter_client's known race). Nothing ran, so starting it again changes no result; it is said.
+    why=$(grep -m1 "^kernel: could not start" "$htmldir/$name.log" || echo "no reason given")
+    echo "run-notebooks: $name: the kernel died while starting ($why); starting it again" >&2
+    if execute; then ok=1; fi
+  fi
+  if [ $ok = 1 ]; then
     if [ $html = 1 ]; then
       jupyter nbconvert --to html --log-level=WARN --output-dir "$htmldir" "$executed" >/dev/null 2>> "$htmldir/$name.log" \
         || echo "run-notebooks: HTML export of $name failed (see $htmldir/$name.log)" >&2

@@ -62,6 +62,7 @@ final class WvsGroundTruthCommand implements Callable<Integer> {
     }
     for (Path p : gt.writeTo(out)) System.out.println(p);
     System.err.printf("wvs-ground-truth: %s in %.1f s%n", gt, gt.seconds());
+    System.err.println("wvs-ground-truth: " + org.mcalign.data.ProcessStats.line());
     return 0;
   }
 }

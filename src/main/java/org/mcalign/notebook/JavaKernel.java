@@ -81,8 +81,49 @@ public final class JavaKernel extends BaseKernel {
     }
   }
 
-  /** Runs the kernel on a Jupyter connection file until Jupyter shuts it down. */
+  /**
+   * Runs the kernel on a Jupyter connection file until Jupyter shuts it down. A kernel that cannot
+   * start (a port taken by another process in the moment between Jupyter choosing it and the
+   * kernel binding it, an unreadable connection file) says why on the process's own stderr, which
+   * Jupyter and nbconvert show, and exits with 1: once the console is installed, System.err goes
+   * to the (unconnected) notebook and the reason would be lost.
+   */
   public static void run(Path connectionFile) throws Exception {
+    java.io.PrintStream processErr = System.err;
+    try {
+      start(connectionFile);
+    } catch (Throwable e) {
+      processErr.println("kernel: could not start on " + connectionFile + ": " + describe(e));
+      processErr.flush();
+      System.exit(1);
+    }
+  }
+
+  /** The exception's message and its causes', one line (a ZeroMQ bind failure names the address only in its cause). */
+  static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable t = e; t != null && sb.length() < 2000; t = t.getCause()) {
+      if (sb.length() > 0) sb.append(" <- ");
+      sb.append(t.getClass().getSimpleName()).append(t.getMessage() == null ? "" : ": " + t.getMessage());
+      if (t instanceof org.zeromq.ZMQException z) sb.append(" (").append(zmqError(z.getErrorCode())).append(')');
+      if (t.getCause() == t) break;
+    }
+    return sb.toString();
+  }
+
+  /** ZeroMQ's errno as words: "Errno 48" alone does not tell a user that a port was taken. */
+  private static String zmqError(int code) {
+    try {
+      org.zeromq.ZMQ.Error error = org.zeromq.ZMQ.Error.findByCode(code);
+      return error == org.zeromq.ZMQ.Error.EADDRINUSE
+          ? error.getMessage() + ": another process holds one of the connection file's ports; start the kernel again"
+          : error.getMessage();
+    } catch (IllegalArgumentException e) {
+      return "errno " + code;
+    }
+  }
+
+  private static void start(Path connectionFile) throws Exception {
     System.setProperty("java.awt.headless", "true");
     // jjava logs through SLF4J, which has no backend here: no start-up warning on every kernel start
     System.setProperty("slf4j.internal.verbosity", "ERROR");

@@ -9,22 +9,26 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.mcalign.data.Benchmark.Measurement;
 import org.mcalign.data.CsvOut;
+import org.mcalign.data.WholeProcess;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * {@code mcalign fit} as a user runs it (a new JVM: start-up, CSV, formula, fit, JSON) beside
- * statsmodels on the same file (/usr/bin/python3: its formula + fit alone, and its whole process
- * with imports and read_csv), on a rank-deficient interaction (empty cells), and the two
- * least-squares solvers on the same design (the figures behind the solver's choice). Each time is the best of {@link #REPEATS} runs: the
- * machine is shared, and the best run is the least disturbed one.
+ * statsmodels on the same file (/usr/bin/python3: its whole process with imports and read_csv,
+ * and its formula + fit alone), over a grid of OLS designs from 1,000 to 50,000 rows and 10 to
+ * 600 columns, each full rank and rank-deficient (empty cells of an interaction), and the two
+ * least-squares solvers on the largest designs (the figures behind the solver's choice). Each
+ * time is the best of {@link #REPEATS} runs: the machine may be shared, and the best run is the
+ * least disturbed one.
  */
 final class FitVersusStatsmodels {
   private FitVersusStatsmodels() {}
 
   static final int REPEATS = 3;
-  static final String FORMULA = "y ~ a*b";
+  /** A two-factor interaction plus a covariate: {@code la × lb + 1} columns. */
+  static final String FORMULA = "y ~ a*b + x";
   private static final String STATSMODELS = String.join("\n",
       "import sys, time, json",
       "t0 = time.perf_counter()",
@@ -36,17 +40,43 @@ final class FitVersusStatsmodels {
       "t3, c3 = time.perf_counter(), time.process_time()",
       "print(json.dumps({'import': t1 - t0, 'read': t2 - t1, 'fit': t3 - t2, 'fitcpu': c3 - c2, 'rank': int(r.model.rank)}))");
 
-  /** {@code la} × {@code lb} levels with every 7th cell empty, a covariate, noise: rows of a rank-deficient a*b. */
-  static Table interaction(int rows, int la0, int lb0, long seed) {
+  /** One design of the grid: rows, the two factors' levels, and whether every cell has rows (full rank). */
+  record Design(int rows, int la, int lb, boolean fullRank) {
+    int columns() {
+      return la * lb + 1;
+    }
+  }
+
+  /** The grid of issue 19: 1,000 / 10,000 / 50,000 rows × about 10 / 100 / 600 columns, full rank and rank-deficient. */
+  static List<Design> grid(boolean quick) {
+    int[] rows = quick ? new int[] {1_000, 10_000} : new int[] {1_000, 10_000, 50_000};
+    int[][] levels = quick ? new int[][] {{3, 3}, {9, 11}} : new int[][] {{3, 3}, {9, 11}, {23, 26}};
+    List<Design> grid = new ArrayList<>();
+    for (int n : rows) for (int[] l : levels) for (boolean full : new boolean[] {true, false}) grid.add(new Design(n, l[0], l[1], full));
+    return grid;
+  }
+
+  /**
+   * Rows of {@code y ~ a*b + x}: {@code la × lb} cells, each of which gets a row first when the
+   * design is full rank; otherwise every 7th cell stays empty, so the interaction is rank-deficient.
+   */
+  static Table interaction(Design design, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
+    int rows = design.rows(), la0 = design.la(), lb0 = design.lb(), cells = la0 * lb0;
+    if (design.fullRank() && rows < cells) throw new IllegalArgumentException(rows + " rows cannot fill " + cells + " cells");
     String[] a = new String[rows], b = new String[rows];
     double[] x = new double[rows], y = new double[rows];
     for (int i = 0; i < rows; i++) {
       int la, lb;
-      do {
-        la = rng.nextInt(la0);
-        lb = rng.nextInt(lb0);
-      } while ((la * lb0 + lb) % 7 == 3);
+      if (design.fullRank() && i < cells) {
+        la = i / lb0;
+        lb = i % lb0;
+      } else {
+        do {
+          la = rng.nextInt(la0);
+          lb = rng.nextInt(lb0);
+        } while (!design.fullRank() && (la * lb0 + lb) % 7 == 3);
+      }
       a[i] = String.format("a%02d", la);
       b[i] = String.format("b%02d", lb);
       x[i] = rng.nextGaussian();
@@ -56,47 +86,48 @@ final class FitVersusStatsmodels {
         DoubleColumn.create("y", y));
   }
 
-  static void measure(int rows, int la, int lb, long seed, List<Measurement> out) throws Exception {
-    Table t = interaction(rows, la, lb, seed);
+  /**
+   * One line per design: {@code fit}'s whole process (wall, CPU) beside statsmodels' whole
+   * process and its formula + fit alone, on the same CSV; the solvers' line on the largest designs.
+   */
+  static void measure(Design design, long seed, List<Measurement> out) throws Exception {
+    Table t = interaction(design, seed);
     Path dir = Files.createTempDirectory("mcalign-bench-fit");
     Path csv = dir.resolve("interaction.csv");
     try {
       CsvOut.write(t, csv);
       DesignMatrix d = DesignMatrix.build(FORMULA, t);
       LeastSquares ls = LeastSquares.solve(d.columns(), d.response(), false);
-      String shape = String.format("%,d x %d, rank %d (%dx%d %s)", d.nobs(), d.ncols(), ls.rank, la, lb, FORMULA);
-      solvers(d, shape, out);
+      String shape = String.format("%,d x %d, rank %d", d.nobs(), d.ncols(), ls.rank);
+      if (design.rows() >= 50_000 && design.columns() >= 500) solvers(d, shape, out);
 
-      List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), "org.mcalign.cli.Main", "fit", "--data", csv.toString(), "--formula", FORMULA, "--json");
-      double javaWall = best(() -> run(java, dir));
+      double javaWall = best(() -> run(WholeProcess.mcalign(List.of("fit", "--data", csv.toString(), "--formula", FORMULA, "--json")), dir));
       double javaCpu = bestCpu;
-      out.add(new Measurement("fit: whole process (new JVM: read, formula, fit, JSON)", shape + ", best of " + REPEATS,
-          javaWall, 0, cpu(javaCpu)));
+      String stage = "fit vs statsmodels (" + (design.fullRank() ? "full rank" : "rank-deficient") + ")";
+      String input = shape + ", best of " + REPEATS;
+      String java = "fit whole process " + cpu(javaCpu);
 
       Path python = Path.of("/usr/bin/python3");
       if (!Files.isExecutable(python) || run(List.of(python.toString(), "-c", "import statsmodels"), dir) < 0) {
-        out.add(new Measurement("statsmodels: not available (/usr/bin/python3 with statsmodels)", shape, 0, 0, ""));
+        out.add(new Measurement(stage, input, javaWall, 0, java + "; statsmodels not available (/usr/bin/python3)"));
         return;
       }
       Path script = dir.resolve("fit.py");
       Files.writeString(script, STATSMODELS);
-      double[] inside = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+      double[] inside = {Double.MAX_VALUE, Double.MAX_VALUE};
       double pyWall = best(() -> {
         Path log = dir.resolve("py.json");
         double w = run(List.of(python.toString(), script.toString(), csv.toString(), FORMULA), dir, log);
         String json = Files.readString(log);
         inside[0] = Math.min(inside[0], number(json, "fit"));
-        inside[1] = Math.min(inside[1], number(json, "read"));
-        inside[2] = Math.min(inside[2], number(json, "fitcpu"));
+        inside[1] = Math.min(inside[1], number(json, "fitcpu"));
         return w;
       });
       double pyCpu = bestCpu;
-      out.add(new Measurement("statsmodels: smf.ols(formula, data).fit() (patsy + pinv)", shape + ", best of " + REPEATS,
-          inside[0], 0, cpu(inside[2]) + String.format("; wall %.1fx fit's whole process", inside[0] / javaWall)
-              + (Double.isNaN(javaCpu) ? "" : String.format(", CPU %.1fx", inside[2] / javaCpu))));
-      out.add(new Measurement("statsmodels: whole process (python3: import, read_csv, fit)", shape + ", best of " + REPEATS,
-          pyWall, 0, cpu(pyCpu) + String.format("; read_csv %.3f s", inside[1])));
+      out.add(new Measurement(stage, input, javaWall, 0, String.format(
+          "%s | statsmodels whole process %.2f s, %s; formula+fit alone %.2f s | statsmodels ÷ fit: wall %.1fx%s", java, pyWall,
+          cpu(pyCpu), inside[0], pyWall / javaWall,
+          Double.isNaN(javaCpu) || Double.isNaN(pyCpu) ? "" : String.format(", CPU %.1fx", pyCpu / javaCpu))));
     } finally {
       try (var files = Files.list(dir)) {
         for (Path p : files.toList()) Files.deleteIfExists(p);

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
 /**
  * {@code mcalign bench stats}: the statistics engine on inputs shaped like the paper's
  * (generated from the seed): an RQ2-sized OLS, the RQ1 mixed model, bootstrap OLS refits,
- * {@code fit} beside statsmodels on a rank-deficient interaction (see {@link FitVersusStatsmodels})
+ * {@code fit} beside statsmodels on a grid of designs (see {@link FitVersusStatsmodels})
  * and bootstrap rounds of grouped Spearman correlations.
  */
 public final class StatsBenchmark extends Benchmark.Steps {
@@ -52,9 +52,8 @@ public final class StatsBenchmark extends Benchmark.Steps {
           return Ols.fit(d.names(), rc, ry, rq2Formula, "metric_value").paramsArray();
         })));
 
-    // fit as a user runs it, beside statsmodels; the issue's 50,000 rows × 20×15, and 600 columns (issue 19's upper end)
-    FitVersusStatsmodels.measure(quick ? 10_000 : 50_000, 20, 15, seed, out);
-    if (!quick) FitVersusStatsmodels.measure(50_000, 30, 20, seed, out);
+    // fit as a user runs it, beside statsmodels on the same file: issue 19's grid of designs
+    for (FitVersusStatsmodels.Design design : FitVersusStatsmodels.grid(quick)) FitVersusStatsmodels.measure(design, seed, out);
 
     int rounds = quick ? 100 : 1000;
     Scored s = scoredLike(9148, seed);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.mcalign.data.Benchmark;
+import org.mcalign.data.WholeProcess;
 
 /**
  * Stage 1 on generated microdata at full scale (157,000 respondents, ~250 columns; {@code
@@ -58,11 +59,28 @@ public class WvsBenchmark extends Benchmark.Steps {
           }));
       Path out = dir.resolve("out");
       rows.add(Measurement.time(name() + " write outputs", "6 files", 0, 0, "", () -> gt[0].writeTo(out)));
+      gt[0] = null;
+      rows.add(wholeProcess(file, dir.resolve("cli-out"), input, settings));
     } finally {
       try (var s = Files.walk(dir)) {
         s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * {@code mcalign wvs-ground-truth} as users run it (a new JVM, start to last file; default
+   * heap), the median wall time of 5 runs ({@code --quick}: 1) with that run's CPU time and peak
+   * RSS, as the command reports them, and the load average before the runs.
+   */
+  private Measurement wholeProcess(Path file, Path out, String input, Settings settings) throws Exception {
+    String load = WholeProcess.loadAverage();
+    int runs = settings.quick() ? 1 : 5;
+    List<String> cmd = WholeProcess.mcalign(List.of("wvs-ground-truth", "--microdata", file.toString(), "--out", out.toString(),
+        "--seed", Long.toString(settings.seed())));
+    WholeProcess.Run r = WholeProcess.median("wvs-ground-truth", cmd, runs);
+    return new Measurement(name() + " wvs-ground-truth, whole process (median of " + runs + ")", input, r.wallSeconds(),
+        r.peakRssBytes(), String.format("%.2f s CPU (peak RSS), load %s", r.cpuSeconds(), load));
   }
 
   /**
