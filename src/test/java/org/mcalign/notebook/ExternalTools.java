@@ -66,6 +66,23 @@ final class ExternalTools {
   }
 
   /**
+   * {@link #run} for a command that starts a kernel through jupyter_client (nbconvert, the
+   * driver): run once more if the kernel died before replying to kernel_info, i.e. before any
+   * cell ran. jupyter_client picks free ports and releases them before the kernel binds them, so
+   * another process starting at that moment can take one (the kernel then names the port on its
+   * stderr); environment/run-notebooks.sh does the same. The retry is printed, never silent.
+   */
+  static Result runStartingKernel(Map<String, String> env, long timeoutSeconds, String... command) throws IOException {
+    Result r = run(env, timeoutSeconds, command);
+    if (r.exitCode() != 0 && r.stderr().contains("Kernel died before replying to kernel_info")) {
+      String why = r.stderr().lines().filter(l -> l.startsWith("kernel: could not start")).findFirst().orElse("no reason given");
+      System.out.println("the kernel died while starting (" + why + "); starting it again");
+      r = run(env, timeoutSeconds, command);
+    }
+    return r;
+  }
+
+  /**
    * Runs {@code chromium ARGS} (headless options included in ARGS) with a fresh profile folder
    * that is deleted afterwards, so that no test leaves {@code chromium-profile*} in the temp folder.
    */

@@ -27,7 +27,7 @@ class KernelIT {
     ExternalTools.require(ExternalTools.works(python, "-c", "import jupyter_client"), "python3 with jupyter_client");
     Map<String, String> env = ExternalTools.installKernel();
     String driver = ExternalTools.ROOT.resolve("src/test/resources/kernel/driver.py").toString();
-    ExternalTools.Result r = ExternalTools.run(env, 600, python, driver);
+    ExternalTools.Result r = ExternalTools.runStartingKernel(env, 600, python, driver);
     if (r.exitCode() != 0) fail("the driver failed:\n" + r.stderr());
     result = new ObjectMapper().readTree(r.stdout());
     System.out.printf("kernel: start to ready %.2f s, trivial cell round trip %.0f ms, interrupt %.2f s%n",
@@ -185,7 +185,7 @@ class KernelIT {
     assertEquals(0, install.exitCode(), install.stderr());
     ExternalTools.deleteTree(clone);
     assertFalse(java.nio.file.Files.exists(jar));
-    ExternalTools.Result r = ExternalTools.run(env, 300, ExternalTools.python(),
+    ExternalTools.Result r = ExternalTools.runStartingKernel(env, 300, ExternalTools.python(),
         ExternalTools.ROOT.resolve("src/test/resources/kernel/driver.py").toString(), "--smoke");
     assertEquals(0, r.exitCode(), r.stderr());
     JsonNode smoke = new ObjectMapper().readTree(r.stdout());

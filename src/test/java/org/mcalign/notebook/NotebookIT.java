@@ -41,7 +41,7 @@ class NotebookIT {
     Path nb = WORK.resolve("kernel-sample.ipynb");
     Files.copy(ExternalTools.ROOT.resolve("src/test/resources/notebooks/kernel-sample.ipynb"), nb, StandardCopyOption.REPLACE_EXISTING);
     long t0 = System.nanoTime();
-    ExternalTools.Result r = ExternalTools.run(env, 600, "jupyter", "nbconvert", "--to", "notebook", "--execute",
+    ExternalTools.Result r = ExternalTools.runStartingKernel(env, 600, "jupyter", "nbconvert", "--to", "notebook", "--execute",
         "--ExecutePreprocessor.kernel_name=java", "--ExecutePreprocessor.timeout=300",
         "--output", "kernel-sample.executed.ipynb", nb.toString());
     if (r.exitCode() != 0) fail("nbconvert --execute failed:\n" + r.stderr());
