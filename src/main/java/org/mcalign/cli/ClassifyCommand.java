@@ -106,6 +106,7 @@ final class ClassifyCommand implements Runnable {
         }
         org.mcalign.analysis.stages.ClassificationStage.requireUsable(answers, "run '" + run + "' of " + store);
         org.mcalign.data.AtomicFiles.writeString(out, String.join("\n", org.mcalign.scoring.Classification.jsonLines(answers)) + "\n");
+        Sending.recordOrigin(endpoint, "classifier answers of " + model, out);
         System.out.println(backend.lastResult() + " → " + out.getFileName());
       }
       return 0;

@@ -93,6 +93,7 @@ final class RespondCommand implements Callable<Integer> {
       List<String> texts = new ArrayList<>(answers.size());
       for (ChatResponse a : answers) texts.add(a.text());
       ResponseTable.write(rows, model, texts, out);
+      Sending.recordOrigin(endpoint, "responses of " + model + (served.equals(model) ? "" : " (served as " + served + ")"), out);
       System.out.println(o.result() + (!served.equals(model) ? " (served as " + served + ")" : "") + " → " + out.getFileName());
       return 0;
     } finally {

@@ -60,6 +60,10 @@ final class ScoreCommand implements Callable<Integer> {
           + " languages; " + out + " was not written");
     }
     merged.scored().write(out);
+    java.util.Map<String, java.util.Optional<org.mcalign.data.InputOrigin>> from = new java.util.LinkedHashMap<>();
+    from.put("responses " + responses.getFileName(), org.mcalign.data.InputOrigin.read(responses));
+    from.put("classifier answers " + answers.getFileName(), org.mcalign.data.InputOrigin.read(answers));
+    org.mcalign.data.InputOrigin.combine("scores", from).writeFor(out);
     System.out.println(counts + " → " + out.getFileName());
     return 0;
   }

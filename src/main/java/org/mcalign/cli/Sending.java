@@ -82,6 +82,17 @@ final class Sending {
     return new Outcome(r.complete() ? OK : MISSING, r);
   }
 
+  /**
+   * Writes {@code out}'s sidecar ({@link org.mcalign.data.InputOrigin}): {@code what} (e.g. "responses of gemma-2-27b-it")
+   * came from the simulated server, or from the endpoint at its base URLs; files made from it (score, analyze) say so.
+   */
+  static java.nio.file.Path recordOrigin(Endpoint endpoint, String what, java.nio.file.Path out) {
+    boolean simulated = org.mcalign.llm.ServerInfo.simulated(endpoint, java.time.Duration.ofSeconds(5));
+    String urls = String.join(", ", endpoint.baseUrls());
+    return new org.mcalign.data.InputOrigin(simulated ? org.mcalign.data.InputOrigin.Kind.SIMULATED : org.mcalign.data.InputOrigin.Kind.USER,
+        what + (simulated ? " from the simulated server (mcalign simulate-server, not a model) at " : " from ") + urls).writeFor(out);
+  }
+
   private static void print(PrintStream err, String command, String text) {
     if (!text.isEmpty()) text.lines().forEach(l -> err.println(command + ": " + l));
   }

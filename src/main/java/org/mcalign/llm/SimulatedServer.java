@@ -119,6 +119,9 @@ public final class SimulatedServer implements AutoCloseable {
     }
   }
 
+  /** The response header every answer of the simulated server carries. */
+  public static final String SIMULATED_HEADER = "X-Mcalign-Simulated";
+
   String nextId(String prefix) {
     return prefix + "-" + Long.toString(ids.incrementAndGet(), 36) + Long.toString(System.nanoTime() & 0xffffff, 36);
   }
@@ -138,6 +141,8 @@ public final class SimulatedServer implements AutoCloseable {
     seen[1] = null;
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
+    // says on every answer that it is simulated, so that what is made from its answers can say so (ServerInfo.simulated)
+    ex.getResponseHeaders().set(SIMULATED_HEADER, "mcalign simulate-server");
     try (ex) {
       byte[] body;
       try (InputStream in = ex.getRequestBody()) {
