@@ -101,13 +101,19 @@ public final class Provenance {
   /** Where one file came from: the user's file in its place, the demo, the paper's (hash as pinned), a sidecar, or unknown. */
   private static InputOrigin origin(Dataset d, String file, Optional<Path> user, String check) {
     if (user.isPresent()) {
-      return InputOrigin.read(user.get()).orElse(new InputOrigin(InputOrigin.Kind.USER, "the user's file (no record of its origin beside it)"));
+      Optional<InputOrigin> side = InputOrigin.read(user.get());
+      if (side.isPresent()) return side.get();
+      if (!check.equals("match"))
+        return new InputOrigin(InputOrigin.Kind.USER, "the user's file, not the paper's" + (check.equals("differs")
+            ? " (its SHA-256 differs from the one pinned in " + Dataset.MANIFEST + ")" : "") + "; no record of its origin beside it ("
+            + InputOrigin.sidecar(user.get()).getFileName() + ")");
     }
-    if (d.isDemo()) return new InputOrigin(InputOrigin.Kind.DEMO, "generated demo dataset (synthetic)");
+    if (d.isDemo() && user.isEmpty()) return new InputOrigin(InputOrigin.Kind.DEMO, "generated demo dataset (synthetic)");
     if (check.equals("match")) {
       String at = Paper.UPSTREAM_REPOSITORY + "@" + Paper.UPSTREAM_COMMIT;
-      return d.kind() == Dataset.Kind.MIRROR ? new InputOrigin(InputOrigin.Kind.PAPER_MIRROR, "the paper's file (SHA-256 as pinned, " + at + ")")
-          : new InputOrigin(InputOrigin.Kind.PAPER_DOWNLOAD, "the paper's file, downloaded from " + at);
+      boolean downloaded = user.isEmpty() && (d.kind() == Dataset.Kind.LOCAL || d.kind() == Dataset.Kind.DOWNLOADED);
+      return downloaded ? new InputOrigin(InputOrigin.Kind.PAPER_DOWNLOAD, "the paper's file, downloaded from " + at)
+          : new InputOrigin(InputOrigin.Kind.PAPER_MIRROR, "the paper's file (SHA-256 as pinned, " + at + ")");
     }
     Optional<InputOrigin> side = InputOrigin.read(d.folder().resolve(file));
     if (side.isPresent()) return side.get();
