@@ -49,20 +49,8 @@ final class Sending {
     List<ChatRequest> adapted = requests.stream().map(endpoint::adapt).toList();
     RunPlan plan = RunPlan.of(store, run, adapted, false, o.maxTokens != null ? o.maxTokens : 600);
     print(err, command, plan.toString());
-    Preflight.Report check = plan.missing().isEmpty() ? null : Preflight.check(endpoint, plan.missing());
-    if (check != null) {
-      print(err, command, check.toString());
-      check.tooLong().entrySet().stream().limit(10).forEach(e -> print(err, command, "  may not fit: " + e.getKey() + " (" + e.getValue() + ")"));
-    }
-    boolean refused = check != null && !check.ok();
-    if (o.dryRun) {
-      print(err, command, "dry run: nothing sent" + (refused ? "; the server check refuses this run (above)" : ""));
-      return new Outcome(refused ? SERVER_REFUSED : OK, null);
-    }
-    if (refused) {
-      print(err, command, "nothing sent: fix what the server check says (above)");
-      return new Outcome(SERVER_REFUSED, null);
-    }
+    Integer stop = check(command, o, endpoint, plan, err);
+    if (stop != null) return new Outcome(stop, null);
     try {
       plan.cost().requireWithin(o.maxCost, o.yes);
     } catch (CostLimitException ex) {
@@ -75,11 +63,38 @@ final class Sending {
     print(err, command, r.toString());
     r.failures().entrySet().stream().limit(5).forEach(f -> print(err, command, "  failed " + f.getKey() + ": " + f.getValue()));
     r.stoppedBecause().ifPresent(s -> print(err, command, "stopped early: " + s));
-    for (Map.Entry<String, List<String>> cut : store.cutShort(run, r.ids()).entrySet()) {
+    reportCutShort(command, store, run, r.ids(), err);
+    return new Outcome(r.complete() ? OK : MISSING, r);
+  }
+
+  /**
+   * The server check ({@link Preflight}) of what {@code plan} still has to send, printed, and the dry run's stop:
+   * the exit code to end with, or null to go on and send.
+   */
+  static Integer check(String command, RequestOptions o, Endpoint endpoint, RunPlan plan, PrintStream err) {
+    Preflight.Report check = plan.missing().isEmpty() ? null : Preflight.check(endpoint, plan.missing());
+    if (check != null) {
+      print(err, command, check.toString());
+      check.tooLong().entrySet().stream().limit(10).forEach(e -> print(err, command, "  may not fit: " + e.getKey() + " (" + e.getValue() + ")"));
+    }
+    boolean refused = check != null && !check.ok();
+    if (o.dryRun) {
+      print(err, command, "dry run: nothing sent" + (refused ? "; the server check refuses this run (above)" : ""));
+      return refused ? SERVER_REFUSED : OK;
+    }
+    if (refused) {
+      print(err, command, "nothing sent: fix what the server check says (above)");
+      return SERVER_REFUSED;
+    }
+    return null;
+  }
+
+  /** Answers of run {@code run} cut off at max_tokens (finish_reason = length), counted per model. */
+  static void reportCutShort(String command, ResponseStore store, String run, List<String> ids, PrintStream err) {
+    for (Map.Entry<String, List<String>> cut : store.cutShort(run, ids).entrySet()) {
       print(err, command, String.format("%,d answers of %s cut off at max_tokens (finish_reason = length), e.g. %s: raise --max-tokens"
           + " (with another --run to ask them again)", cut.getValue().size(), cut.getKey(), cut.getValue().get(0)));
     }
-    return new Outcome(r.complete() ? OK : MISSING, r);
   }
 
   /**

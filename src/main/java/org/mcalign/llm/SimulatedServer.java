@@ -318,11 +318,17 @@ public final class SimulatedServer implements AutoCloseable {
       } else {
         args = "{}";
       }
+      finish = "tool_calls";
+      // arguments longer than max_tokens are cut off there (no longer JSON), as vLLM does
+      JsonNode limit = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
+      if (limit != null && limit.isNumber() && (args.length() + 3) / 4 > limit.asLong()) {
+        args = args.substring(0, (int) Math.min(args.length(), Math.max(0, limit.asLong() * 4)));
+        finish = "length";
+      }
       message.putNull("content");
       ObjectNode call = message.putArray("tool_calls").addObject();
       call.put("id", nextId("call")).put("type", "function");
       call.putObject("function").put("name", tool.get()).put("arguments", args);
-      finish = "tool_calls";
       completionChars = args.length();
     } else {
       Optional<PromptCatalog.Entry> known = cfg.prompts.lookup(userText);
