@@ -108,6 +108,30 @@ final class Sending {
         what + (simulated ? " from the simulated server (mcalign simulate-server, not a model) at " : " from ") + urls).writeFor(out);
   }
 
+  /**
+   * Runs {@code body} on the store {@code store}; a dry run on a store that does not exist yet looks at an empty one
+   * and leaves nothing behind.
+   */
+  static int withStore(java.nio.file.Path store, boolean dryRun, java.util.function.ToIntFunction<ResponseStore> body) {
+    java.nio.file.Path scratch = null;
+    try {
+      if (dryRun && !java.nio.file.Files.exists(store)) scratch = java.nio.file.Files.createTempDirectory("mcalign-dry-run");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try (ResponseStore rs = ResponseStore.open(scratch != null ? scratch.resolve("empty.db") : store)) {
+      return body.applyAsInt(rs);
+    } finally {
+      if (scratch != null) {
+        try (var files = java.nio.file.Files.walk(scratch)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+          // a temporary folder left behind is harmless
+        }
+      }
+    }
+  }
+
   private static void print(PrintStream err, String command, String text) {
     if (!text.isEmpty()) text.lines().forEach(l -> err.println(command + ": " + l));
   }
