@@ -39,7 +39,7 @@ public final class PaperAnalysis {
       Table t = tables.get(name);
       if (t == null) {
         String why = skipped.get(name);
-        throw new IllegalArgumentException(why != null ? "needs " + name + ", skipped (" + why + ")"
+        throw new IllegalArgumentException(why != null ? "needs " + name + ", which was skipped (see its reason)"
             : "no table '" + name + "'; have " + tables.keySet());
       }
       return t;
@@ -50,7 +50,8 @@ public final class PaperAnalysis {
       RegressionResults f = regressions.get(name);
       if (f == null) {
         String why = skipped.get(name);
-        throw new IllegalArgumentException(why != null ? "needs " + name + ", skipped (" + why + ")" : "no regression '" + name + "'");
+        throw new IllegalArgumentException(why != null ? "needs " + name + ", which was skipped (see its reason)"
+            : "no regression '" + name + "'");
       }
       return f;
     }
@@ -166,7 +167,7 @@ public final class PaperAnalysis {
   private static Table table(Map<String, Table> tables, Map<String, String> skipped, String name) {
     Table t = tables.get(name);
     if (t != null) return t;
-    throw new IllegalArgumentException("needs " + name + ", skipped (" + skipped.getOrDefault(name, "not computed") + ")");
+    throw new IllegalArgumentException("needs " + name + (skipped.containsKey(name) ? ", which was skipped (see its reason)" : ", not computed"));
   }
 
   /**

@@ -32,19 +32,19 @@ public final class PaperFigures {
     PaperAnalysis.Parts p = new PaperAnalysis.Parts(r.coverage(), skipped);
     List<Figure> out = new ArrayList<>();
     for (String type : MultilingualRegression.FORMULAS.keySet())
-      p.part(List.of("plots/multilingual_coefficients_" + type + " figure"), () -> out.add(
+      p.part(List.of("plots/multilingual_coefficients_" + type + ".png"), () -> out.add(
           Figures.multilingualCoefficients(r.table("multilingual_coefficients_" + type + ".csv"), type, study)));
-    p.part(List.of("plots/multilingual coefficients (interaction) figure"), () ->
+    p.part(List.of("plots/multilingual_coefficients.png"), () ->
         out.add(Figures.multilingualCoefficients(r.table("multilingual_coefficients_interaction.csv"), study)));
-    p.part(List.of("plots/capability vs alignment figure"), () -> out.add(Figures.capabilityVsAlignment(r.table("benchmark_alignment.csv"), study)));
+    p.part(List.of("plots/multilingual_benchmarks_alignment-model.png"), () -> out.add(Figures.capabilityVsAlignment(r.table("benchmark_alignment.csv"), study)));
     p.part(List.of("plots/rq1-robustness.png"), () -> {
       RegressionResults m = r.regression("rq1_mixedlm_interaction");
       out.add(Figures.rq1Residuals(m.fittedValues(), m.residuals()));
     });
-    p.part(List.of("plots/rq2 figures"), () -> out.addAll(rq2(r, study)));
-    p.part(List.of("plots/self-consistency figure"), () -> out.add(Figures.selfConsistency(r.table("model_self_consistency.csv"), study)));
-    p.part(List.of("plots/cross-effects figure"), () -> out.add(Figures.crossEffects(r.table("cross_effects.csv"), study)));
-    p.part(List.of("plots/language breakdown figures"), () -> out.addAll(languageBreakdown(r, study)));
+    p.part(List.of("plots/us_bias_coefficients.png", "plots/rq2-residuals.png"), () -> out.addAll(rq2(r, study)));
+    p.part(List.of("plots/model-self_consistency.png"), () -> out.add(Figures.selfConsistency(r.table("model_self_consistency.csv"), study)));
+    p.part(List.of("plots/cross_effects.png"), () -> out.add(Figures.crossEffects(r.table("cross_effects.csv"), study)));
+    p.part(List.of("plots/language breakdown figures ({language}-spearman_gt_alignment.png)"), () -> out.addAll(languageBreakdown(r, study)));
     out.addAll(wvs(in));
     return out.stream().map(f -> Datasets.figure(in.dataset(), f)).toList();
   }

@@ -76,7 +76,7 @@ public final class Provenance {
   /** As {@link #of(Dataset, long, Map)} with the input files named explicitly. */
   public static Provenance of(Dataset dataset, long seed, Map<String, ?> settings, Collection<String> files) {
     String study = dataset.study().source(); // first: a study.json read now is listed with the files
-    Optional<Manifest> manifest = Dataset.findProjectRoot(Path.of("")).map(Manifest::load);
+    Optional<Manifest> manifest = Dataset.findProjectRoot(Path.of("")).map(Manifest::load).or(Manifest::builtIn);
     List<FileSum> sums = new java.util.ArrayList<>();
     for (String f : new TreeSet<>(files)) {
       String sha = dataset.sha256(f);
