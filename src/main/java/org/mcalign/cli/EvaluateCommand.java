@@ -170,6 +170,12 @@ final class EvaluateCommand implements Callable<Integer> {
       backends = new Evaluation.Backends(responder, classifier);
     }
     Dataset built = Evaluation.build(base, plan, backends, folder, msg -> System.err.println("evaluate: " + msg));
+    if (!demo) { // the scores are the base dataset's plus this model's: say so in every provenance.json made from them
+      new org.mcalign.data.InputOrigin(org.mcalign.data.InputOrigin.Kind.USER, "the scores of " + base.describe() + " with those of "
+          + model + " added: its responses from " + String.join(", ", endpoint.baseUrls()) + ", classified by " + classifierModel
+          + " at " + (classifierBaseUrl != null ? classifierBaseUrl : Endpoint.OPENAI_BASE_URL))
+          .writeFor(folder.resolve(org.mcalign.analysis.AnalysisInputs.SCORES_FILE));
+    }
     AnalysisSettings s = AnalysisSettings.paper();
     if (rounds != null) s = s.withAllRounds(rounds);
     AnalysisInputs in = AnalysisInputs.of(built);

@@ -49,12 +49,14 @@ public record InputOrigin(Kind kind, String description) {
     return file.resolveSibling(file.getFileName() + ".source.json");
   }
 
-  /** The origin stated by {@code file}'s sidecar, if it has one. */
+  /** The origin stated by {@code file}'s sidecar, if it has one written for its present content (same SHA-256). */
   public static Optional<InputOrigin> read(Path file) {
     Path side = sidecar(file);
     if (!Files.isRegularFile(side)) return Optional.empty();
     try {
       JsonNode j = JSON.readTree(side.toFile());
+      // a sidecar of another content (the file changed or was replaced since) says nothing about this one
+      if (j.hasNonNull("sha256") && !j.get("sha256").asText().equals(Checksums.sha256(file))) return Optional.empty();
       String k = j.path("kind").asText("");
       Kind kind;
       try {
