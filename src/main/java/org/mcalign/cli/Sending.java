@@ -103,7 +103,7 @@ final class Sending {
    */
   static java.nio.file.Path recordOrigin(Endpoint endpoint, String what, java.nio.file.Path out) {
     boolean simulated = org.mcalign.llm.ServerInfo.simulated(endpoint, java.time.Duration.ofSeconds(5));
-    String urls = String.join(", ", endpoint.baseUrls());
+    String urls = org.mcalign.llm.Secret.redact(String.join(", ", endpoint.baseUrls())); // a key in a URL is never written
     return new org.mcalign.data.InputOrigin(simulated ? org.mcalign.data.InputOrigin.Kind.SIMULATED : org.mcalign.data.InputOrigin.Kind.USER,
         what + (simulated ? " from the simulated server (mcalign simulate-server, not a model) at " : " from ") + urls).writeFor(out);
   }
