@@ -21,6 +21,9 @@ public record AnalysisInputs(
     Table gtSelfConsistency,
     Table multilingualBenchmarks) {
 
+  /** The scored responses' file name inside a dataset (replaced by {@code analyze --scores FILE}). */
+  public static final String SCORES_FILE = "all_lang_model_responses_with_scores.csv";
+
   /** Loads every input of stages 7–8 from a dataset. */
   public static AnalysisInputs of(Dataset dataset) {
     PaperFiles f = PaperFiles.of(dataset);

@@ -32,19 +32,38 @@ public final class AnalysisOutput {
   private AnalysisOutput() {}
 
   public static List<Path> write(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures) {
+    return write(r, in, out, figures, new LinkedHashMap<>());
+  }
+
+  /** The name of the list of what a run on part of the study skipped (output → reason), written when it skipped anything. */
+  public static final String SKIPPED_FILE = "skipped.csv";
+
+  /**
+   * As {@link #write(PaperAnalysis.Result, AnalysisInputs, Path, boolean)}, putting into {@code skipped}
+   * every output not written (tables and regressions the run skipped, figures that could not be drawn)
+   * with the reason; they are also listed in {@value #SKIPPED_FILE} and in provenance.json.
+   */
+  public static List<Path> write(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures, Map<String, String> skipped) {
     try (OutputFolder folder = OutputFolder.begin(out, "analyze (seed " + r.seed() + ")")) {
-      return folder.publish(writeInto(r, in, folder.staging(), figures));
+      return folder.publish(writeInto(r, in, folder.staging(), figures, skipped));
     }
   }
 
-  private static List<Path> writeInto(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures) {
+  private static List<Path> writeInto(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures, Map<String, String> skippedOut) {
     Dataset d = in.dataset();
+    Map<String, String> skipped = java.util.Collections.synchronizedMap(new LinkedHashMap<>(r.skipped()));
     // files are independent: the figures (drawn and encoded one after another) run beside the
     // CSV and regression files on the other processors; the list keeps the sequential order
     List<Callable<List<Path>>> jobs = new ArrayList<>();
     // PaperFigures.all already labels and names demo figures
     if (figures)
-      jobs.add(() -> PaperFigures.all(r, in).stream().map(f -> f.saveIn(out.resolve("plots"))).toList());
+      jobs.add(() -> {
+        List<Path> saved = new ArrayList<>();
+        PaperAnalysis.Parts p = new PaperAnalysis.Parts(r.coverage(), skipped);
+        for (Figure f : PaperFigures.all(r, in, skipped))
+          p.part(List.of("plots/" + f.fileName()), () -> saved.add(f.saveIn(out.resolve("plots"))));
+        return saved;
+      });
     r.tables().forEach((name, t) -> jobs.add(() -> List.of(CsvOut.write(t, out.resolve(Datasets.fileName(d, name))))));
     r.regressions().forEach((name, fit) -> jobs.add(() -> {
       String header = d.isDemo() ? Datasets.DEMO_BANNER + "\n\n" : "";
@@ -73,7 +92,16 @@ public final class AnalysisOutput {
     } finally {
       pool.shutdownNow();
     }
-    written.add(Datasets.writeProvenance(d, provenance(r, in), out));
+    if (!skipped.isEmpty()) {
+      tech.tablesaw.api.StringColumn what = tech.tablesaw.api.StringColumn.create("output"), why = tech.tablesaw.api.StringColumn.create("reason");
+      skipped.forEach((k, v) -> {
+        what.append(k);
+        why.append(v);
+      });
+      written.add(CsvOut.write(tech.tablesaw.api.Table.create(SKIPPED_FILE, what, why), out.resolve(Datasets.fileName(d, SKIPPED_FILE))));
+    }
+    written.add(Datasets.writeProvenance(d, provenance(r, in, skipped), out));
+    skippedOut.putAll(skipped);
     return written;
   }
 
@@ -95,7 +123,13 @@ public final class AnalysisOutput {
   }
 
   static Provenance provenance(PaperAnalysis.Result r, AnalysisInputs in) {
+    return provenance(r, in, r.skipped());
+  }
+
+  static Provenance provenance(PaperAnalysis.Result r, AnalysisInputs in, Map<String, String> skipped) {
     Map<String, Object> s = new LinkedHashMap<>(r.settings().asMap());
+    if (!r.coverage().isEmpty()) s.put("coverage", r.coverage());
+    if (!skipped.isEmpty()) s.put("skipped", new LinkedHashMap<>(skipped));
     s.put("analysis", "all");
     s.put("part_seeds", "PaperAnalysis.partSeed(seed, part name)");
     Map<String, Object> t = new LinkedHashMap<>();

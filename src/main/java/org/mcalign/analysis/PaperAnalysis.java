@@ -25,12 +25,35 @@ public final class PaperAnalysis {
       Map<String, Table> tables,
       Map<String, RegressionResults> regressions,
       Map<String, Double> seconds,
-      Map<String, Double> cpuSeconds) {
+      Map<String, Double> cpuSeconds,
+      Map<String, String> skipped,
+      String coverage) {
+
+    /** A run where nothing was skipped. */
+    public Result(long seed, AnalysisSettings settings, Table responsesWithBaselines, Table totalGtAlignment, Map<String, Table> tables,
+        Map<String, RegressionResults> regressions, Map<String, Double> seconds, Map<String, Double> cpuSeconds) {
+      this(seed, settings, responsesWithBaselines, totalGtAlignment, tables, regressions, seconds, cpuSeconds, Map.of(), "");
+    }
 
     public Table table(String name) {
       Table t = tables.get(name);
-      if (t == null) throw new IllegalArgumentException("no table '" + name + "'; have " + tables.keySet());
+      if (t == null) {
+        String why = skipped.get(name);
+        throw new IllegalArgumentException(why != null ? "needs " + name + ", which was skipped (see its reason)"
+            : "no table '" + name + "'; have " + tables.keySet());
+      }
       return t;
+    }
+
+    /** The regression {@code name}; an error naming why it is missing when it was skipped. */
+    public RegressionResults regression(String name) {
+      RegressionResults f = regressions.get(name);
+      if (f == null) {
+        String why = skipped.get(name);
+        throw new IllegalArgumentException(why != null ? "needs " + name + ", which was skipped (see its reason)"
+            : "no regression '" + name + "'");
+      }
+      return f;
     }
   }
 
@@ -49,6 +72,9 @@ public final class PaperAnalysis {
     Map<String, RegressionResults> regs = new LinkedHashMap<>();
     Map<String, Double> secs = new LinkedHashMap<>();
     Map<String, Double> cpu = new LinkedHashMap<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    // scores of some of the study's models or languages: a part that cannot be computed from them is skipped and said
+    Parts p = new Parts(coverage(in), skipped);
     CPU.set(cpu);
     Table responses = timed(secs, "baselines", () -> Baselines.withBaselines(in.responses(), s, partSeed(seed, "baselines")));
 
@@ -58,40 +84,49 @@ public final class PaperAnalysis {
     tables.put(TotalGroundTruthAlignment.fileName(Metric.SPEARMAN, n), total);
 
     Table benchmarks = MultilingualRegression.benchmarks(in);
-    Table rq1 = timed(secs, "rq1 data", () -> MultilingualRegression.regressionData(total, benchmarks, in.study()));
-    tables.put("rq1_regression_input.csv", rq1);
-    timed(secs, "rq1 mixed models (3)", () -> {
-      for (String type : MultilingualRegression.FORMULAS.keySet()) {
-        RegressionResults fit = MultilingualRegression.fit(rq1, type);
+    p.part(List.of("rq1_regression_input.csv"), () ->
+        tables.put("rq1_regression_input.csv", timed(secs, "rq1 data", () -> MultilingualRegression.regressionData(total, benchmarks, in.study()))));
+    for (String type : MultilingualRegression.FORMULAS.keySet()) {
+      p.part(List.of("rq1_mixedlm_" + type, "multilingual_coefficients_" + type + ".csv"), () -> timed(secs, "rq1 mixed models (3)", () -> {
+        RegressionResults fit = MultilingualRegression.fit(table(tables, skipped, "rq1_regression_input.csv"), type);
         regs.put("rq1_mixedlm_" + type, fit);
         tables.put("multilingual_coefficients_" + type + ".csv", MultilingualRegression.multilingualCoefficients(fit, type));
-      }
-      return null;
-    });
-    Table adjusted = timed(secs, "rq1 adjusted alignments (" + s.adjustedRounds() + " OLS)", () ->
-        MultilingualRegression.adjustedAlignments(rq1, "interaction", s.adjustedRounds(), partSeed(seed, "adjusted"), s).table());
-    tables.put("adjusted_alignments.csv", adjusted);
-    tables.put("benchmark_alignment.csv", MultilingualRegression.scatterData(adjusted, benchmarks,
-        tables.get("multilingual_coefficients_interaction.csv"), in.study()));
+        return null;
+      }));
+    }
+    p.part(List.of("adjusted_alignments.csv"), () -> tables.put("adjusted_alignments.csv", timed(secs,
+        "rq1 adjusted alignments (" + s.adjustedRounds() + " OLS)", () -> MultilingualRegression.adjustedAlignments(
+            table(tables, skipped, "rq1_regression_input.csv"), "interaction", s.adjustedRounds(), partSeed(seed, "adjusted"), s).table())));
+    p.part(List.of("benchmark_alignment.csv"), () -> tables.put("benchmark_alignment.csv", MultilingualRegression.scatterData(
+        table(tables, skipped, "adjusted_alignments.csv"), benchmarks, table(tables, skipped, "multilingual_coefficients_interaction.csv"),
+        in.study())));
     Table leftOut = MultilingualRegression.leftOut(total, benchmarks, in.study());
     if (leftOut.rowCount() > 0) tables.put("rq1_left_out.csv", leftOut); // said, never dropped silently
 
-    Table rq2 = timed(secs, "rq2 data", () -> UsCentricBias.usData(total, in));
-    tables.put("rq2_regression_input.csv", rq2);
-    OlsResults rq2Fit = timed(secs, "rq2 ols", () -> UsCentricBias.fit(rq2));
-    regs.put("rq2_ols_us_bias", rq2Fit);
-    tables.put("us_bias_coefficients.csv", UsCentricBias.biasCoefficients(rq2Fit, in.study()));
-    tables.put("country_correlations_with_us.csv", UsCentricBias.countryCorrelationTable(in));
+    p.part(List.of("rq2_regression_input.csv", "rq2_ols_us_bias", "us_bias_coefficients.csv"), () -> {
+      Table rq2 = timed(secs, "rq2 data", () -> UsCentricBias.usData(total, in));
+      OlsResults rq2Fit = timed(secs, "rq2 ols", () -> UsCentricBias.fit(rq2));
+      Table coef = UsCentricBias.biasCoefficients(rq2Fit, in.study());
+      tables.put("rq2_regression_input.csv", rq2);
+      regs.put("rq2_ols_us_bias", rq2Fit);
+      tables.put("us_bias_coefficients.csv", coef);
+    });
+    p.part(List.of("country_correlations_with_us.csv"), () ->
+        tables.put("country_correlations_with_us.csv", UsCentricBias.countryCorrelationTable(in)));
 
-    Table lb = LanguageBreakdown.data(total, in);
-    OlsResults lbFit = timed(secs, "language breakdown ols", () -> LanguageBreakdown.fit(lb));
-    regs.put("language_breakdown_ols", lbFit);
-    tables.put("language_breakdown_coefficients.csv", LanguageBreakdown.coefficients(lbFit, lb, in.study()));
+    p.part(List.of("language_breakdown_ols", "language_breakdown_coefficients.csv"), () -> {
+      Table lb = LanguageBreakdown.data(total, in);
+      OlsResults lbFit = timed(secs, "language breakdown ols", () -> LanguageBreakdown.fit(lb));
+      Table coef = LanguageBreakdown.coefficients(lbFit, lb, in.study());
+      regs.put("language_breakdown_ols", lbFit);
+      tables.put("language_breakdown_coefficients.csv", coef);
+    });
 
-    tables.put("model_self_consistency.csv", timed(secs, "self-consistency (" + s.consistencyRounds() + " rounds)",
-        () -> SelfConsistency.perModelLanguage(in.responses(), s, partSeed(seed, "self_consistency"), in.study()).table()));
-    tables.put("cross_effects.csv", timed(secs, "cross effects (" + s.crossEffectsRounds() + " rounds)",
-        () -> SelfConsistency.crossEffects(in.responses(), s, partSeed(seed, "cross_effects"), in.study()).table()));
+    p.part(List.of("model_self_consistency.csv"), () -> tables.put("model_self_consistency.csv", timed(secs,
+        "self-consistency (" + s.consistencyRounds() + " rounds)",
+        () -> SelfConsistency.perModelLanguage(in.responses(), s, partSeed(seed, "self_consistency"), in.study()).table())));
+    p.part(List.of("cross_effects.csv"), () -> tables.put("cross_effects.csv", timed(secs, "cross effects (" + s.crossEffectsRounds()
+        + " rounds)", () -> SelfConsistency.crossEffects(in.responses(), s, partSeed(seed, "cross_effects"), in.study()).table())));
 
     if (scope == Scope.ALL) {
       for (Metric m : List.of(Metric.MEAN_ALIGNMENT, Metric.PEARSON)) {
@@ -101,16 +136,67 @@ public final class PaperAnalysis {
       }
       for (String h : List.of("english_language_alignment", "cross_linguistic_cultural_transfer",
           "monocultural_alignment", "extreme_absolute_performance", "extreme_relative_all_combinations")) {
-        Table t = timed(secs, h + " (" + s.hypothesisRounds() + " rounds)", () ->
-            Hypotheses.run(h, in, responses, Metric.MEAN_ALIGNMENT, s, partSeed(seed, h)).table());
-        tables.put(Hypotheses.fileName(h, Metric.MEAN_ALIGNMENT, s.hypothesisRounds()), t);
+        String file = Hypotheses.fileName(h, Metric.MEAN_ALIGNMENT, s.hypothesisRounds());
+        p.part(List.of(file), () -> tables.put(file, timed(secs, h + " (" + s.hypothesisRounds() + " rounds)", () ->
+            Hypotheses.run(h, in, responses, Metric.MEAN_ALIGNMENT, s, partSeed(seed, h)).table())));
       }
       int dr = s.hypothesisRounds();
       tables.put(Demographic.fileName(Metric.SPEARMAN, dr), timed(secs, "demographic (" + dr + " rounds)", () ->
           Demographic.run(in.demographicResults(), Metric.SPEARMAN, dr, partSeed(seed, "demographic"), s).table()));
     }
     CPU.remove();
-    return new Result(seed, s, responses, total, tables, regs, secs, cpu);
+    return new Result(seed, s, responses, total, tables, regs, secs, cpu, skipped, p.coverage);
+  }
+
+  /**
+   * What the scores lack of the study: "" when they hold every declared model and language, else
+   * e.g. "scores of 1 of 9 models (gemma-2-27b-it), 2 of 4 languages (en, da)".
+   */
+  public static String coverage(AnalysisInputs in) {
+    java.util.Set<String> models = new java.util.TreeSet<>(in.responses().stringColumn("model_name").unique().asList());
+    java.util.Set<String> langs = new java.util.TreeSet<>(in.responses().stringColumn("language").unique().asList());
+    List<String> studyModels = in.study().modelNames(), studyLangs = in.study().languageCodes();
+    List<String> parts = new java.util.ArrayList<>();
+    if (!models.containsAll(studyModels))
+      parts.add(models.size() + " of " + studyModels.size() + " models (" + String.join(", ", models) + ")");
+    if (!langs.containsAll(studyLangs))
+      parts.add(langs.size() + " of " + studyLangs.size() + " languages (" + String.join(", ", langs) + ")");
+    return parts.isEmpty() ? "" : "scores of " + String.join(", ", parts);
+  }
+
+  private static Table table(Map<String, Table> tables, Map<String, String> skipped, String name) {
+    Table t = tables.get(name);
+    if (t != null) return t;
+    throw new IllegalArgumentException("needs " + name + (skipped.containsKey(name) ? ", which was skipped (see its reason)" : ", not computed"));
+  }
+
+  /**
+   * Runs parts of an analysis; on scores of part of the study ({@code coverage} not empty) a part
+   * that fails is recorded as skipped (its outputs and the reason) instead of ending the run.
+   */
+  static final class Parts {
+    final String coverage;
+    final Map<String, String> skipped;
+
+    Parts(String coverage, Map<String, String> skipped) {
+      this.coverage = coverage;
+      this.skipped = skipped;
+    }
+
+    /** Whether a part that fails may be skipped: the scores cover part of the study. */
+    boolean partial() {
+      return !coverage.isEmpty();
+    }
+
+    void part(List<String> outputs, Runnable body) {
+      try {
+        body.run();
+      } catch (RuntimeException e) {
+        if (coverage.isEmpty()) throw e;
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        for (String o : outputs) skipped.put(o, why);
+      }
+    }
   }
 
   /** Per-run map of process CPU seconds per part (parts run one after another). */

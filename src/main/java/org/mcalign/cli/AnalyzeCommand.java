@@ -82,6 +82,13 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: MCA_DATA, then data/paper, then download).")
   Path data;
 
+  @Option(names = "--scores", paramLabel = "FILE",
+      description = "Your scored responses (the schema of all_lang_model_responses_with_scores.csv, e.g. from `mcalign score`),"
+          + " analysed in place of the dataset's over its ground truth and benchmarks. provenance.json lists each input file"
+          + " with its path, SHA-256 and kind: the paper's (mirror, or downloaded at the pinned commit), DEMO, USER or SIMULATED"
+          + " (as FILE.source.json beside it says; `score` writes one). Models or languages it lacks are skipped and listed.")
+  Path scores;
+
   @picocli.CommandLine.Mixin StudyOption study;
 
   @Option(names = "--out", required = true, paramLabel = "DIR",
@@ -101,8 +108,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threshold applies to 'hypotheses' and its analyses only, not '" + name + "'");
     if (analyses != null && !name.equals("hypotheses"))
       throw new IllegalArgumentException("--analyses applies to 'hypotheses' only");
-    new PathGuard().inputFolder("--data", data).input("--study", study.file).outputFolder("--out", out).check();
-    AnalysisInputs in = AnalysisInputs.of(study.apply(data != null ? org.mcalign.data.Dataset.at(data) : Analyses.dataset()));
+    new PathGuard().inputFolder("--data", data).input("--study", study.file).input("--scores", scores).outputFolder("--out", out).check();
+    org.mcalign.data.Dataset base = study.apply(data != null ? org.mcalign.data.Dataset.at(data) : Analyses.dataset());
+    if (scores != null) base = base.withFile(org.mcalign.analysis.AnalysisInputs.SCORES_FILE, scores);
+    AnalysisInputs in = AnalysisInputs.of(base);
     // the dataset in use, however it was found (MCA_DATA, data/paper, the demo), is never written into
     new PathGuard().inputFolder(data != null ? "--data" : "the dataset", in.dataset().folder()).outputFolder("--out", out).check();
     System.err.println("analyze: " + Datasets.title(in.dataset(), "dataset " + in.describe()) + "; " + in.study());
@@ -111,8 +120,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     switch (name) {
       case "all", "core" -> {
         PaperAnalysis.Result r = PaperAnalysis.run(in, s, seed, name.equals("all") ? PaperAnalysis.Scope.ALL : PaperAnalysis.Scope.CORE);
-        written = AnalysisOutput.write(r, in, out, name.equals("all") && !noFigures);
+        java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
+        written = AnalysisOutput.write(r, in, out, name.equals("all") && !noFigures, skipped);
         r.seconds().forEach((k, v) -> System.err.printf("analyze: %-55s %8.2f s%n", k, v));
+        if (!r.coverage().isEmpty()) System.err.println("analyze: " + r.coverage() + " of the study's");
+        if (!skipped.isEmpty()) {
+          System.err.println("analyze: skipped " + skipped.size() + " output(s) that need more of the study (listed in "
+              + AnalysisOutput.SKIPPED_FILE + " and provenance.json):");
+          skipped.forEach((k, v) -> System.err.println("analyze:   " + k + ": " + v));
+        }
         if (r.tables().containsKey("rq1_left_out.csv"))
           System.err.println("analyze: left out of RQ1 only (no benchmark scores), see rq1_left_out.csv: "
               + r.table("rq1_left_out.csv").stringColumn("model_name").unique().asList());

@@ -72,6 +72,16 @@ final class ClassifyCommand implements Runnable {
         description = "parsed answers JSONL {custom_id, language, opinions}") Path out;
     @Mixin RequestOptions sending;
 
+    /** The requests with --max-tokens in each body, when given (the classifier's answers are otherwise the API's length). */
+    private java.util.List<org.mcalign.prompts.BatchRequestLine> withMaxTokens(java.util.List<org.mcalign.prompts.BatchRequestLine> lines) {
+      if (sending.maxTokens == null) return lines;
+      return lines.stream().map(l -> {
+        var extra = new java.util.LinkedHashMap<String, Object>(l.extraBody());
+        extra.put("max_tokens", sending.maxTokens);
+        return new org.mcalign.prompts.BatchRequestLine(l.customId(), l.model(), l.messages(), extra);
+      }).toList();
+    }
+
     @Override
     public Integer call() throws IOException {
       sending.check();
@@ -81,14 +91,20 @@ final class ClassifyCommand implements Runnable {
           .filter(r -> !r.containsKey("template_type") || r.get("template_type").equals("survey_hypothetical")).toList());
       if (survey.size() == 0) throw new IllegalArgumentException(noSurveyRows(responses, rows.size()));
       var st = stances(stances);
-      var req = OpinionClassifier.requests(org.mcalign.scoring.Classification.inputs(survey), st, model);
+      var req = withMaxTokens(OpinionClassifier.requests(org.mcalign.scoring.Classification.inputs(survey), st, model));
       var endpoint = sending.endpoint(model);
       boolean batch = endpoint.isOpenAi();
       String run = sending.run("classify-" + responses.getFileName());
       try (var rs = org.mcalign.llm.ResponseStore.open(store)) {
         var chat = req.stream().map(org.mcalign.prompts.EndpointBackend::toChatRequest).toList();
-        var plan = org.mcalign.llm.RunPlan.of(rs, run, chat.stream().map(endpoint::adapt).toList(), batch, 40);
+        var plan = org.mcalign.llm.RunPlan.of(rs, run, chat.stream().map(endpoint::adapt).toList(), batch,
+            sending.maxTokens != null ? sending.maxTokens : 40);
         System.err.println("classify: " + plan.toString().replace("\n", "\nclassify: "));
+        // the Batch API has no model list; a direct endpoint (vLLM) is asked for the served name and context first
+        if (!batch) {
+          Integer stop = Sending.check("classify", sending, endpoint, plan, System.err);
+          if (stop != null) return stop;
+        }
         if (sending.dryRun) return Sending.OK;
         try {
           plan.cost().requireWithin(sending.maxCost, sending.yes);
@@ -96,16 +112,19 @@ final class ClassifyCommand implements Runnable {
           System.err.println("classify: " + ex.getMessage().lines().findFirst().orElse(""));
           return Sending.OVER_COST;
         }
-        var backend = new org.mcalign.prompts.EndpointBackend(endpoint, rs, run, sending.concurrency, null, batch);
+        var backend = new org.mcalign.prompts.EndpointBackend(endpoint, rs, run, sending.concurrency, null, batch)
+            .progressTo(System.err, sending.progressInterval());
         java.util.List<org.mcalign.scoring.ClassifiedOpinions> answers;
         try {
-          answers = org.mcalign.scoring.Classification.run(survey, st, model, backend);
+          answers = org.mcalign.scoring.Classification.run(survey, st, model, lines -> backend.answer(withMaxTokens(lines)));
         } catch (org.mcalign.prompts.StageInputException missing) {
           System.err.println("classify: " + missing.getMessage());
           return Sending.MISSING;
         }
+        if (backend.lastResult() != null) Sending.reportCutShort("classify", rs, run, backend.lastResult().ids(), System.err);
         org.mcalign.analysis.stages.ClassificationStage.requireUsable(answers, "run '" + run + "' of " + store);
         org.mcalign.data.AtomicFiles.writeString(out, String.join("\n", org.mcalign.scoring.Classification.jsonLines(answers)) + "\n");
+        Sending.recordOrigin(endpoint, "classifier answers of " + model, out);
         System.out.println(backend.lastResult() + " → " + out.getFileName());
       }
       return 0;

@@ -36,7 +36,14 @@ import picocli.CommandLine.Option;
         + "with the model added to the study (7-8), into --out: data/ (the dataset with the model, study.json), results/.",
         "Without --base-url it runs on the simulated server over the DEMO dataset: the model is simulated with the planted "
         + "behaviour of --simulate, and everything is labelled DEMO. With --base-url the request count and cost are printed "
-        + "first and nothing is sent without --yes; answers are kept in out/responses.db, so a rerun sends nothing twice."})
+        + "first and nothing is sent without --yes; answers are kept in out/responses.db, so a rerun sends nothing twice.",
+    "The options of every command that sends requests (as respond, classify run, collect) apply to the model's endpoint:"
+        + " --base-url (several, comma-separated), --api-key-env, --concurrency per endpoint, --max-tokens, --timeout,"
+        + " --max-attempts, --progress-seconds (live progress: done, failed, retries, rate, ETA), --run, --dry-run (the plan and"
+        + " the server check, nothing sent). Unlike respond, evaluate does not read " + org.mcalign.llm.Endpoint.VLLM_BASE_URL_ENV
+        + ": without --base-url it stays on the simulated server (DEMO); give --base-url \"$" + org.mcalign.llm.Endpoint.VLLM_BASE_URL_ENV
+        + "\" to use it.",
+    Sending.EXIT_CODES + " Without --yes (or with --dry-run) nothing is sent: exit 2 after the plan, 0 for a dry run."})
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model's id in the results, e.g. my-model-7b.")
   String model;
@@ -47,14 +54,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--display-name", paramLabel = "TEXT", description = "Name in the figures (default: --model).")
   String displayName;
 
-  @Option(names = "--base-url", paramLabel = "URL", description = "OpenAI-compatible endpoint serving the model (default: the simulated server, DEMO).")
-  String baseUrl;
 
   @Option(names = "--served-model", paramLabel = "S", description = "The name the endpoint knows the model by (default: --model).")
   String servedModel;
 
-  @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable (or .env entry) holding the endpoint's key.")
-  String apiKeyEnv;
 
   @Option(names = "--classifier-model", paramLabel = "M", defaultValue = "gpt-4.1",
       description = "Classifier (default: the paper's ${DEFAULT-VALUE} at the OpenAI API; another is labelled as such in provenance).")
@@ -87,17 +90,16 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--no-figures", description = "Skip the figures.")
   boolean noFigures;
 
-  @Option(names = "--yes", description = "Send the requests (after the printed count and cost).")
-  boolean yes;
+  @picocli.CommandLine.Mixin RequestOptions requests;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder: data/, results/, responses.db.")
   Path out;
 
   @Override
   public Integer call() {
-    if (apiKeyEnv != null) Secret.requireVariableName("--api-key-env", apiKeyEnv);
+    requests.check();
     new PathGuard().inputFolder("--data", data).input("--benchmarks", benchmarks).outputFolder("--out", out).check();
-    boolean demo = baseUrl == null;
+    boolean demo = requests.baseUrls.isEmpty(); // MCA_VLLM_BASE_URL is not read here: the simulated server unless --base-url
     Dataset base = data != null ? Dataset.at(data) : demo ? DemoData.ensure() : Analyses.dataset();
     if (demo && !base.isDemo())
       throw new IllegalArgumentException("without --base-url the model is simulated, which needs a DEMO dataset; " + base.describe()
@@ -106,19 +108,37 @@ final class EvaluateCommand implements Callable<Integer> {
     Study.Model m = new Study.Model(model, family, displayName != null ? displayName : model,
         List.of(displayName != null ? displayName : model), servedModel != null ? servedModel : model);
     List<String> langs = languages != null ? languages : base.study().languageCodes();
-    Map<String, Object> sampling = demo ? Map.of() : Sampling.VLLM_PAPER;
+    Map<String, Object> sampling = demo ? Map.of() : new java.util.LinkedHashMap<>(Sampling.VLLM_PAPER);
+    if (!demo && requests.maxTokens != null) sampling.put("max_tokens", requests.maxTokens);
     Evaluation.Plan plan = new Evaluation.Plan(m, langs, sampling, classifierModel, benchmarks);
     Evaluation.study(base, plan);
     List<BatchRequestLine> req = Evaluation.requests(base, plan);
     System.err.println("evaluate: " + model + " (" + family + ") on " + base.describe() + (demo ? " — DEMO: simulated model ("
         + simulate + ") and classifier, nothing is sent anywhere" : ""));
     System.err.println("evaluate: " + req.size() + " response requests and as many classifier requests (" + classifierModel + ")");
+    Endpoint endpoint = demo ? null : requests.endpoint(m.servedName());
     if (!demo) {
-      System.err.println(RequestCost.estimate(req, 600, false).toTable().print());
-      if (!yes) {
-        System.err.println("add --yes to send them (answers already in " + out.resolve("responses.db") + " are not asked again)");
-        return 2;
+      System.err.println(RequestCost.estimate(req, requests.maxTokens != null ? requests.maxTokens : 600, false).toTable().print());
+      if (!requests.yes && !requests.dryRun) {
+        System.err.println("add --yes to send them (answers already in " + out.resolve("responses.db") + " are not asked again;"
+            + " --dry-run to check the server first)");
+        return Sending.MISSING;
       }
+      // the server check (served name, context) before anything is sent
+      org.mcalign.llm.Preflight.Report check = org.mcalign.llm.Preflight.check(endpoint,
+          ServedModels.asIs().with(Map.of(model, m.servedName())).apply(req).stream().map(EndpointBackend::toChatRequest).toList());
+      check.toString().lines().forEach(l -> System.err.println("evaluate: " + l));
+      if (requests.dryRun) {
+        System.err.println("evaluate: dry run: nothing sent" + (check.ok() ? "" : "; the server check refuses this run (above)"));
+        return check.ok() ? Sending.OK : Sending.SERVER_REFUSED;
+      }
+      if (!check.ok()) {
+        System.err.println("evaluate: nothing sent: fix what the server check says (above)");
+        return Sending.SERVER_REFUSED;
+      }
+    } else if (requests.dryRun) {
+      System.err.println("evaluate: dry run: nothing simulated");
+      return Sending.OK;
     }
     Path folder = out.resolve("data");
     if (Files.exists(folder.resolve(Study.FILE_NAME)))
@@ -133,20 +153,29 @@ final class EvaluateCommand implements Callable<Integer> {
     } else {
       ChatBackend responder = reqs -> {
         try (ResponseStore rs = ResponseStore.open(store)) {
-          return new EndpointBackend(Endpoint.withScopedKey(List.of(baseUrl), apiKeyEnv), rs, "evaluate-answers-" + model, 8, null)
+          return new EndpointBackend(endpoint, rs, requests.run("evaluate-answers-" + model), requests.concurrency, null)
+              .progressTo(System.err, requests.progressInterval())
               .answer(ServedModels.asIs().with(Map.of(model, m.servedName())).apply(reqs));
         }
       };
       String classifierUrl = classifierBaseUrl != null ? classifierBaseUrl : Endpoint.OPENAI_BASE_URL;
       ChatBackend classifier = reqs -> {
         try (ResponseStore rs = ResponseStore.open(store)) {
-          return new EndpointBackend(Endpoint.withScopedKey(List.of(classifierUrl), null), rs, "evaluate-classify-" + model, 8, null)
+          return new EndpointBackend(Endpoint.withScopedKey(List.of(classifierUrl), null).withTimeout(requests.timeout())
+              .withRetry(requests.retry()), rs, requests.run != null ? requests.run + "-classify" : "evaluate-classify-" + model, requests.concurrency, null)
+              .progressTo(System.err, requests.progressInterval())
               .answer(reqs);
         }
       };
       backends = new Evaluation.Backends(responder, classifier);
     }
     Dataset built = Evaluation.build(base, plan, backends, folder, msg -> System.err.println("evaluate: " + msg));
+    if (!demo) { // the scores are the base dataset's plus this model's: say so in every provenance.json made from them
+      new org.mcalign.data.InputOrigin(org.mcalign.data.InputOrigin.Kind.USER, "the scores of " + base.describe() + " with those of "
+          + model + " added: its responses from " + String.join(", ", endpoint.baseUrls()) + ", classified by " + classifierModel
+          + " at " + (classifierBaseUrl != null ? classifierBaseUrl : Endpoint.OPENAI_BASE_URL))
+          .writeFor(folder.resolve(org.mcalign.analysis.AnalysisInputs.SCORES_FILE));
+    }
     AnalysisSettings s = AnalysisSettings.paper();
     if (rounds != null) s = s.withAllRounds(rounds);
     AnalysisInputs in = AnalysisInputs.of(built);

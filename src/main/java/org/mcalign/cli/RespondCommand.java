@@ -84,36 +84,17 @@ final class RespondCommand implements Callable<Integer> {
     String run = requests.run("answers-" + model);
     System.err.println("respond: " + rows.size() + " prompts from " + prompts + " → " + served + " at " + endpoint + ", run " + run
         + ", store " + store);
-    // a dry run on a store that does not exist yet looks at an empty one and leaves nothing behind
-    Path scratch = requests.dryRun && !java.nio.file.Files.exists(store) ? tempDir() : null;
-    try (ResponseStore rs = ResponseStore.open(scratch != null ? scratch.resolve("empty.db") : store)) {
+    return Sending.withStore(store, requests.dryRun, rs -> {
       Sending.Outcome o = Sending.send("respond", requests, endpoint, rs, run, chat, System.err);
       if (!o.complete()) return o.exitCode();
       List<ChatResponse> answers = rs.answersOf(run, o.result().ids());
       List<String> texts = new ArrayList<>(answers.size());
       for (ChatResponse a : answers) texts.add(a.text());
       ResponseTable.write(rows, model, texts, out);
+      Sending.recordOrigin(endpoint, "responses of " + model + (served.equals(model) ? "" : " (served as " + served + ")"), out);
       System.out.println(o.result() + (!served.equals(model) ? " (served as " + served + ")" : "") + " → " + out.getFileName());
       return 0;
-    } finally {
-      if (scratch != null) deleteTree(scratch);
-    }
-  }
-
-  private static Path tempDir() {
-    try {
-      return java.nio.file.Files.createTempDirectory("mcalign-dry-run");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var files = java.nio.file.Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (java.io.IOException e) {
-      // a temporary folder left behind is harmless
-    }
+    });
   }
 
   /** The prompts --languages, --template-type and --limit select; a value no prompt has is an error naming it. */

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code mcalign score}: stage 6, pro scores merged with the ground truth. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-    description = "Stage 6: pro scores from classifier answers, joined with the ground truth → all_lang_model_responses_with_scores.csv")
+    description = {"Stage 6: pro scores from classifier answers, joined with the ground truth → all_lang_model_responses_with_scores.csv",
+        "For the paper's scores use --ground-truth " + ScoreCommand.PAPER_GROUND_TRUTH + " of the paper's data. Writes OUT.source.json"
+            + " beside --out: where the responses and classifier answers came from (their own .source.json, written by respond and"
+            + " classify run: the simulated server or an endpoint), which analyze --scores reads into provenance.json."})
 final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--responses", required = true, description = "responses CSV (all_prompts_responses_{model}.csv), rows in request order")
   Path responses;
@@ -19,7 +22,15 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--answers", required = true, description = "classifier output JSONL (batch output or parsed lines)")
   Path answers;
 
-  @Option(names = "--ground-truth", required = true, description = "ground_truth.csv or ground_truth_per_language.csv")
+  /** The ground truth file whose scores are the paper's (checked by ScoreGroundTruthTest on the paper's data). */
+  static final String PAPER_GROUND_TRUTH = "ground_truth.csv";
+
+  @Option(names = "--ground-truth", required = true, paramLabel = "CSV",
+      description = {"The ground truth joined to each response by question and language: " + PAPER_GROUND_TRUTH
+          + " (question_key, pro_score, language) reproduces the paper's all_lang_model_responses_with_scores.csv (its"
+          + " ground_truth_pro_score on all 9,148 rows); ground_truth_per_language.csv (lnge_iso, question_key, pro_score) is"
+          + " another file of the paper's, with other values, and lacks some questions (1,350 of the paper's rows are dropped"
+          + " as 'no ground truth'): use it only on purpose."})
   Path groundTruth;
 
   @Option(names = "--template-type", defaultValue = "survey_hypothetical",
@@ -28,7 +39,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--model", description = "model id for a responses file without a 'model' column") String model;
 
-  @Option(names = "--out", required = true) Path out;
+  @Option(names = "--out", required = true, paramLabel = "CSV", description = "the scored responses (with OUT.source.json beside it)")
+  Path out;
 
   @Override
   public Integer call() {
@@ -60,6 +72,10 @@ final class ScoreCommand implements Callable<Integer> {
           + " languages; " + out + " was not written");
     }
     merged.scored().write(out);
+    java.util.Map<String, java.util.Optional<org.mcalign.data.InputOrigin>> from = new java.util.LinkedHashMap<>();
+    from.put("responses " + responses.getFileName(), org.mcalign.data.InputOrigin.read(responses));
+    from.put("classifier answers " + answers.getFileName(), org.mcalign.data.InputOrigin.read(answers));
+    org.mcalign.data.InputOrigin.combine("scores", from).writeFor(out);
     System.out.println(counts + " → " + out.getFileName());
     return 0;
   }

@@ -15,12 +15,13 @@ import picocli.CommandLine.Option;
 
 /** {@code mcalign translate}: stage 2, translation requests and clean-up. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-    description = "Stage 2: translate English prompts (batch request file, then clean-up and pairing).",
-    subcommands = {TranslateCommand.Requests.class, TranslateCommand.Clean.class})
+    description = "Stage 2: translate English prompts: 'run' sends the requests and cleans and pairs the answers in one go;"
+        + " 'requests' writes the batch request file and 'clean' reads its batch output (the paper's way).",
+    subcommands = {TranslateCommand.Run.class, TranslateCommand.Requests.class, TranslateCommand.Clean.class})
 final class TranslateCommand implements Runnable {
   @Override
   public void run() {
-    System.out.println("translate: subcommands requests, clean (see --help)");
+    System.out.println("translate: subcommands run, requests, clean (see --help)");
   }
 
   static Map<String, String> languages(String spec) {
@@ -37,6 +38,62 @@ final class TranslateCommand implements Runnable {
     List<PromptRow> en = PromptTable.read(prompts).stream().filter(r -> r.language().equals("en")).toList();
     if (en.isEmpty()) throw new IllegalArgumentException("--prompts " + prompts + " holds no English (en) prompts: nothing to translate");
     return en;
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Send the translation requests of every distinct English topic and template (direct mode; answers kept in"
+          + " the store as they arrive, found by content on a rerun), then clean them, check placeholders and pair them per"
+          + " English row (seeded) as 'clean' does → the prompt table.", Sending.EXIT_CODES})
+  static final class Run implements Callable<Integer> {
+    @Option(names = "--prompts", required = true, paramLabel = "CSV", description = "prompt table with English rows") Path prompts;
+    @Option(names = "--languages", defaultValue = "da=Danish,nl=Dutch,pt=Portuguese", paramLabel = "CODE=NAME[,...]",
+        description = "target languages as code=Name (default ${DEFAULT-VALUE})") String languages;
+    @Option(names = "--model", defaultValue = Translation.MODEL, paramLabel = "ID",
+        description = "translation model (default: the paper's ${DEFAULT-VALUE})") String model;
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the pairing (default ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--store", defaultValue = "out/responses.db", paramLabel = "DB",
+        description = "response store (SQLite; default ${DEFAULT-VALUE})") Path store;
+    @Option(names = "--out", required = true, paramLabel = "CSV",
+        description = "the translated prompt table, written once every request has its answer") Path out;
+    @picocli.CommandLine.Mixin RequestOptions sending;
+
+    @Override
+    public Integer call() {
+      sending.check();
+      new PathGuard().input("--prompts", prompts).output("--out", out).store("--store", sending.dryRun ? null : store).check();
+      List<PromptRow> en = english(prompts);
+      Map<String, String> langs = languages(languages);
+      var units = Translation.units(en, List.copyOf(langs.keySet()));
+      List<BatchRequestLine> lines = Translation.requests(units, langs, model);
+      if (sending.maxTokens != null) {
+        lines = lines.stream().map(l -> {
+          Map<String, Object> extra = new LinkedHashMap<>(l.extraBody());
+          extra.put("max_tokens", sending.maxTokens);
+          return new BatchRequestLine(l.customId(), l.model(), l.messages(), extra);
+        }).toList();
+      }
+      var chat = lines.stream().map(org.mcalign.prompts.EndpointBackend::toChatRequest).toList();
+      var endpoint = sending.endpoint(model);
+      String run = sending.run("translate-" + model);
+      System.err.println("translate: " + units.size() + " translations (" + String.join(", ", langs.keySet()) + ") of " + en.size()
+          + " English prompts → " + model + " at " + endpoint + ", run " + run + ", store " + store);
+      return Sending.withStore(store, sending.dryRun, rs -> {
+        Sending.Outcome o = Sending.send("translate", sending, endpoint, rs, run, chat, System.err);
+        if (!o.complete()) return o.exitCode();
+        List<String> texts = rs.answersOf(run, o.result().ids()).stream().map(org.mcalign.llm.ChatResponse::text).toList();
+        var translated = Translation.cleanAll(units, texts);
+        var problems = Translation.placeholderProblems(translated);
+        for (var p : problems)
+          System.err.println("translate: placeholder lost: " + p.unit().language() + " " + p.unit().kind() + " " + p.unit().key()
+              + ": " + p.translation());
+        var table = Translation.pair(en, translated, seed);
+        PromptTable.write(table, out);
+        Sending.recordOrigin(endpoint, "translations by " + model, out);
+        System.out.println(o.result() + "; " + table.size() + " prompts (" + problems.size() + " translations flagged) → "
+            + out.getFileName() + " (seed " + seed + ")");
+        return Sending.OK;
+      });
+    }
   }
 
   @Command(name = "requests", mixinStandardHelpOptions = true,

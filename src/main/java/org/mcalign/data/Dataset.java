@@ -51,18 +51,40 @@ public final class Dataset {
   private final Set<String> used;
   private final Map<String, String> checksums;
   private volatile Study study; // null until asked for: the folder's study.json over the paper's, or the paper's
+  private final Map<String, Path> replaced; // file name inside the dataset → the user's file read in its place
 
   Dataset(Path folder, Kind kind, String description) {
-    this(folder, kind, description, ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>(), null);
+    this(folder, kind, description, ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>(), null, Map.of());
   }
 
-  private Dataset(Path folder, Kind kind, String description, Set<String> used, Map<String, String> checksums, Study study) {
+  private Dataset(Path folder, Kind kind, String description, Set<String> used, Map<String, String> checksums, Study study,
+      Map<String, Path> replaced) {
     this.folder = folder.toAbsolutePath().normalize();
     this.kind = kind;
     this.description = description;
     this.used = used;
     this.checksums = checksums;
     this.study = study;
+    this.replaced = Map.copyOf(replaced);
+  }
+
+  /**
+   * The same dataset with {@code file} read in place of its file {@code localName} (e.g. a
+   * user's scores for {@code all_lang_model_responses_with_scores.csv}: {@code analyze --scores});
+   * provenance lists it under the path given here, with its own origin ({@link InputOrigin}).
+   */
+  public Dataset withFile(String localName, Path file) {
+    if (!Files.isRegularFile(file)) throw new DatasetUnavailableException("'" + file + "' is not a file");
+    path(localName); // checks the name; the original is not read
+    used.remove(localName);
+    Map<String, Path> r = new java.util.HashMap<>(replaced);
+    r.put(localName, file);
+    return new Dataset(folder, kind, description, ConcurrentHashMap.newKeySet(), new ConcurrentHashMap<>(), study, r);
+  }
+
+  /** The user's file read in place of the dataset's {@code localName}, if one was given ({@link #withFile}). */
+  public Optional<Path> replacement(String localName) {
+    return Optional.ofNullable(replaced.get(localName));
   }
 
   /**
@@ -81,7 +103,7 @@ public final class Dataset {
 
   /** The same dataset read with {@code s} as its study (e.g. {@code --study FILE}); files used are shared. */
   public Dataset withStudy(Study s) {
-    return new Dataset(folder, kind, description, used, checksums, java.util.Objects.requireNonNull(s));
+    return new Dataset(folder, kind, description, used, checksums, java.util.Objects.requireNonNull(s), replaced);
   }
 
   /**
@@ -200,8 +222,10 @@ public final class Dataset {
     if (!p.startsWith(folder) || p.equals(folder)) {
       throw new IllegalArgumentException("'" + localName + "' is not a file name inside the dataset");
     }
-    used.add(folder.relativize(p).toString().replace('\\', '/'));
-    return p;
+    String name = folder.relativize(p).toString().replace('\\', '/');
+    used.add(name);
+    Path r = replaced.get(name);
+    return r != null ? r : p;
   }
 
   /** The files asked for through {@link #path(String)} so far, sorted. */
@@ -224,7 +248,7 @@ public final class Dataset {
 
   /** SHA-256 of a file of the dataset, computed once per dataset. */
   String sha256(String localName) {
-    return checksums.computeIfAbsent(localName, n -> Checksums.sha256(folder.resolve(n)));
+    return checksums.computeIfAbsent(localName, n -> Checksums.sha256(replaced.getOrDefault(n, folder.resolve(n))));
   }
 
   @Override

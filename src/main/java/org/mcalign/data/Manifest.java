@@ -38,6 +38,19 @@ public final class Manifest {
     return parse(projectRoot.resolve(Dataset.MANIFEST));
   }
 
+  /**
+   * The project's manifest as built into the jar (the paper's pinned checksums), for a program run
+   * outside the project folder; empty when the classes were built without it.
+   */
+  public static Optional<Manifest> builtIn() {
+    try (java.io.InputStream in = Manifest.class.getResourceAsStream("/org/mcalign/data/manifest.tsv")) {
+      if (in == null) return Optional.empty();
+      return Optional.of(parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Parses a manifest file. */
   public static Manifest parse(Path file) {
     List<String> lines;
@@ -46,6 +59,10 @@ public final class Manifest {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + Dataset.MANIFEST + ": " + e.getMessage(), e);
     }
+    return parse(lines);
+  }
+
+  private static Manifest parse(List<String> lines) {
     String expected = "manifest: tab-separated local_path, upstream_path, sha256 (64 hex digits), bytes; '#' starts a comment line";
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -144,7 +144,10 @@ public final class PaperFiles {
   }
 
   private Table csv(Schema schema) {
-    return schema.read(dataset.path(schema.file()), schema.file(), dataset.study());
+    Path p = dataset.path(schema.file());
+    // a user's file read in place of the dataset's is named as given in errors
+    String name = dataset.replacement(schema.file()).map(Path::toString).orElse(schema.file());
+    return schema.read(p, name, dataset.study());
   }
 
   /** stance_labels.json: lower-case question_key → [pro statement, con statement] (37). */

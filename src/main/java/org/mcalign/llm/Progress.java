@@ -43,7 +43,8 @@ public record Progress(int total, int alreadyDone, int done, int failed, long re
         eta().map(Progress::clock).orElse("?"));
   }
 
-  static String clock(Duration d) {
+  /** A duration as 42s, 3m05s or 2h10m. */
+  public static String clock(Duration d) {
     long s = d.toSeconds();
     return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
   }

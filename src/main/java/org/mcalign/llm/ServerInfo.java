@@ -48,6 +48,30 @@ public final class ServerInfo {
     }
   }
 
+  /**
+   * Whether every base URL of {@code endpoint} is the project's simulated server (it marks each
+   * answer with {@link SimulatedServer#SIMULATED_HEADER}); false when one cannot be reached.
+   */
+  public static boolean simulated(Endpoint endpoint, Duration timeout) {
+    OkHttpClient http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).callTimeout(timeout)
+        .retryOnConnectionFailure(false).build();
+    try {
+      for (String url : endpoint.baseUrls()) {
+        Request.Builder rb = new Request.Builder().url(url + "/models").get();
+        endpoint.key().ifPresent(k -> rb.header("Authorization", "Bearer " + k.reveal()));
+        try (Response r = http.newCall(rb.build()).execute()) {
+          if (r.header(SimulatedServer.SIMULATED_HEADER) == null) return false;
+        } catch (IOException e) {
+          return false;
+        }
+      }
+      return !endpoint.baseUrls().isEmpty();
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
   private static Listing probe(OkHttpClient http, String url, Endpoint endpoint) {
     Request.Builder rb = new Request.Builder().url(url + "/models").get();
     endpoint.key().ifPresent(k -> rb.header("Authorization", "Bearer " + k.reveal()));

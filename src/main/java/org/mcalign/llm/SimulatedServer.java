@@ -119,6 +119,9 @@ public final class SimulatedServer implements AutoCloseable {
     }
   }
 
+  /** The response header every answer of the simulated server carries. */
+  public static final String SIMULATED_HEADER = "X-Mcalign-Simulated";
+
   String nextId(String prefix) {
     return prefix + "-" + Long.toString(ids.incrementAndGet(), 36) + Long.toString(System.nanoTime() & 0xffffff, 36);
   }
@@ -138,6 +141,8 @@ public final class SimulatedServer implements AutoCloseable {
     seen[1] = null;
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
+    // says on every answer that it is simulated, so that what is made from its answers can say so (ServerInfo.simulated)
+    ex.getResponseHeaders().set(SIMULATED_HEADER, "mcalign simulate-server");
     try (ex) {
       byte[] body;
       try (InputStream in = ex.getRequestBody()) {
@@ -313,11 +318,17 @@ public final class SimulatedServer implements AutoCloseable {
       } else {
         args = "{}";
       }
+      finish = "tool_calls";
+      // arguments longer than max_tokens are cut off there (no longer JSON), as vLLM does
+      JsonNode limit = body.has("max_completion_tokens") ? body.get("max_completion_tokens") : body.get("max_tokens");
+      if (limit != null && limit.isNumber() && (args.length() + 3) / 4 > limit.asLong()) {
+        args = args.substring(0, (int) Math.min(args.length(), Math.max(0, limit.asLong() * 4)));
+        finish = "length";
+      }
       message.putNull("content");
       ObjectNode call = message.putArray("tool_calls").addObject();
       call.put("id", nextId("call")).put("type", "function");
       call.putObject("function").put("name", tool.get()).put("arguments", args);
-      finish = "tool_calls";
       completionChars = args.length();
     } else {
       Optional<PromptCatalog.Entry> known = cfg.prompts.lookup(userText);

@@ -25,6 +25,7 @@ public final class Progress {
   private volatile String displayId;
   private volatile boolean finished;
   private volatile long endNanos;
+  private volatile String detail = ""; // a request run's failed, retries, rate and ETA, shown beside the bar
 
   private Progress(String label, long total) {
     if (total < 0) throw new IllegalArgumentException("progress total must be >= 0, got " + total);
@@ -53,6 +54,18 @@ public final class Progress {
   /** Sets the number of steps done. */
   public void set(long value) {
     done.set(value);
+    refresh(false);
+  }
+
+  /**
+   * Shows a request run's progress ({@code respond}'s and {@code collect}'s fields): its answers as the
+   * bar's steps, and beside the bar how many failed, the retries, the rate and the ETA, e.g.
+   * {@code stage.run(endpoint, 64, bar::update)}.
+   */
+  public void update(org.mcalign.llm.Progress p) {
+    detail = String.format(Locale.ROOT, "%,d failed, %,d retries, %.1f req/s, ETA %s", p.failed(), p.retries(), p.rate(),
+        p.eta().map(org.mcalign.llm.Progress::clock).orElse("?"));
+    done.set(p.done());
     refresh(false);
   }
 
@@ -102,8 +115,9 @@ public final class Progress {
         "<div style=\"font-family:monospace;font-size:12px\">%s "
             + "<span style=\"display:inline-block;width:240px;height:10px;background:#e6e6e6;border-radius:3px;vertical-align:middle\">"
             + "<span style=\"display:block;width:%.1f%%;height:100%%;background:%s;border-radius:3px\"></span></span>"
-            + " %3.0f%% %,d/%,d (%.1f s)%s</div>",
-        HtmlTables.escape(label), f * 100, colour, f * 100, done.get(), total, elapsedSeconds(), finished ? " done" : "");
+            + " %3.0f%% %,d/%,d (%.1f s)%s%s</div>",
+        HtmlTables.escape(label), f * 100, colour, f * 100, done.get(), total, elapsedSeconds(),
+        detail.isEmpty() ? "" : " · " + HtmlTables.escape(detail), finished ? " done" : "");
   }
 
   @Override
@@ -111,8 +125,8 @@ public final class Progress {
     double f = fraction();
     int width = 30;
     int filled = (int) Math.round(f * width);
-    return String.format(Locale.ROOT, "%s [%s%s] %3.0f%% %,d/%,d (%.1f s)%s", label,
+    return String.format(Locale.ROOT, "%s [%s%s] %3.0f%% %,d/%,d (%.1f s)%s%s", label,
         "#".repeat(filled), " ".repeat(width - filled), f * 100, done.get(), total, elapsedSeconds(),
-        finished ? " done" : "");
+        detail.isEmpty() ? "" : ", " + detail, finished ? " done" : "");
   }
 }

@@ -28,6 +28,18 @@ public final class EndpointBackend implements ChatBackend {
   private final Consumer<Progress> progress;
   private final boolean batch;
   private RunResult last;
+  private java.io.PrintStream progressStream; // live progress lines (done, failed, retries, rate, ETA), or none
+  private java.time.Duration progressInterval;
+
+  /**
+   * Prints live progress lines (done, failed, retries, rate, ETA) on {@code err}, every {@code interval} in direct mode
+   * (null: the run's default), as respond and collect do.
+   */
+  public EndpointBackend progressTo(java.io.PrintStream err, java.time.Duration interval) {
+    this.progressStream = err;
+    this.progressInterval = interval;
+    return this;
+  }
 
   public EndpointBackend(Endpoint endpoint, ResponseStore store, String run, int concurrency, Consumer<Progress> progress) {
     this(endpoint, store, run, concurrency, progress, false);
@@ -54,11 +66,12 @@ public final class EndpointBackend implements ChatBackend {
   public List<String> answer(List<BatchRequestLine> requests) {
     List<ChatRequest> chat = requests.stream().map(EndpointBackend::toChatRequest).toList();
     if (batch) {
-      BatchRun.Builder b = BatchRun.builder(endpoint, store, run).progressStream(null);
+      BatchRun.Builder b = BatchRun.builder(endpoint, store, run).progressStream(progressStream);
       if (progress != null) b.progress(progress);
       last = b.build().run(chat);
     } else {
-      DirectRun.Builder b = DirectRun.builder(endpoint, store, run).concurrency(concurrency).progressStream(null);
+      DirectRun.Builder b = DirectRun.builder(endpoint, store, run).concurrency(concurrency).progressStream(progressStream);
+      if (progressInterval != null) b.progressInterval(progressInterval);
       if (progress != null) b.progress(progress);
       last = b.build().run(chat);
     }

@@ -75,6 +75,12 @@ public final class MixedLinearModel {
     for (int g = 0; g < members.length; g++) members[g] = byGroup.get(labels.get(g)).stream().mapToInt(Integer::intValue).toArray();
     boolean reml = method == Method.REML;
     String where = "mixed model '" + design.formula().text() + "' grouped by '" + groupsColumn + "'";
+    if (labels.size() < 2) {
+      throw new IllegalArgumentException(where + ": " + (labels.isEmpty() ? "no group" : "one group only ('" + groupsColumn + "' is '"
+          + labels.get(0) + "' in every row)") + "; a random intercept per group needs at least 2 groups (its variance cannot be told"
+          + " from the residual variance: statsmodels fits it with a group variance equal to the scale and a meaningless standard"
+          + " error). Give rows of 2 or more levels of '" + groupsColumn + "', or fit an OLS without the grouping");
+    }
     int n = design.nobs(), p = design.ncols();
     if (n - (reml ? p : 0) <= 0) throw new IllegalArgumentException(where + ": not enough rows (" + n + ") for " + p + " fixed effects");
     requireFullRank(where);

@@ -84,4 +84,25 @@ class EvaluateCommandTest {
     assertNotEquals(0, bad.code());
     assertTrue(bad.err().contains("'xx'") && bad.err().contains("study.json"), bad.err());
   }
+
+  /** Issue 18, Deliver 1: evaluate takes the options of every command that sends requests, and checks the server first. */
+  @Test
+  void aRealEndpointGetsTheSharedOptionsAndTheServerCheck() {
+    String help = CliRun.of("evaluate", "--help").out();
+    for (String o : List.of("--base-url", "--api-key-env", "--concurrency", "--max-tokens", "--timeout", "--max-attempts",
+        "--progress-seconds", "--run", "--dry-run", "--yes", "Exit code: 0"))
+      assertTrue(help.contains(o), o + " in evaluate --help");
+    try (org.mcalign.llm.SimulatedServer s = org.mcalign.llm.SimulatedServer.builder().vllm(List.of("org/served-m"), 4096).start()) {
+      CliRun dry = CliRun.of("evaluate", "--data", demo.toString(), "--model", "m", "--family", "f", "--served-model", "org/served-m",
+          "--base-url", s.baseUrl(), "--dry-run", "--out", dir.resolve("dry").toString());
+      assertEquals(0, dry.code(), dry.err());
+      assertTrue(dry.err().contains("org/served-m is served with a context of 4096 tokens"), dry.err());
+      CliRun wrong = CliRun.of("evaluate", "--data", demo.toString(), "--model", "m", "--family", "f", "--base-url", s.baseUrl(),
+          "--yes", "--out", dir.resolve("wrong").toString());
+      assertEquals(Sending.SERVER_REFUSED, wrong.code(), wrong.err());
+      assertTrue(wrong.err().contains("does not exist") || wrong.err().contains("not served"), wrong.err());
+      assertEquals(0, s.ledger().events("chat"), "nothing sent: a dry run, then a served name the server does not know");
+      assertTrue(!Files.exists(dir.resolve("wrong").resolve("data")));
+    }
+  }
 }

@@ -48,6 +48,13 @@ class StageCommandsTest {
       assertTrue(r.size() > 20, "rows " + r.size());
       double mean = r.rows().stream().mapToDouble(x -> Double.parseDouble(x.get("response_pro_score"))).average().orElseThrow();
       assertEquals(0.8, mean, 0.1, "the planted pro share comes back through the classifier");
+      // each file made from the simulated server's answers says so, and so do the scores made from them
+      for (Path made : List.of(responses, answers, scored)) {
+        org.mcalign.data.InputOrigin o = org.mcalign.data.InputOrigin.read(made).orElseThrow();
+        assertEquals(org.mcalign.data.InputOrigin.Kind.SIMULATED, o.kind(), made + ": " + o);
+      }
+      assertTrue(org.mcalign.data.InputOrigin.read(responses).orElseThrow().description().contains("responses of gemma-2-27b-it"));
+      assertTrue(org.mcalign.data.InputOrigin.read(scored).orElseThrow().description().contains("all_prompts_responses_gemma-2-27b-it.csv"));
     }
   }
 }

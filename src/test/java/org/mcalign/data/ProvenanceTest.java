@@ -43,6 +43,8 @@ class ProvenanceTest {
     assertEquals(Manifest.load(Dataset.projectRoot()).entry("ground_truth_global.csv").orElseThrow().sha256(),
         files.get(0).get("sha256").asText());
     assertEquals("match", files.get(0).get("manifest").asText());
+    assertEquals("PAPER_MIRROR", files.get(0).get("kind").asText());
+    assertEquals("ground_truth_global.csv", files.get(0).get("path").asText());
     assertEquals("stance_labels.json", files.get(1).get("file").asText());
     String text = Files.readString(written);
     assertFalse(text.contains(RealData.folder().toAbsolutePath().toString()), "no machine path");
@@ -55,5 +57,8 @@ class ProvenanceTest {
     PaperFiles.of(d).groundTruthGlobal();
     Provenance p = Provenance.of(d, 7, Map.of());
     assertEquals("differs", p.files().get(0).manifest());
+    assertEquals(InputOrigin.Kind.USER, p.files().get(0).kind(), "a file whose hash is not the pinned one is not the paper's");
+    assertEquals("USER", p.kind());
+    assertFalse(p.toJson().contains("\"upstream\""), "no input is the paper's: no paper commit");
   }
 }

@@ -215,4 +215,14 @@ class RenderersTest {
     p.done();
     assertTrue(p.toString().endsWith("done"));
   }
+
+  /** A request run's progress (issue 18): answers as steps, failed, retries, rate and ETA beside the bar. */
+  @Test
+  void progressShowsARequestRunsFields() {
+    Progress p = Progress.start("responses", 100);
+    p.update(new org.mcalign.llm.Progress(100, 0, 40, 2, 7, java.time.Duration.ofSeconds(8), "direct", ""));
+    assertTrue(p.toString().contains(" 40/100 "), p.toString());
+    assertTrue(p.toString().contains("2 failed, 7 retries, 5.0 req/s, ETA 11s"), p.toString());
+    assertTrue(p.toHtml().contains("width:40.0%") && p.toHtml().contains("2 failed, 7 retries, 5.0 req/s, ETA 11s"), p.toHtml());
+  }
 }

@@ -201,7 +201,29 @@ class MixedLinearModelTest {
     assertTrue(h.converged(), "the grid extends to very large variance ratios");
     assertTrue(h.groupVar() / h.scale() > 1e6, Double.toString(h.groupVar() / h.scale()));
     tech.tablesaw.api.Table t = collinear(1, 1, 15);
-    MixedLmResults single = MixedLinearModel.fit("y ~ x", t.where(t.stringColumn("g").isEqualTo("g0")), "g");
-    assertEquals(1, single.randomEffects().size());
+    // one group: refused with a message (oneGroupIsRefusedNamingTheColumnAndItsLevel), not thrown out of the optimiser
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MixedLinearModel.fit("y ~ x", t.where(t.stringColumn("g").isEqualTo("g0")), "g"));
+    assertTrue(e.getMessage().contains("one group only"), e.getMessage());
+  }
+
+  /** One model's rows: the RQ1 mixed model has one group, which used to give "model_name Var 0.000 nan" silently. */
+  @org.junit.jupiter.api.Test
+  void oneGroupIsRefusedNamingTheColumnAndItsLevel() {
+    double[] y = {0.1, 0.4, 0.35, 0.8, 0.5, 0.2, 0.9, 0.6};
+    double[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+    tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("one-model",
+        tech.tablesaw.api.DoubleColumn.create("alignment", y), tech.tablesaw.api.DoubleColumn.create("consistency", x),
+        tech.tablesaw.api.StringColumn.create("model_name", java.util.Collections.nCopies(y.length, "gemma-2-27b-it")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MixedLinearModel.fit("alignment ~ consistency", t, "model_name"));
+    assertTrue(e.getMessage().contains("one group only ('model_name' is 'gemma-2-27b-it' in every row)"), e.getMessage());
+    // two groups of the same rows fit
+    tech.tablesaw.api.Table two = t.copy();
+    two.replaceColumn("model_name", tech.tablesaw.api.StringColumn.create("model_name",
+        List.of("a", "b", "a", "b", "a", "b", "a", "b")));
+    MixedLmResults r = MixedLinearModel.fit("alignment ~ consistency", two, "model_name");
+    assertEquals(2, r.randomEffects().size());
+    assertTrue(Double.isFinite(r.bse().get("consistency")));
   }
 }
