@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mcalign.data.OutputFolder;
 import org.mcalign.data.Benchmark;
+import org.mcalign.data.WholeProcess;
 import org.mcalign.data.HeapSampler;
 
 /**
@@ -64,36 +65,18 @@ public final class AnalysisBenchmark extends Benchmark.Steps {
    * and peak RSS (the line the command prints at its end) and the load average before the runs.
    */
   static Measurement endToEnd(int runs) throws Exception {
-    String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).split(" ")[0] : "?";
-    List<double[]> results = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
+    String load = WholeProcess.loadAverage();
+    WholeProcess.Run median = WholeProcess.median("analyze all", runs, () -> {
       Path out = Files.createTempDirectory("mcalign-bench-analyze");
       try {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String cp = System.getProperty("java.class.path");
-        if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) cmd.addAll(List.of("-jar", cp));
-        else cmd.addAll(List.of("-cp", cp, "org.mcalign.cli.Main"));
-        cmd.addAll(List.of("analyze", "all", "--out", out.toString()));
-        Path log = Files.createTempFile("mcalign-bench-analyze", ".log");
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int code = p.waitFor();
-        double wall = (System.nanoTime() - t0) / 1e9;
-        String text = Files.readString(log);
-        Files.delete(log);
-        double[] stats = org.mcalign.data.ProcessStats.parse(text);
-        if (code != 0 || stats == null)
-          throw new IllegalStateException("analyze all exited with " + code + ": " + text.lines().reduce((a, b) -> b).orElse(""));
-        results.add(new double[] {wall, stats[0], stats[1]});
-        System.err.printf("bench: analyze all run %d: %.2f s wall, %.2f s CPU%n", i + 1, wall, stats[0]);
+        return WholeProcess.run(WholeProcess.mcalign(List.of("analyze", "all", "--out", out.toString())));
       } finally {
         OutputFolder.deleteTree(out);
       }
-    }
-    results.sort(java.util.Comparator.comparingDouble(a -> a[0]));
-    double[] median = results.get(results.size() / 2);
+    });
     return new Measurement("analysis: analyze all, whole process (median of " + runs + ")",
-        "paper settings, figures, all files", median[0], (long) median[2],
-        String.format("%.1f s CPU (peak RSS), load %s", median[1], load));
+        "paper settings, figures, all files", median.wallSeconds(), median.peakRssBytes(),
+        String.format("%.1f s CPU (peak RSS), load %s", median.cpuSeconds(), load));
   }
+
 }

@@ -21,15 +21,17 @@ public final class WholeProcess {
   public record Run(double wallSeconds, double cpuSeconds, long peakRssBytes) {}
 
   /**
-   * {@code java -cp <this class path, absolute> org.mcalign.cli.Main <args>}: absolute, so the
-   * child may run in another working directory.
+   * The command users run, {@code java -jar <this jar> <args>}, when this process runs from the
+   * jar; otherwise (tests, an IDE) {@code java -cp <this class path> org.mcalign.cli.Main <args>}.
+   * Paths are absolute, so the child may run in another working directory.
    */
   public static List<String> mcalign(List<String> args) {
     List<String> entries = new ArrayList<>();
     for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator))
       if (!e.isEmpty()) entries.add(Path.of(e).toAbsolutePath().toString());
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        String.join(File.pathSeparator, entries), "org.mcalign.cli.Main"));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (entries.size() == 1 && entries.get(0).endsWith("mcalign.jar")) cmd.addAll(List.of("-jar", entries.get(0)));
+    else cmd.addAll(List.of("-cp", String.join(File.pathSeparator, entries), "org.mcalign.cli.Main"));
     cmd.addAll(args);
     return cmd;
   }
@@ -46,8 +48,7 @@ public final class WholeProcess {
       double[] stats = ProcessStats.parse(text);
       if (code != 0 || stats == null) {
         String last = text.lines().reduce((a, b) -> b).orElse("(no output)");
-        throw new IllegalStateException(String.join(" ", command.subList(command.indexOf("org.mcalign.cli.Main") + 1,
-            command.size())) + " exited with " + code + (stats == null && code == 0 ? " without a process: line" : "") + ": " + last);
+        throw new IllegalStateException(String.join(" ", command.subList(argsStart(command), command.size())) + " exited with " + code + (stats == null && code == 0 ? " without a process: line" : "") + ": " + last);
       }
       return new Run(wall, stats[0], (long) stats[1]);
     } finally {
@@ -55,11 +56,23 @@ public final class WholeProcess {
     }
   }
 
-  /** The run of median wall time among {@code runs} runs of {@code command}, each reported on stderr as it ends. */
-  public static Run median(String what, List<String> command, int runs) throws IOException, InterruptedException {
+  /** Where the subcommand's arguments start in a command built by {@link #mcalign}. */
+  private static int argsStart(List<String> command) {
+    int main = command.indexOf("org.mcalign.cli.Main");
+    return main >= 0 ? main + 1 : command.indexOf("-jar") + 2;
+  }
+
+  /** One run of a measured command (a fresh output folder each time, say). */
+  @FunctionalInterface
+  public interface Attempt {
+    Run run() throws Exception;
+  }
+
+  /** The run of median wall time among {@code runs} runs, each reported on stderr as it ends. */
+  public static Run median(String what, int runs, Attempt attempt) throws Exception {
     List<Run> results = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      Run r = run(command);
+      Run r = attempt.run();
       System.err.printf("bench: %s run %d: %.2f s wall, %.2f s CPU%n", what, i + 1, r.wallSeconds(), r.cpuSeconds());
       results.add(r);
     }

@@ -78,7 +78,7 @@ public class WvsBenchmark extends Benchmark.Steps {
     int runs = settings.quick() ? 1 : 5;
     List<String> cmd = WholeProcess.mcalign(List.of("wvs-ground-truth", "--microdata", file.toString(), "--out", out.toString(),
         "--seed", Long.toString(settings.seed())));
-    WholeProcess.Run r = WholeProcess.median("wvs-ground-truth", cmd, runs);
+    WholeProcess.Run r = WholeProcess.median("wvs-ground-truth", runs, () -> WholeProcess.run(cmd));
     return new Measurement(name() + " wvs-ground-truth, whole process (median of " + runs + ")", input, r.wallSeconds(),
         r.peakRssBytes(), String.format("%.2f s CPU (peak RSS), load %s", r.cpuSeconds(), load));
   }

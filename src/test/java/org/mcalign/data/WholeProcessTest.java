@@ -46,8 +46,18 @@ class WholeProcessTest {
   @Test
   void theClassPathIsAbsoluteSoTheChildMayRunElsewhere() {
     List<String> cmd = WholeProcess.mcalign(List.of("version"));
+    // under surefire the class path is a list (or a booter jar), so the child is started with -cp and the main class
     String cp = cmd.get(cmd.indexOf("-cp") + 1);
     for (String e : cp.split(java.io.File.pathSeparator)) assertTrue(Path.of(e).isAbsolute(), e);
     assertEquals(List.of("org.mcalign.cli.Main", "version"), cmd.subList(cmd.size() - 2, cmd.size()));
+    String saved = System.getProperty("java.class.path");
+    try {
+      System.setProperty("java.class.path", "target/mcalign.jar");
+      List<String> asUsers = WholeProcess.mcalign(List.of("analyze", "all"));
+      assertEquals(List.of("-jar", Path.of("target/mcalign.jar").toAbsolutePath().toString(), "analyze", "all"),
+          asUsers.subList(1, asUsers.size()), "from the jar, the child runs as users run it: java -jar");
+    } finally {
+      System.setProperty("java.class.path", saved);
+    }
   }
 }
