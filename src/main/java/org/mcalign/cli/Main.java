@@ -70,6 +70,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    org.mcalign.data.TablesawStart.init();
     System.exit(run(args));
   }
 }

@@ -183,6 +183,24 @@ public final class Figure {
   }
 
   private void writePng(OutputStream out) throws IOException {
+    PngEncoder.write(image, (int) Math.round(100 * density() / 0.0254), out);
+  }
+
+  /**
+   * The PNG as ImageIO's writer makes it (the writer used before {@link PngEncoder}): kept as
+   * the reference the encoder's pixels and metadata are tested against.
+   */
+  byte[] pngByImageIo() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      writePngByImageIo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private void writePngByImageIo(OutputStream out) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
       writer.setOutput(ios);
