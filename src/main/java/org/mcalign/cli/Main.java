@@ -71,6 +71,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     org.mcalign.data.TablesawStart.init();
+    if (JitPolicy.appliesTo(args)) JitPolicy.apply();
     System.exit(run(args));
   }
 }
