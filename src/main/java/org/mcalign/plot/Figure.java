@@ -173,9 +173,17 @@ public final class Figure {
 
   /** PNG bytes, with the physical resolution (100 dpi × density) recorded. */
   public byte[] png() {
+    return bytes(this::writePng);
+  }
+
+  private interface PngWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static byte[] bytes(PngWriter writer) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      writePng(out);
+      writer.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -191,13 +199,7 @@ public final class Figure {
    * the reference the encoder's pixels and metadata are tested against.
    */
   byte[] pngByImageIo() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      writePngByImageIo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return bytes(this::writePngByImageIo);
   }
 
   private void writePngByImageIo(OutputStream out) throws IOException {
