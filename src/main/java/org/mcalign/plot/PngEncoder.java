@@ -68,16 +68,23 @@ final class PngEncoder {
           cur[p++] = (byte) c;
           if (alpha) cur[p++] = (byte) (c >>> 24);
         }
-        long sumUp = 0, sumSub = 0;
-        for (int i = 0; i < stride; i++) {
-          byte u = (byte) (cur[i] - prev[i]);
-          byte s = (byte) (i < bpp ? cur[i] : cur[i] - cur[i - bpp]);
-          up[i + 1] = u;
-          sub[i + 1] = s;
-          sumUp += Math.abs(u);
-          sumSub += Math.abs(s);
+        byte[] filtered;
+        if (y > 0 && java.util.Arrays.equals(cur, prev)) { // a row like the one above: "Up" is all zeros
+          java.util.Arrays.fill(up, 1, stride + 1, (byte) 0);
+          filtered = up;
+        } else {
+          long sumUp = 0, sumSub = 0;
+          for (int i = 0; i < stride; i++) {
+            byte u = (byte) (cur[i] - prev[i]);
+            byte v = (byte) (i < bpp ? cur[i] : cur[i] - cur[i - bpp]);
+            up[i + 1] = u;
+            sub[i + 1] = v;
+            sumUp += Math.abs(u);
+            sumSub += Math.abs(v);
+          }
+          filtered = sumUp <= sumSub ? up : sub;
         }
-        deflater.setInput(sumUp <= sumSub ? up : sub);
+        deflater.setInput(filtered);
         while (!deflater.needsInput()) idat.write(buf, 0, deflater.deflate(buf));
         byte[] t = prev;
         prev = cur;
