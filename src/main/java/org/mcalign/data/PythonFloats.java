@@ -172,7 +172,7 @@ public final class PythonFloats {
   }
 
   /** Python's layout of digits × 10^exp10 ({@code digits} > 0, no trailing zero). */
-  private static String format(boolean negative, long digits, int exp10) {
+  static String format(boolean negative, long digits, int exp10) {
     char[] dg = new char[20];
     int n = 0;
     for (long v = digits; v > 0; v /= 10) dg[19 - n++] = (char) ('0' + v % 10);
