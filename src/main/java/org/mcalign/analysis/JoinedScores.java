@@ -122,4 +122,47 @@ final class JoinedScores {
     }
     return j;
   }
+
+  /**
+   * {@link #join} as it was before it worked on int arrays (a map of boxed row lists, a string
+   * lookup per joined row): kept as the reference the fast join is tested against.
+   */
+  static JoinedScores joinReference(Table responses, Table groundTruth) {
+    StringColumn gq = groundTruth.stringColumn("question_key");
+    StringColumn gg = groundTruth.stringColumn("gt_group");
+    DoubleColumn gs = groundTruth.doubleColumn("pro_score");
+    java.util.Map<String, java.util.List<Integer>> byQuestion = new java.util.HashMap<>();
+    for (int i = 0; i < groundTruth.rowCount(); i++)
+      byQuestion.computeIfAbsent(gq.get(i).toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(i);
+    StringColumn rq = responses.stringColumn("question_key");
+    int total = 0;
+    for (int i = 0; i < responses.rowCount(); i++) {
+      java.util.List<Integer> m = byQuestion.get(rq.get(i));
+      if (m != null) total += m.size();
+    }
+    JoinedScores j = new JoinedScores(total);
+    StringColumn rm = responses.stringColumn("model_name");
+    StringColumn rl = responses.stringColumn("language");
+    StringColumn rrl = responses.stringColumn("response_language");
+    DoubleColumn rs = responses.doubleColumn("response_pro_score");
+    int p = 0;
+    for (int i = 0; i < responses.rowCount(); i++) {
+      java.util.List<Integer> m = byQuestion.get(rq.get(i));
+      if (m == null) continue;
+      int mc = j.models.code(rm.get(i)), lc = j.languages.code(rl.get(i));
+      int rlc = j.languages.code(rrl.get(i)), qc = j.questions.code(rq.get(i));
+      double score = rs.getDouble(i);
+      for (int g : m) {
+        j.model[p] = mc;
+        j.language[p] = lc;
+        j.responseLanguage[p] = rlc;
+        j.question[p] = qc;
+        j.gtGroup[p] = j.gtGroups.code(gg.get(g));
+        j.responseScore[p] = score;
+        j.gtScore[p] = gs.getDouble(g);
+        p++;
+      }
+    }
+    return j;
+  }
 }
