@@ -1,10 +1,6 @@
 package org.mcalign.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.IntToLongFunction;
 
 /** Rows grouped by a long key (several int codes packed), groups in order of first sight. */
@@ -18,33 +14,56 @@ final class Grouping {
   }
 
   static Grouping of(int n, IntToLongFunction key) {
-    Map<Long, Integer> index = new HashMap<>();
-    List<int[]> lists = new ArrayList<>();
-    List<Integer> sizes = new ArrayList<>();
-    List<Long> keys = new ArrayList<>();
+    // open addressing on the long keys (no boxing): slot -> group + 1, 0 = empty
+    int cap = 64;
+    long[] slotKey = new long[cap];
+    int[] slotGroup = new int[cap];
+    long[] keys = new long[16];
+    int[] group = new int[n], sizes = new int[16];
+    int groups = 0;
     for (int r = 0; r < n; r++) {
       long k = key.applyAsLong(r);
-      Integer g = index.get(k);
-      if (g == null) {
-        g = lists.size();
-        index.put(k, g);
-        lists.add(new int[8]);
-        sizes.add(0);
-        keys.add(k);
+      int s = (int) (mixed(k) & (cap - 1));
+      while (slotGroup[s] != 0 && slotKey[s] != k) s = (s + 1) & (cap - 1);
+      int g = slotGroup[s] - 1;
+      if (g < 0) {
+        if (groups == keys.length) {
+          keys = Arrays.copyOf(keys, 2 * groups);
+          sizes = Arrays.copyOf(sizes, 2 * groups);
+        }
+        g = groups++;
+        keys[g] = k;
+        slotKey[s] = k;
+        slotGroup[s] = g + 1;
+        if (2 * groups > cap) { // keep the table at most half full
+          int bigger = 2 * cap;
+          long[] nk = new long[bigger];
+          int[] ng = new int[bigger];
+          for (int t = 0; t < cap; t++) {
+            if (slotGroup[t] == 0) continue;
+            int u = (int) (mixed(slotKey[t]) & (bigger - 1));
+            while (ng[u] != 0) u = (u + 1) & (bigger - 1);
+            nk[u] = slotKey[t];
+            ng[u] = slotGroup[t];
+          }
+          slotKey = nk;
+          slotGroup = ng;
+          cap = bigger;
+        }
       }
-      int s = sizes.get(g);
-      int[] a = lists.get(g);
-      if (s == a.length) lists.set(g, a = Arrays.copyOf(a, s * 2));
-      a[s] = r;
-      sizes.set(g, s + 1);
+      group[r] = g;
+      sizes[g]++;
     }
-    int[][] rows = new int[lists.size()][];
-    long[] k = new long[lists.size()];
-    for (int g = 0; g < rows.length; g++) {
-      rows[g] = Arrays.copyOf(lists.get(g), sizes.get(g));
-      k[g] = keys.get(g);
-    }
-    return new Grouping(k, rows);
+    int[][] rows = new int[groups][];
+    for (int g = 0; g < groups; g++) rows[g] = new int[sizes[g]];
+    int[] fill = new int[groups];
+    for (int r = 0; r < n; r++) rows[group[r]][fill[group[r]]++] = r;
+    return new Grouping(Arrays.copyOf(keys, groups), rows);
+  }
+
+  private static long mixed(long k) {
+    k = (k ^ (k >>> 33)) * 0xff51afd7ed558ccdL;
+    return k ^ (k >>> 29);
   }
 
   static long pack(int a, int b, int c) {

@@ -1,10 +1,6 @@
 package org.mcalign.analysis;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -77,13 +73,71 @@ final class JoinedScores {
     StringColumn gq = groundTruth.stringColumn("question_key");
     StringColumn gg = groundTruth.stringColumn("gt_group");
     DoubleColumn gs = groundTruth.doubleColumn("pro_score");
-    Map<String, List<Integer>> byQuestion = new HashMap<>();
+    int gtRows = groundTruth.rowCount();
+    // ground-truth rows of each lower-cased question, in file order, as int arrays
+    Codes gtQuestions = new Codes();
+    int[] gtQuestion = new int[gtRows];
+    for (int i = 0; i < gtRows; i++) gtQuestion[i] = gtQuestions.code(gq.get(i).toLowerCase(Locale.ROOT));
+    int[][] byQuestion = new int[gtQuestions.size()][];
+    int[] count = new int[gtQuestions.size()];
+    for (int q : gtQuestion) count[q]++;
+    for (int q = 0; q < count.length; q++) byQuestion[q] = new int[count[q]];
+    java.util.Arrays.fill(count, 0);
+    for (int i = 0; i < gtRows; i++) byQuestion[gtQuestion[i]][count[gtQuestion[i]]++] = i;
+    double[] gtScore = new double[gtRows];
+    for (int i = 0; i < gtRows; i++) gtScore[i] = gs.getDouble(i);
+    StringColumn rq = responses.stringColumn("question_key");
+    int rows = responses.rowCount();
+    int[][] match = new int[rows][];
+    int total = 0;
+    for (int i = 0; i < rows; i++) {
+      int q = gtQuestions.find(rq.get(i));
+      if (q >= 0) total += (match[i] = byQuestion[q]).length;
+    }
+    JoinedScores j = new JoinedScores(total);
+    StringColumn rm = responses.stringColumn("model_name");
+    StringColumn rl = responses.stringColumn("language");
+    StringColumn rrl = responses.stringColumn("response_language");
+    DoubleColumn rs = responses.doubleColumn("response_pro_score");
+    int[] gtGroup = new int[gtRows]; // code of each ground-truth row's group, given at first use
+    java.util.Arrays.fill(gtGroup, -1);
+    int p = 0;
+    for (int i = 0; i < rows; i++) {
+      int[] m = match[i];
+      if (m == null) continue;
+      int mc = j.models.code(rm.get(i)), lc = j.languages.code(rl.get(i));
+      int rlc = j.languages.code(rrl.get(i)), qc = j.questions.code(rq.get(i));
+      double score = rs.getDouble(i);
+      for (int g : m) {
+        if (gtGroup[g] < 0) gtGroup[g] = j.gtGroups.code(gg.get(g));
+        j.model[p] = mc;
+        j.language[p] = lc;
+        j.responseLanguage[p] = rlc;
+        j.question[p] = qc;
+        j.gtGroup[p] = gtGroup[g];
+        j.responseScore[p] = score;
+        j.gtScore[p] = gtScore[g];
+        p++;
+      }
+    }
+    return j;
+  }
+
+  /**
+   * {@link #join} as it was before it worked on int arrays (a map of boxed row lists, a string
+   * lookup per joined row): kept as the reference the fast join is tested against.
+   */
+  static JoinedScores joinReference(Table responses, Table groundTruth) {
+    StringColumn gq = groundTruth.stringColumn("question_key");
+    StringColumn gg = groundTruth.stringColumn("gt_group");
+    DoubleColumn gs = groundTruth.doubleColumn("pro_score");
+    java.util.Map<String, java.util.List<Integer>> byQuestion = new java.util.HashMap<>();
     for (int i = 0; i < groundTruth.rowCount(); i++)
-      byQuestion.computeIfAbsent(gq.get(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
+      byQuestion.computeIfAbsent(gq.get(i).toLowerCase(Locale.ROOT), k -> new java.util.ArrayList<>()).add(i);
     StringColumn rq = responses.stringColumn("question_key");
     int total = 0;
     for (int i = 0; i < responses.rowCount(); i++) {
-      List<Integer> m = byQuestion.get(rq.get(i));
+      java.util.List<Integer> m = byQuestion.get(rq.get(i));
       if (m != null) total += m.size();
     }
     JoinedScores j = new JoinedScores(total);
@@ -93,7 +147,7 @@ final class JoinedScores {
     DoubleColumn rs = responses.doubleColumn("response_pro_score");
     int p = 0;
     for (int i = 0; i < responses.rowCount(); i++) {
-      List<Integer> m = byQuestion.get(rq.get(i));
+      java.util.List<Integer> m = byQuestion.get(rq.get(i));
       if (m == null) continue;
       int mc = j.models.code(rm.get(i)), lc = j.languages.code(rl.get(i));
       int rlc = j.languages.code(rrl.get(i)), qc = j.questions.code(rq.get(i));

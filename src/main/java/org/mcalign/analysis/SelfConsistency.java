@@ -139,8 +139,9 @@ public final class SelfConsistency {
     MetricGroup[] groups = new MetricGroup[models.size() * 2];
     for (int k = 0; k < byGroup.size(); k++)
       groups[(int) byGroup.keys[k]] = new MetricGroup(byGroup.rows[k], left, right);
+    ThreadLocal<int[]> weights = ThreadLocal.withInitial(() -> new int[np]); // one per worker, not per round
     Rounds.Body<double[]> body = (round, rng) -> {
-      int[] w = new int[np];
+      int[] w = weights.get();
       if (rng == null) Arrays.fill(w, 1);
       else Rounds.resampleCounts(w, np, rng);
       double[] out = new double[groups.length];

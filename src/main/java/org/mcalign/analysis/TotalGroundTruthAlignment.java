@@ -75,6 +75,8 @@ public final class TotalGroundTruthAlignment {
     final ConsistencyGroup[] consistency;
     final int[] consistencyOf; // per metric group, its consistency group or -1
     final int maxDistinct;
+    /** Per-thread multiplicities of a round (one array per worker instead of one per round). */
+    private final ThreadLocal<int[]> weights;
 
     Plan(JoinedScores j) {
       this.j = j;
@@ -126,11 +128,12 @@ public final class TotalGroundTruthAlignment {
         md = Math.max(md, groups[i].distinct());
       }
       maxDistinct = md;
+      weights = ThreadLocal.withInitial(() -> new int[j.n]);
     }
 
     /** One round ({@code rng == null}: no resampling): [metric per group, consistency per group]. */
     double[][] round(Metric metric, SplittableRandom rng, double reliability, ConsistencyPairs pairs) {
-      int[] w = new int[j.n];
+      int[] w = weights.get(); // every entry is set below
       if (rng == null) Arrays.fill(w, 1);
       else Rounds.resampleCounts(w, j.n, rng);
       double[] a = new double[maxDistinct], b = new double[maxDistinct];

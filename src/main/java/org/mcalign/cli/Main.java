@@ -70,6 +70,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    org.mcalign.data.TablesawStart.init();
+    if (JitPolicy.appliesTo(args)) { // beside the start-up work (the MBean server takes ~0.1 s to start)
+      Thread jit = new Thread(JitPolicy::apply, "jit-policy");
+      jit.setDaemon(true);
+      jit.start();
+    }
     System.exit(run(args));
   }
 }

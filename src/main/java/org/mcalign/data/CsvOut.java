@@ -9,6 +9,7 @@ import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -113,6 +114,7 @@ public final class CsvOut {
       float x = f.getFloat(row);
       return Float.isNaN(x) ? style.nan : PythonFloats.repr(x);
     }
+    if (col instanceof IntColumn i) return i.isMissing(row) ? "" : Integer.toString(i.getInt(row));
     if (col.isMissing(row)) return "";
     if (col instanceof BooleanColumn b) return style.formatBoolean(b.get(row));
     return quote(String.valueOf(col.get(row)));

@@ -68,7 +68,7 @@ public final class PythonFloats {
         }
       }
     }
-    return format(x < 0, Long.toString(d), exp);
+    return format(x < 0, d, exp);
   }
 
   /** The closest one-digit c with c × 10^(exp+1) reading back to {@code a}, or 0 (a = d × 10^exp, d two digits). */
@@ -168,29 +168,47 @@ public final class PythonFloats {
       bestDigits /= 10;
       bestExp++;
     }
-    return format(negative, Long.toString(bestDigits), bestExp);
+    return format(negative, bestDigits, bestExp);
   }
 
-  /** Python's layout of digits × 10^exp10. */
-  private static String format(boolean negative, String digits, int exp10) {
-    int decpt = digits.length() + exp10; // value = 0.digits × 10^decpt
+  /** Python's layout of digits × 10^exp10 ({@code digits} > 0, no trailing zero). */
+  static String format(boolean negative, long digits, int exp10) {
+    char[] dg = new char[20];
+    int n = 0;
+    for (long v = digits; v > 0; v /= 10) dg[19 - n++] = (char) ('0' + v % 10);
+    int from = 20 - n; // the digits are dg[from .. 20)
+    int decpt = n + exp10; // value = 0.digits × 10^decpt
     int exponent = decpt - 1;
-    StringBuilder sb = new StringBuilder(24);
-    if (negative) sb.append('-');
+    char[] out = new char[32 + Math.max(0, Math.max(-decpt, decpt - n))];
+    int p = 0;
+    if (negative) out[p++] = '-';
     if (exponent < -4 || exponent >= 16) {
-      sb.append(digits.charAt(0));
-      if (digits.length() > 1) sb.append('.').append(digits, 1, digits.length());
-      sb.append('e').append(exponent < 0 ? '-' : '+');
+      out[p++] = dg[from];
+      if (n > 1) {
+        out[p++] = '.';
+        for (int i = from + 1; i < 20; i++) out[p++] = dg[i];
+      }
+      out[p++] = 'e';
+      out[p++] = exponent < 0 ? '-' : '+';
       int a = Math.abs(exponent);
-      if (a < 10) sb.append('0');
-      sb.append(a);
+      if (a >= 100) out[p++] = (char) ('0' + a / 100);
+      out[p++] = (char) ('0' + a / 10 % 10);
+      out[p++] = (char) ('0' + a % 10);
     } else if (decpt <= 0) {
-      sb.append("0.").append("0".repeat(-decpt)).append(digits);
-    } else if (decpt < digits.length()) {
-      sb.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+      out[p++] = '0';
+      out[p++] = '.';
+      for (int i = 0; i < -decpt; i++) out[p++] = '0';
+      for (int i = from; i < 20; i++) out[p++] = dg[i];
+    } else if (decpt < n) {
+      for (int i = 0; i < decpt; i++) out[p++] = dg[from + i];
+      out[p++] = '.';
+      for (int i = from + decpt; i < 20; i++) out[p++] = dg[i];
     } else {
-      sb.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
+      for (int i = from; i < 20; i++) out[p++] = dg[i];
+      for (int i = 0; i < decpt - n; i++) out[p++] = '0';
+      out[p++] = '.';
+      out[p++] = '0';
     }
-    return sb.toString();
+    return new String(out, 0, p);
   }
 }

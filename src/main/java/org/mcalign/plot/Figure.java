@@ -173,9 +173,17 @@ public final class Figure {
 
   /** PNG bytes, with the physical resolution (100 dpi × density) recorded. */
   public byte[] png() {
+    return bytes(this::writePng);
+  }
+
+  private interface PngWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static byte[] bytes(PngWriter writer) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      writePng(out);
+      writer.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -183,6 +191,18 @@ public final class Figure {
   }
 
   private void writePng(OutputStream out) throws IOException {
+    PngEncoder.write(image, (int) Math.round(100 * density() / 0.0254), out);
+  }
+
+  /**
+   * The PNG as ImageIO's writer makes it (the writer used before {@link PngEncoder}): kept as
+   * the reference the encoder's pixels and metadata are tested against.
+   */
+  byte[] pngByImageIo() {
+    return bytes(this::writePngByImageIo);
+  }
+
+  private void writePngByImageIo(OutputStream out) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
       writer.setOutput(ios);

@@ -68,4 +68,28 @@ class FastPathsUnchangedTest {
           }
     assertTrue(checked > 20_000, "numbers checked: " + checked);
   }
+  /** The int-array join gives the reference join's rows, codes and scores at every level. */
+  @org.junit.jupiter.api.Test
+  void theJoinGivesTheSameRowsAtEveryLevel() {
+    AnalysisInputs in = TestData.inputs();
+    Table r = Baselines.withBaselines(in.responses(), AnalysisSettings.paper(), 1);
+    for (GroundTruthType type : GroundTruthType.values()) {
+      Table gt = JoinedScores.groundTruth(in, type);
+      JoinedScores fast = JoinedScores.join(r, gt), reference = JoinedScores.joinReference(r, gt);
+      assertTrue(fast.n > 9000, type + ": " + fast.n + " rows");
+      assertEquals(reference.n, fast.n, type + " rows");
+      assertArrayEquals(reference.model, fast.model, type + " model");
+      assertArrayEquals(reference.language, fast.language, type + " language");
+      assertArrayEquals(reference.responseLanguage, fast.responseLanguage, type + " response_language");
+      assertArrayEquals(reference.question, fast.question, type + " question");
+      assertArrayEquals(reference.gtGroup, fast.gtGroup, type + " gt_group");
+      assertArrayEquals(reference.responseScore, fast.responseScore, 0.0, type + " response score");
+      assertArrayEquals(reference.gtScore, fast.gtScore, 0.0, type + " gt score");
+      for (Codes[] c : new Codes[][] {{reference.models, fast.models}, {reference.languages, fast.languages},
+          {reference.questions, fast.questions}, {reference.gtGroups, fast.gtGroups}}) {
+        assertEquals(c[0].size(), c[1].size(), type + " dictionary size");
+        for (int k = 0; k < c[0].size(); k++) assertEquals(c[0].name(k), c[1].name(k), type + " code " + k);
+      }
+    }
+  }
 }

@@ -49,4 +49,39 @@ class PythonFloatsTest {
     assertEquals("5e-324", PythonFloats.repr(Double.MIN_VALUE));
     assertEquals("1e+23", PythonFloats.repr(1e23));
   }
+  /** The layout as it was written before it built its chars directly (StringBuilder over the digit string). */
+  private static String layoutReference(boolean negative, String digits, int exp10) {
+    int decpt = digits.length() + exp10;
+    int exponent = decpt - 1;
+    StringBuilder sb = new StringBuilder(24);
+    if (negative) sb.append('-');
+    if (exponent < -4 || exponent >= 16) {
+      sb.append(digits.charAt(0));
+      if (digits.length() > 1) sb.append('.').append(digits, 1, digits.length());
+      sb.append('e').append(exponent < 0 ? '-' : '+');
+      int a = Math.abs(exponent);
+      if (a < 10) sb.append('0');
+      sb.append(a);
+    } else if (decpt <= 0) {
+      sb.append("0.").append("0".repeat(-decpt)).append(digits);
+    } else if (decpt < digits.length()) {
+      sb.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+    } else {
+      sb.append(digits).append("0".repeat(decpt - digits.length())).append(".0");
+    }
+    return sb.toString();
+  }
+
+  @Test
+  void layoutOfEveryDigitCountAndExponent() {
+    SplittableRandom rng = new SplittableRandom(21);
+    for (int n = 1; n <= 17; n++)
+      for (int exp = -345; exp <= 310; exp++)
+        for (int k = 0; k < 3; k++) {
+          long d = (long) Math.pow(10, n - 1) + (long) (rng.nextDouble() * 9 * Math.pow(10, n - 1));
+          if (d % 10 == 0) d++;
+          boolean negative = rng.nextBoolean();
+          assertEquals(layoutReference(negative, Long.toString(d), exp), PythonFloats.format(negative, d, exp), d + "e" + exp);
+        }
+  }
 }

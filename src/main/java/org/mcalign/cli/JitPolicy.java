@@ -1,0 +1,66 @@
+package org.mcalign.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.management.ObjectName;
+
+/**
+ * Which methods HotSpot's optimising compiler (C2) may compile in a short batch run such as
+ * {@code analyze all}: only the bootstrap kernels, CSV number formatting and the few other
+ * loops that run for seconds ({@code jit-directives.json}); everything else stays with the
+ * quick compiler (C1). A whole {@code analyze all} runs a few hundred distinct hot methods once
+ * each for a fraction of a second, and compiling them with C2 cost more CPU (3–4 s of the
+ * 12 s on 2 cores, issue 19) than the faster code saves. The directives are added at start-up
+ * through the DiagnosticCommand MBean ({@code jcmd Compiler.directives_add}), so the command
+ * users run, {@code java -jar target/mcalign.jar analyze ...}, needs no JVM flag. Compiled code
+ * computes the same numbers at every tier; only the time changes. {@code -Dmcalign.jit=default}
+ * keeps the JVM's default policy; a JVM without the MBean keeps it too.
+ */
+final class JitPolicy {
+  private JitPolicy() {}
+
+  static final String RESOURCE = "jit-directives.json";
+
+  /** The subcommands that are short batch runs dominated by compilation. */
+  static boolean appliesTo(String[] args) {
+    return args.length > 0 && (args[0].equals("analyze") || args[0].equals("evaluate"))
+        && !"default".equals(System.getProperty("mcalign.jit"));
+  }
+
+  /** Adds the directives; returns the diagnostic command's answer, or null if it could not run. */
+  static String apply() {
+    Path tmp = null;
+    try (InputStream in = JitPolicy.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) return null;
+      tmp = Files.createTempFile("mcalign-jit", ".json");
+      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      return dcmd("compilerDirectivesAdd", tmp.toString());
+    } catch (IOException | RuntimeException e) {
+      return null;
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a temporary file in the temporary folder
+        }
+      }
+    }
+  }
+
+  /** Runs a diagnostic command on this JVM (as {@code jcmd} would); null if unavailable. */
+  static String dcmd(String operation, String... args) {
+    try {
+      Object r = ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName("com.sun.management:type=DiagnosticCommand"), operation,
+          new Object[] {args}, new String[] {String[].class.getName()});
+      return String.valueOf(r).trim();
+    } catch (Exception | LinkageError e) {
+      return null;
+    }
+  }
+}
