@@ -401,12 +401,26 @@ final class GramSolver {
     }
 
     double[] ginv(double[] u) {
-      double[] out = new double[k];
+      return ginv(new double[][] {u})[0];
+    }
+
+    /**
+     * {@code ginv} of several vectors in one pass over ginv11, each row of which then serves all
+     * of them while it is in cache (one vector at a time reads the whole r×r matrix per vector).
+     * Each sum runs over q in the same order as for one vector: the same numbers.
+     */
+    double[][] ginv(double[][] us) {
+      int m = us.length;
+      double[][] up = new double[m][r], out = new double[m][k];
+      for (int b = 0; b < m; b++) for (int q = 0; q < r; q++) up[b][q] = us[b][perm[q]];
       for (int p = 0; p < r; p++) {
-        double sum = 0;
         double[] row = ginv11[p];
-        for (int q = 0; q < r; q++) sum += row[q] * u[perm[q]];
-        out[perm[p]] = sum;
+        for (int b = 0; b < m; b++) {
+          double[] u = up[b];
+          double sum = 0;
+          for (int q = 0; q < r; q++) sum += row[q] * u[q];
+          out[b][perm[p]] = sum;
+        }
       }
       return out;
     }
@@ -419,13 +433,35 @@ final class GramSolver {
     /** (X'X)⁺ as a k×k matrix. */
     double[][] matrix() {
       double[][] cov = new double[k][];
-      // Π G⁻ Π column by column: column j = Π G⁻ Π e_j (G⁻, Π symmetric)
-      IntStream.range(0, k).parallel().forEach(j -> {
-        double[] e = new double[k];
-        e[j] = 1;
-        cov[j] = apply(e);
+      if (nullVec.length == 0) {
+        // no null space: Π = I and column j of G⁻ is ginv11's column at j's position, read
+        // directly (the same numbers apply(e_j) gives, without k products of r² each)
+        for (int i = 0; i < k; i++) cov[i] = new double[k];
+        for (int p = 0; p < r; p++) {
+          double[] row = ginv11[p];
+          for (int q = 0; q < r; q++) cov[perm[q]][perm[p]] = row[q];
+        }
+        return symmetrized(cov);
+      }
+      // Π G⁻ Π column by column: column j = Π G⁻ Π e_j (G⁻, Π symmetric), in blocks of columns
+      // that share each pass over G⁻
+      int block = 16;
+      IntStream.range(0, (k + block - 1) / block).parallel().forEach(bi -> {
+        int j0 = bi * block, m = Math.min(k, j0 + block) - j0;
+        double[][] us = new double[m][];
+        for (int b = 0; b < m; b++) {
+          double[] e = new double[k];
+          e[j0 + b] = 1;
+          us[b] = project(e);
+        }
+        double[][] g = ginv(us);
+        for (int b = 0; b < m; b++) cov[j0 + b] = project(g[b]);
       });
-      for (int i = 0; i < k; i++)
+      return symmetrized(cov);
+    }
+
+    private static double[][] symmetrized(double[][] cov) {
+      for (int i = 0; i < cov.length; i++)
         for (int j = 0; j < i; j++) {
           double avg = 0.5 * (cov[i][j] + cov[j][i]);
           cov[i][j] = cov[j][i] = avg;
