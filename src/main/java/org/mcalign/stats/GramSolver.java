@@ -401,26 +401,15 @@ final class GramSolver {
     }
 
     double[] ginv(double[] u) {
-      return ginv(new double[][] {u})[0];
-    }
-
-    /**
-     * {@code ginv} of several vectors in one pass over ginv11, each row of which then serves all
-     * of them while it is in cache (one vector at a time reads the whole r×r matrix per vector).
-     * Each sum runs over q in the same order as for one vector: the same numbers.
-     */
-    double[][] ginv(double[][] us) {
-      int m = us.length;
-      double[][] up = new double[m][r], out = new double[m][k];
-      for (int b = 0; b < m; b++) for (int q = 0; q < r; q++) up[b][q] = us[b][perm[q]];
+      // gathered once, so that the inner loop is a plain dot product (the same sums in the same order)
+      double[] up = new double[r];
+      for (int q = 0; q < r; q++) up[q] = u[perm[q]];
+      double[] out = new double[k];
       for (int p = 0; p < r; p++) {
+        double sum = 0;
         double[] row = ginv11[p];
-        for (int b = 0; b < m; b++) {
-          double[] u = up[b];
-          double sum = 0;
-          for (int q = 0; q < r; q++) sum += row[q] * u[q];
-          out[b][perm[p]] = sum;
-        }
+        for (int q = 0; q < r; q++) sum += row[q] * up[q];
+        out[perm[p]] = sum;
       }
       return out;
     }
@@ -443,19 +432,11 @@ final class GramSolver {
         }
         return symmetrized(cov);
       }
-      // Π G⁻ Π column by column: column j = Π G⁻ Π e_j (G⁻, Π symmetric), in blocks of columns
-      // that share each pass over G⁻
-      int block = 16;
-      IntStream.range(0, (k + block - 1) / block).parallel().forEach(bi -> {
-        int j0 = bi * block, m = Math.min(k, j0 + block) - j0;
-        double[][] us = new double[m][];
-        for (int b = 0; b < m; b++) {
-          double[] e = new double[k];
-          e[j0 + b] = 1;
-          us[b] = project(e);
-        }
-        double[][] g = ginv(us);
-        for (int b = 0; b < m; b++) cov[j0 + b] = project(g[b]);
+      // Π G⁻ Π column by column: column j = Π G⁻ Π e_j (G⁻, Π symmetric)
+      IntStream.range(0, k).parallel().forEach(j -> {
+        double[] e = new double[k];
+        e[j] = 1;
+        cov[j] = apply(e);
       });
       return symmetrized(cov);
     }
