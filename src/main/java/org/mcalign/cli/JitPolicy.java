@@ -19,6 +19,13 @@ import javax.management.ObjectName;
  * users run, {@code java -jar target/mcalign.jar analyze ...}, needs no JVM flag. Compiled code
  * computes the same numbers at every tier; only the time changes. {@code -Dmcalign.jit=default}
  * keeps the JVM's default policy; a JVM without the MBean keeps it too.
+ *
+ * <p>Starting the platform MBean server costs about 0.17 s (wall and CPU), more than half of a
+ * small {@code fit}. So the directives are first handed straight to the diagnostic command
+ * behind that MBean ({@code DiagnosticCommandImpl.executeDiagnosticCommand}, about 6 ms), which
+ * the jar's manifest opens to it ({@code Add-Opens: jdk.management/com.sun.management.internal});
+ * only where that package is not open (the class path of the tests, an embedding) does the
+ * MBean server start.
  */
 final class JitPolicy {
   private JitPolicy() {}
@@ -27,18 +34,35 @@ final class JitPolicy {
 
   /** The subcommands that are short batch runs dominated by compilation. */
   static boolean appliesTo(String[] args) {
-    return args.length > 0 && (args[0].equals("analyze") || args[0].equals("evaluate"))
+    return args.length > 0 && (args[0].equals("analyze") || args[0].equals("evaluate") || args[0].equals("fit"))
         && !"default".equals(System.getProperty("mcalign.jit"));
   }
 
-  /** Adds the directives; returns the diagnostic command's answer, or null if it could not run. */
+  /**
+   * Adds the directives at once where the diagnostic command can be reached directly, else in
+   * a daemon thread through the MBean server (beside the start-up work, which it would delay).
+   */
+  static void applyAtStart() {
+    if (apply(true) != null) return;
+    Thread jit = new Thread(() -> apply(false), "jit-policy");
+    jit.setDaemon(true);
+    jit.start();
+  }
+
+  /** Adds the directives by either route; returns the diagnostic command's answer, or null if it could not run. */
   static String apply() {
+    String direct = apply(true);
+    return direct != null ? direct : apply(false);
+  }
+
+  /** Adds the directives directly ({@code direct}) or through the MBean server. */
+  static String apply(boolean direct) {
     Path tmp = null;
     try (InputStream in = JitPolicy.class.getResourceAsStream(RESOURCE)) {
       if (in == null) return null;
       tmp = Files.createTempFile("mcalign-jit", ".json");
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      return dcmd("compilerDirectivesAdd", tmp.toString());
+      return direct ? DirectDiagnosticCommand.run("Compiler.directives_add " + tmp) : dcmd("compilerDirectivesAdd", tmp.toString());
     } catch (IOException | RuntimeException e) {
       return null;
     } finally {

@@ -24,12 +24,26 @@ class JitPolicyTest {
     assertFalse(JitPolicy.dcmd("compilerDirectivesPrint").contains("MetricGroup.spearman"));
   }
 
+  /** The jar's route (surefire opens the package as the jar's manifest does): no MBean server. */
   @Test
-  void onlyTheBatchAnalysesTakeThePolicy() {
+  void theDirectivesAreAddedWithoutTheMBeanServerWhereThePackageIsOpen() {
+    String answer = DirectDiagnosticCommand.run("Compiler.directives_print");
+    assertTrue(String.valueOf(answer).contains("Directive"), "answer: " + answer);
+    try {
+      assertTrue(String.valueOf(JitPolicy.apply(true)).contains("2 compiler directives added"));
+      assertTrue(DirectDiagnosticCommand.run("Compiler.directives_print").contains("org/mcalign/analysis/MetricGroup.spearman"));
+    } finally {
+      DirectDiagnosticCommand.run("Compiler.directives_clear");
+    }
+  }
+
+  @Test
+  void onlyTheBatchRunsTakeThePolicy() {
     assertTrue(JitPolicy.appliesTo(new String[] {"analyze", "all"}));
     assertTrue(JitPolicy.appliesTo(new String[] {"evaluate", "--model", "m"}));
+    assertTrue(JitPolicy.appliesTo(new String[] {"fit", "--data", "d.csv"}));
     assertFalse(JitPolicy.appliesTo(new String[] {"kernel"}));
-    assertFalse(JitPolicy.appliesTo(new String[] {"fit", "analyze"}));
+    assertFalse(JitPolicy.appliesTo(new String[] {"bench", "analyze"}));
     assertFalse(JitPolicy.appliesTo(new String[0]));
   }
 }
