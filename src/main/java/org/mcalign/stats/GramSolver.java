@@ -252,7 +252,6 @@ final class GramSolver {
       for (int i = 0; i < n; i++) residual[i] -= fit[i];
       double[] delta = pinv.apply(transposeTimes(residual));
       for (int j = 0; j < k; j++) beta[j] += delta[j];
-      double[][] cov = pinv.matrix();
 
       boolean spans = false;
       if (needConstantCheck) {
@@ -271,7 +270,8 @@ final class GramSolver {
         else return decline("implicit constant undecided: rho " + rho);
       }
       int rank = r;
-      return new LeastSquares(n, k, beta, cov, rank, spans, LeastSquares.Path.GRAM, () -> singularValues(g, x, n, rank < k));
+      return new LeastSquares(n, k, beta, pinv.diagonal(), pinv::matrix, rank, spans, LeastSquares.Path.GRAM,
+          () -> singularValues(g, x, n, rank < k));
     }
 
     /** Σ‖X·n_j‖² below (tol/4)², refining the vectors once by least squares on the pivots if needed. */
@@ -417,6 +417,45 @@ final class GramSolver {
     /** (X'X)⁺ v. */
     double[] apply(double[] v) {
       return project(ginv(project(v)));
+    }
+
+    /**
+     * The diagonal of (X'X)⁺ = Π G⁻ Π without the matrix (k products with G⁻ of r² each): with
+     * Π = I − Z Nᵀ, Z = N (NᵀN)⁻¹, entry j is w_jᵀ G⁻ w_j for w_j = e_j − Z n_j (n_j: row j of
+     * N), that is G⁻_jj − 2 n_j·(G⁻Z)_j + n_jᵀ (ZᵀG⁻Z) n_j: nul products with G⁻ instead of k.
+     */
+    double[] diagonal() {
+      double[] diag = new double[k];
+      for (int p = 0; p < r; p++) diag[perm[p]] = ginv11[p][p];
+      int nul = nullVec.length;
+      if (nul == 0) return diag;
+      double[][] z = new double[nul][k]; // Z column-major: row i of Z is (NᵀN)⁻¹ times row i of N
+      IntStream.range(0, k).parallel().forEach(i -> {
+        double[] ni = new double[nul];
+        for (int a = 0; a < nul; a++) ni[a] = nullVec[a][i];
+        double[] zi = Dense.solve(mChol, ni);
+        for (int a = 0; a < nul; a++) z[a][i] = zi[a];
+      });
+      double[][] gz = new double[nul][]; // G⁻Z, column-major
+      IntStream.range(0, nul).parallel().forEach(a -> gz[a] = ginv(z[a]));
+      double[][] c = new double[nul][nul]; // ZᵀG⁻Z
+      IntStream.range(0, nul).parallel().forEach(a -> {
+        for (int b = 0; b <= a; b++) c[a][b] = c[b][a] = Householder.dot(z[a], gz[b], 0, k);
+      });
+      IntStream.range(0, k).parallel().forEach(j -> {
+        double cross = 0, quadratic = 0;
+        for (int a = 0; a < nul; a++) {
+          double na = nullVec[a][j];
+          if (na == 0) continue;
+          cross += na * gz[a][j];
+          double[] ca = c[a];
+          double s = 0;
+          for (int b = 0; b < nul; b++) s += ca[b] * nullVec[b][j];
+          quadratic += na * s;
+        }
+        diag[j] += quadratic - 2 * cross;
+      });
+      return diag;
     }
 
     /** (X'X)⁺ as a k×k matrix. */

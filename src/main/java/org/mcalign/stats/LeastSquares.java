@@ -24,8 +24,10 @@ final class LeastSquares {
 
   final int n, k;
   final double[] beta;
-  /** (X'X)⁺, statsmodels' normalized_cov_params. */
-  final double[][] normalizedCov;
+  /** The diagonal of (X'X)⁺: all that standard errors need. */
+  final double[] covDiagonal;
+  private final Supplier<double[][]> normalizedCovSource;
+  private double[][] normalizedCov;
   final int rank;
   /** numpy's matrix_rank([1, X]) == matrix_rank(X): a constant lies in the column space. */
   final boolean spansConstant;
@@ -33,12 +35,13 @@ final class LeastSquares {
   private final Supplier<double[]> singularValues;
   private double[] sv;
 
-  LeastSquares(int n, int k, double[] beta, double[][] normalizedCov, int rank, boolean spansConstant, Path path,
-      Supplier<double[]> singularValues) {
+  LeastSquares(int n, int k, double[] beta, double[] covDiagonal, Supplier<double[][]> normalizedCov, int rank,
+      boolean spansConstant, Path path, Supplier<double[]> singularValues) {
     this.n = n;
     this.k = k;
     this.beta = beta;
-    this.normalizedCov = normalizedCov;
+    this.covDiagonal = covDiagonal;
+    this.normalizedCovSource = normalizedCov;
     this.rank = rank;
     this.spansConstant = spansConstant;
     this.path = path;
@@ -59,6 +62,16 @@ final class LeastSquares {
   /** numpy's default rank tolerance for an n×k matrix with largest singular value smax. */
   static double tolerance(double smax, int n, int k) {
     return smax * Math.max(n, k) * Math.ulp(1.0);
+  }
+
+  /**
+   * (X'X)⁺, statsmodels' normalized_cov_params, computed on first use when the fast path ran: for
+   * a rank-deficient design the k×k pseudo-inverse costs more than the rest of the fit, and
+   * {@code fit} (params, bse, p-values, intervals) needs only its diagonal.
+   */
+  synchronized double[][] normalizedCov() {
+    if (normalizedCov == null) normalizedCov = normalizedCovSource.get();
+    return normalizedCov;
   }
 
   /** Singular values of X, largest first (computed on first use when the fast path ran). */

@@ -99,7 +99,7 @@ public final class MixedLinearModel {
     LeastSquares ls = LeastSquares.solve(x, design.response(), false);
     if (ls.rank == p) return;
     // column j takes part in a dependency iff (X⁺X)_jj < 1, with X⁺X = (X'X)⁺X'X
-    double[][] cov = ls.normalizedCov;
+    double[][] cov = ls.normalizedCov();
     List<String> dependent = new ArrayList<>();
     for (int j = 0; j < p; j++) {
       double proj = 0;

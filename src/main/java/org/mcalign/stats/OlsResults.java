@@ -12,7 +12,6 @@ import java.util.Map;
 public final class OlsResults extends FittedRegression {
   private final int rank, kConstant;
   private final double[] y;
-  private final double[][] normalizedCov;
   private final double ssr, scale, llf, rsquared, rsquaredAdj, fvalue, fPvalue, dfModel, dfResid;
   private final LeastSquares solution;
 
@@ -23,7 +22,6 @@ public final class OlsResults extends FittedRegression {
     int k = names.size();
     System.arraycopy(ls.beta, 0, params, 0, k);
     this.rank = ls.rank;
-    this.normalizedCov = ls.normalizedCov;
     this.kConstant = explicitConstant || ls.spansConstant ? 1 : 0;
     System.arraycopy(LeastSquares.multiply(x, params, nobs), 0, fitted, 0, nobs);
     double s = 0, ybar = 0, utss = 0;
@@ -48,7 +46,7 @@ public final class OlsResults extends FittedRegression {
     this.fvalue = (ess / dfModel) / (ssr / dfResid);
     this.fPvalue = Distributions.fSurvival(fvalue, dfModel, dfResid);
     for (int j = 0; j < k; j++) {
-      bse[j] = Math.sqrt(normalizedCov[j][j] * scale);
+      bse[j] = Math.sqrt(ls.covDiagonal[j] * scale);
       statistics[j] = params[j] / bse[j];
       pvalues[j] = Distributions.tTwoSided(statistics[j], dfResid);
     }
@@ -62,6 +60,7 @@ public final class OlsResults extends FittedRegression {
 
   /** (X'X)⁺ times scale: the covariance of the estimates. */
   public double[][] covParams() {
+    double[][] normalizedCov = solution.normalizedCov();
     double[][] c = new double[params.length][params.length];
     for (int i = 0; i < c.length; i++) for (int j = 0; j < c.length; j++) c[i][j] = normalizedCov[i][j] * scale;
     return c;

@@ -64,7 +64,9 @@ final class QrSvdSolver {
       spans = rankAug == rank;
     }
     double[] singular = s.clone();
-    return new LeastSquares(n, k, beta, cov, rank, spans, LeastSquares.Path.QR_SVD, () -> singular);
+    double[] diagonal = new double[k];
+    for (int p = 0; p < k; p++) diagonal[p] = cov[p][p];
+    return new LeastSquares(n, k, beta, diagonal, () -> cov, rank, spans, LeastSquares.Path.QR_SVD, () -> singular);
   }
 
   /** Singular values of X alone (descending), by the same QR-then-SVD route. */

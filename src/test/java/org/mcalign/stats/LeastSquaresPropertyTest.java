@@ -182,8 +182,9 @@ class LeastSquaresPropertyTest {
     for (double[] row : ref.cov) for (double c : row) covNorm = Math.max(covNorm, Math.abs(c));
     for (int j = 0; j < ref.beta.length; j++) {
       assertEquals(ref.beta[j], ls.beta[j], 1e-8 * norm + 1e-300, what + ": beta[" + j + "]");
+      assertEquals(ref.cov[j][j], ls.covDiagonal[j], 1e-8 * covNorm, what + ": cov diagonal [" + j + "]");
       for (int l = 0; l < ref.beta.length; l++)
-        assertEquals(ref.cov[j][l], ls.normalizedCov[j][l], 1e-8 * covNorm, what + ": cov[" + j + "][" + l + "]");
+        assertEquals(ref.cov[j][l], ls.normalizedCov()[j][l], 1e-8 * covNorm, what + ": cov[" + j + "][" + l + "]");
     }
   }
 
