@@ -42,6 +42,16 @@ final class GramSolver {
   static Attempt attempt(double[][] x, double[] y, boolean needConstantCheck) {
     int k = x.length, n = y.length;
     if (k == 0 || n <= k || (long) n * k < MIN_CELLS) return new Attempt(null, "too small or too wide");
+    int[] kept = ZeroColumns.nonZero(x);
+    if (kept.length == 0) return new Attempt(null, "zero design");
+    if (kept.length < k) {
+      Attempt reduced = solveAll(ZeroColumns.select(x, kept), y, needConstantCheck);
+      return reduced.result() == null ? reduced : new Attempt(ZeroColumns.restore(reduced.result(), kept, k), null);
+    }
+    return solveAll(x, y, needConstantCheck);
+  }
+
+  private static Attempt solveAll(double[][] x, double[] y, boolean needConstantCheck) {
     Run run = new Run(x, y, needConstantCheck);
     try {
       LeastSquares ls = run.solve();

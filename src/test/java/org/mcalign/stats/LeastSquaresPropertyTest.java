@@ -248,6 +248,35 @@ class LeastSquaresPropertyTest {
     }
   }
 
+  /**
+   * All-zero columns are set aside before the fast path solves (ZeroColumns): their coefficients,
+   * their rows and columns of (X'X)⁺ are exactly zero, their singular values zero, and the rest
+   * agrees with the SVD of the whole design.
+   */
+  @Test
+  void gramFastPathSetsZeroColumnsAside() {
+    SplittableRandom rng = new SplittableRandom(SEED + 5);
+    double[][] x = design(3, true, rng); // two zero columns among others
+    double[] y = response(x[0].length, rng);
+    int[] zero = java.util.stream.IntStream.range(0, x.length)
+        .filter(j -> java.util.Arrays.stream(x[j]).allMatch(v -> v == 0)).toArray();
+    assertEquals(2, zero.length);
+    GramSolver.Attempt attempt = GramSolver.attempt(x, y, false);
+    assertNotNull(attempt.result(), attempt.declined());
+    LeastSquares ls = attempt.result();
+    assertAgrees(Reference.of(x, y), ls, "zero columns");
+    for (int z : zero) {
+      assertEquals(0.0, ls.beta[z]);
+      assertEquals(0.0, ls.covDiagonal[z]);
+      for (int j = 0; j < x.length; j++) assertEquals(0.0, ls.normalizedCov()[z][j] + ls.normalizedCov()[j][z]);
+    }
+    double[] s = ls.singularValues();
+    assertEquals(x.length, s.length);
+    assertEquals(0.0, s[s.length - 1]);
+    assertEquals(0.0, s[s.length - 2]);
+    assertTrue(s[0] > 0);
+  }
+
   @Test
   void gramFastPathDeclinesWhatItCannotProve() {
     SplittableRandom rng = new SplittableRandom(SEED + 2);
