@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.DoubleUnaryOperator;
 import org.mcalign.data.PythonFloats;
 import tech.tablesaw.api.BooleanColumn;
@@ -360,11 +359,13 @@ final class FactorExpressions {
     List<Object> values = new ArrayList<>();
     if (x instanceof Text t) {
         n = t.v().length;
-        TreeSet<String> set = new TreeSet<>(DesignMatrix::compareCodePoints);
-        for (String s : t.v()) if (s != null) set.add(s);
-        levels = List.copyOf(set);
-        values.addAll(levels);
+        // the distinct values by hashing, then only those sorted (a sorted set over every row costs twice as much)
         Map<String, Integer> index = new HashMap<>();
+        for (String s : t.v()) if (s != null) index.putIfAbsent(s, 0);
+        List<String> sorted = new ArrayList<>(index.keySet());
+        sorted.sort(DesignMatrix::compareCodePoints);
+        levels = List.copyOf(sorted);
+        values.addAll(levels);
         for (int j = 0; j < levels.size(); j++) index.put(levels.get(j), j);
         codes = new int[n];
         for (int i = 0; i < n; i++) codes[i] = t.v()[i] == null ? -1 : index.get(t.v()[i]);
