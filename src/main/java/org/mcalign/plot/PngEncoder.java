@@ -22,7 +22,7 @@ final class PngEncoder {
   private PngEncoder() {}
 
   private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
-  static final int DEFLATE_LEVEL = 3;
+  static final int DEFLATE_LEVEL = 1;
 
   static void write(BufferedImage image, int pixelsPerMetre, OutputStream out) throws IOException {
     int w = image.getWidth(), h = image.getHeight();
