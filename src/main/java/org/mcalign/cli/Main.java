@@ -70,6 +70,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (ClassPreload.appliesTo(args)) ClassPreload.start(); // first: it loads what the rest of start-up is about to need
     org.mcalign.data.TablesawStart.init();
     if (JitPolicy.appliesTo(args)) { // beside the start-up work (the MBean server takes ~0.1 s to start)
       Thread jit = new Thread(JitPolicy::apply, "jit-policy");
