@@ -80,7 +80,7 @@ public final class GroundTruth {
     return new GroundTruth(data, settings, Double.NaN, sampleStoreBudget);
   }
 
-  /** Reads the microdata file in one pass and computes every table. */
+  /** Reads the microdata file in one pass, computes every table and releases the temporary row file. */
   public static GroundTruth compute(Path microdata, GroundTruthSettings settings, Microdata.Progress progress) {
     long t0 = System.nanoTime();
     try (Microdata data = Microdata.read(microdata, progress)) {
@@ -441,11 +441,12 @@ public final class GroundTruth {
   static final int MATERIALISE_BELOW_SHARE = 8;
 
   /**
-   * Largest sample store held in memory (bytes); a larger one is read from its temporary file
-   * country by country in every round. 64 MB holds the real joint file's tested countries at its
-   * full width (about 57 MB for 90,000 respondents and 2,483 kept items).
+   * Largest sample store held in memory (bytes; system property {@value #BUDGET_PROPERTY} in MB);
+   * a larger one is read from its temporary file country by country in every round.
    */
-  static final long SAMPLE_STORE_BUDGET = 64L << 20;
+  static final long SAMPLE_STORE_BUDGET = Long.getLong(GroundTruth.BUDGET_PROPERTY, 16) << 20;
+
+  static final String BUDGET_PROPERTY = "mcalign.wvs.sampleStoreMB";
 
   private final long sampleStoreBudget;
 

@@ -349,7 +349,7 @@ public final class Microdata implements AutoCloseable {
 
   /** Visits every respondent's record in file order (see {@link RowSpill.Visitor}). */
   void forEachRow(RowSpill.Visitor v) {
-    rows.forEach(v);
+    rows.forEach(source, v);
   }
 
   /** Releases the temporary row file (the tables need it only to draw the self-consistency samples). */

@@ -88,8 +88,12 @@ final class RowSpill implements AutoCloseable {
     void record(long index, double weight, int cell, byte[] b, int at);
   }
 
-  /** Reads every record back, in order. */
-  void forEach(Visitor v) {
+  /** Reads every record back, in order; {@code source} names the data in the error when the file was released. */
+  void forEach(String source, Visitor v) {
+    if (!channel.isOpen()) {
+      throw new IllegalStateException("the respondents' rows of " + source + " were released (GroundTruth.compute(Path)"
+          + " releases them when it is done); to compute again, read the file with Microdata.read and compute from that");
+    }
     if (used > 0) flush();
     try {
       long index = 0;
