@@ -42,6 +42,11 @@ final class CsvRecords {
     return line;
   }
 
+  /** Line where the next record starts (1 + the lines read so far). */
+  long nextLine() {
+    return nextLine;
+  }
+
   long bytesRead() {
     return bytesRead;
   }
@@ -121,7 +126,7 @@ final class CsvRecords {
         while (true) {
           if (p >= lim) {
             if (!eof) return NEED_MORE;
-            throw new CsvSyntaxException(nextLine, "unterminated quoted field (the file ends inside quotes)");
+            throw new CsvSyntaxException(nextLine, "unterminated quoted field (the file ends inside quotes)", true);
           }
           byte c = b[p];
           if (c == '"') {
@@ -214,10 +219,17 @@ final class CsvRecords {
   /** A syntax error at a line of the input (the caller adds the file name). */
   static final class CsvSyntaxException extends RuntimeException {
     final long line;
+    /** The input ended inside quotes. */
+    final boolean unterminated;
 
     CsvSyntaxException(long line, String message) {
+      this(line, message, false);
+    }
+
+    CsvSyntaxException(long line, String message, boolean unterminated) {
       super(message);
       this.line = line;
+      this.unterminated = unterminated;
     }
   }
 }
