@@ -42,11 +42,6 @@ final class CsvRecords {
     return line;
   }
 
-  /** Line where the next record starts (1 + the lines read so far). */
-  long nextLine() {
-    return nextLine;
-  }
-
   long bytesRead() {
     return bytesRead;
   }
@@ -126,7 +121,7 @@ final class CsvRecords {
         while (true) {
           if (p >= lim) {
             if (!eof) return NEED_MORE;
-            throw new CsvSyntaxException(nextLine, "unterminated quoted field (the file ends inside quotes)", true);
+            throw new CsvSyntaxException(nextLine, "unterminated quoted field (the file ends inside quotes)");
           }
           byte c = b[p];
           if (c == '"') {
@@ -219,17 +214,10 @@ final class CsvRecords {
   /** A syntax error at a line of the input (the caller adds the file name). */
   static final class CsvSyntaxException extends RuntimeException {
     final long line;
-    /** The input ended inside quotes. */
-    final boolean unterminated;
 
     CsvSyntaxException(long line, String message) {
-      this(line, message, false);
-    }
-
-    CsvSyntaxException(long line, String message, boolean unterminated) {
       super(message);
       this.line = line;
-      this.unterminated = unterminated;
     }
   }
 }

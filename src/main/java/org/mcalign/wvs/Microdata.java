@@ -57,9 +57,6 @@ public final class Microdata implements AutoCloseable {
   long[] cellRespondents = new long[16];
   // the rows for self-consistency: 4 bits per (respondent, item), codes 0..11
   final RowSpill rows;
-  // rows of a later part of the file read in parallel ({@link SplitRead}), with its cells' numbers here
-  private final List<RowSpill> laterRows = new ArrayList<>();
-  private final List<int[]> laterCells = new ArrayList<>();
   long respondents;
   long bytes;
   long checksum;
@@ -80,21 +77,10 @@ public final class Microdata implements AutoCloseable {
 
   /** Reads a microdata file in one pass, reporting progress. */
   public static Microdata read(Path file, Progress progress) {
-    return read(file, progress, SplitRead.MIN_BYTES);
-  }
-
-  /** As {@link #read(Path, Progress)}, reading the two halves in parallel when the file has at least {@code splitBytes}. */
-  static Microdata read(Path file, Progress progress, long splitBytes) {
     String name = file.getFileName().toString();
     if (Files.isDirectory(file)) throw new MicrodataFormatException(name, 0, file + " is a folder, expected the microdata CSV file");
-    try {
-      long size = Files.size(file);
-      Microdata m = size >= splitBytes ? SplitRead.read(file, name, size, progress) : null;
-      if (m == null) {
-        try (InputStream in = Files.newInputStream(file)) {
-          m = read(in, name, size, progress);
-        }
-      }
+    try (InputStream in = Files.newInputStream(file)) {
+      Microdata m = read(in, name, Files.size(file), progress);
       m.file = file;
       return m;
     } catch (NoSuchFileException e) {
@@ -110,12 +96,19 @@ public final class Microdata implements AutoCloseable {
     CheckedInputStream in = new CheckedInputStream(raw, new CRC32C());
     CsvRecords csv = new CsvRecords(in);
     try {
-      Header h = header(csv, name);
-      Microdata m = readRows(csv, h, name, totalBytes, progress);
-      if (m.respondents == 0) {
+      if (!csv.next()) throw new MicrodataFormatException(name, 1, "empty file: expected a header row");
+      Header h = Header.of(csv, name);
+      Microdata m = new Microdata(name, h.items);
+      try {
+        m.pass(csv, h, totalBytes, progress);
+        if (m.respondents == 0) {
+          throw new MicrodataFormatException(name, 0, "no respondents: the file has a header row but no data rows");
+        }
+      } catch (RuntimeException | IOException e) {
         m.close();
-        throw new MicrodataFormatException(name, 0, "no respondents: the file has a header row but no data rows");
+        throw e;
       }
+      m.bytes = csv.bytesRead();
       m.checksum = in.getChecksum().getValue();
       progress.update(m.bytes, totalBytes, m.respondents);
       return m;
@@ -124,79 +117,8 @@ public final class Microdata implements AutoCloseable {
     }
   }
 
-  static Header header(CsvRecords csv, String name) throws IOException {
-    if (!csv.next()) throw new MicrodataFormatException(name, 1, "empty file: expected a header row");
-    return Header.of(csv, name);
-  }
-
-  /** The data rows that follow (lines counted from the reader's start); its rows are released on failure. */
-  static Microdata readRows(CsvRecords csv, Header h, String name, long totalBytes, Progress progress) throws IOException {
-    Microdata m = new Microdata(name, h.items);
-    try {
-      m.pass(csv, h, totalBytes, progress);
-    } catch (RuntimeException | IOException e) {
-      m.close();
-      throw e;
-    }
-    m.bytes = csv.bytesRead();
-    return m;
-  }
-
-  /**
-   * Adds the rows of the part of the file that follows this one's (read in parallel with the same
-   * header): names and cells new to this part are numbered after this one's, in their order of
-   * appearance, and the weight sums are replayed from the part's rows in file order, so every sum
-   * is added in the same order as by one sequential pass (floating-point sums depend on it).
-   */
-  void append(Microdata later) {
-    int[] countryOf = renumber(later.countries, countries);
-    int[] languageOf = renumber(later.languages, languages);
-    int[] cellOf = new int[later.cells()];
-    for (int c = 0; c < cellOf.length; c++) {
-      int country = countryOf[later.cellKeys.get(c)[0]];
-      int language = languageOf[later.cellKeys.get(c)[1]];
-      int here = -1;
-      for (int k = 0; k < cells() && here < 0; k++) if (cellKeys.get(k)[0] == country && cellKeys.get(k)[1] == language) here = k;
-      cellOf[c] = here >= 0 ? here : newCell(country, language);
-      cellRespondents[cellOf[c]] += later.cellRespondents[c];
-      int[] counts = validCounts.get(cellOf[c]);
-      int[] theirs = later.validCounts.get(c);
-      for (int i = 0; i < counts.length; i++) counts[i] += theirs[i];
-    }
-    for (int i = 0; i < maxima.length; i++) maxima[i] = Math.max(maxima[i], later.maxima[i]);
-    final int nItems = items.length;
-    later.forEachRow((index, w, cell, b, at) -> {
-      int here = cellOf[cell];
-      cellGwght[here] += later.rows.gwght(b, at);
-      double[] hist = weightHistograms.get(here);
-      for (int i = 0; i < nItems; i++) {
-        int code = (b[at + (i >> 1)] >> ((i & 1) << 2)) & 0xF;
-        if (code != 0) hist[i * CODES + code] += w;
-      }
-    });
-    respondents += later.respondents;
-    emptyWeights += later.emptyWeights;
-    bytes += later.bytes;
-    laterRows.add(later.rows);
-    laterCells.add(cellOf);
-  }
-
-  /** Index here of each of {@code theirs}, adding the names not yet here in their order. */
-  private static int[] renumber(List<String> theirs, List<String> here) {
-    int[] map = new int[theirs.size()];
-    for (int k = 0; k < map.length; k++) {
-      int i = here.indexOf(theirs.get(k));
-      if (i < 0) {
-        i = here.size();
-        here.add(theirs.get(k));
-      }
-      map[k] = i;
-    }
-    return map;
-  }
-
   /** Column positions of the header. */
-  record Header(int width, int country, int language, int gwght, int pwght, String[] items, int[] itemFields) {
+  private record Header(int width, int country, int language, int gwght, int pwght, String[] items, int[] itemFields) {
     static Header of(CsvRecords csv, String name) {
       Map<String, Integer> index = new HashMap<>();
       List<String> items = new ArrayList<>();
@@ -265,7 +187,7 @@ public final class Microdata implements AutoCloseable {
       }
       cellGwght[cell] += g;
       cellRespondents[cell]++;
-      int rowBase = spill.append(w, g, cell);
+      int rowBase = spill.append(w, cell);
       byte[] block = spill.buffer();
       for (int i = 0; i < nItems; i++) {
         int f = itemFields[i];
@@ -422,25 +344,18 @@ public final class Microdata implements AutoCloseable {
 
   /** Bytes of the temporary row file (four bits per respondent and candidate item, plus weight and cell). */
   public long spilledBytes() {
-    return rows.bytes() + laterRows.stream().mapToLong(RowSpill::bytes).sum();
+    return rows.bytes();
   }
 
   /** Visits every respondent's record in file order (see {@link RowSpill.Visitor}). */
   void forEachRow(RowSpill.Visitor v) {
     rows.forEach(source, v);
-    long[] first = {rows.records()};
-    for (int k = 0; k < laterRows.size(); k++) {
-      int[] cellOf = laterCells.get(k);
-      laterRows.get(k).forEach(source, (index, w, cell, b, at) -> v.record(first[0] + index, w, cellOf[cell], b, at));
-      first[0] += laterRows.get(k).records();
-    }
   }
 
-  /** Releases the temporary row files (the tables need them only to draw the self-consistency samples). */
+  /** Releases the temporary row file (the tables need it only to draw the self-consistency samples). */
   @Override
   public void close() {
     rows.close();
-    laterRows.forEach(RowSpill::close);
   }
 
   /** Maps byte slices to indices, remembering the last hit (rows come grouped by country). */

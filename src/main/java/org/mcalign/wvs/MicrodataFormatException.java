@@ -7,18 +7,11 @@ package org.mcalign.wvs;
 public final class MicrodataFormatException extends RuntimeException {
   private final String file;
   private final long line;
-  private final String detail;
 
   public MicrodataFormatException(String file, long line, String message) {
     super(file + (line > 0 ? ", line " + line : "") + ": " + message);
     this.file = file;
     this.line = line;
-    this.detail = message;
-  }
-
-  /** The same error {@code lines} further down (found in a part of the file read from its middle). */
-  MicrodataFormatException shifted(long lines) {
-    return line > 0 ? new MicrodataFormatException(file, line + lines, detail) : this;
   }
 
   /** The file's name as given to the reader. */

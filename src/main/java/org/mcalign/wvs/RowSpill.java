@@ -18,11 +18,8 @@ import java.util.Arrays;
  * the process is killed. Records are appended once and read back in order.
  */
 final class RowSpill implements AutoCloseable {
-  /**
-   * Record layout: weight gwght × pwght (double), gwght (double, for sums replayed in file order
-   * after a parallel read), cell (int), then the codes, two per byte.
-   */
-  static final int CODES_AT = 20;
+  /** Record layout: weight (double), cell (int), then the codes, two per byte. */
+  static final int CODES_AT = 12;
 
   private static final int BUFFER = 1 << 20;
 
@@ -51,12 +48,11 @@ final class RowSpill implements AutoCloseable {
    * Starts a record and returns where its codes begin in {@link #buffer()}; the codes are zero
    * (missing) until set.
    */
-  int append(double weight, double gwght, int cell) {
+  int append(double weight, int cell) {
     if (used + recordBytes > buf.length) flush();
     int at = used;
     view.putDouble(at, weight);
-    view.putDouble(at + 8, gwght);
-    view.putInt(at + 16, cell);
+    view.putInt(at + 8, cell);
     used += recordBytes;
     records++;
     return at + CODES_AT;
@@ -92,10 +88,6 @@ final class RowSpill implements AutoCloseable {
     void record(long index, double weight, int cell, byte[] b, int at);
   }
 
-  double gwght(byte[] b, int codesAt) {
-    return view.getDouble(codesAt - CODES_AT + 8);
-  }
-
   /** Reads every record back, in order; {@code source} names the data in the error when the file was released. */
   void forEach(String source, Visitor v) {
     if (!channel.isOpen()) {
@@ -113,7 +105,7 @@ final class RowSpill implements AutoCloseable {
         while (b.hasRemaining()) {
           if (channel.read(b, position + b.position()) < 0) throw new IOException("the file ended early");
         }
-        for (int at = 0; at < n; at += recordBytes) v.record(index++, view.getDouble(at), view.getInt(at + 16), buf, at + CODES_AT);
+        for (int at = 0; at < n; at += recordBytes) v.record(index++, view.getDouble(at), view.getInt(at + 8), buf, at + CODES_AT);
         position += n;
       }
       Arrays.fill(buf, (byte) 0);

@@ -89,7 +89,7 @@ class SampleStoreTest {
     int codeBytes = 700_000; // more than half the buffer: one record per write
     try (RowSpill spill = new RowSpill(codeBytes)) {
       for (int r = 0; r < 5; r++) {
-        int at = spill.append(r + 0.5, r, 10 * r);
+        int at = spill.append(r + 0.5, 10 * r);
         spill.buffer()[at + r] = (byte) (r + 1);
         spill.buffer()[at + codeBytes - 1] = (byte) 0x7F;
       }
