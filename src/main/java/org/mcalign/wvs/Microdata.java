@@ -234,6 +234,8 @@ public final class Microdata implements AutoCloseable {
       emptyWeights++;
       return 0;
     }
+    double fast = plainDecimal(csv.buffer(), s, e);
+    if (fast >= 0) return fast;
     String text = csv.text(field);
     double w;
     try {
@@ -248,6 +250,42 @@ public final class Microdata implements AutoCloseable {
               + "'; correct that respondent's weight or remove the row");
     }
     return w;
+  }
+
+  private static final double[] POWERS_OF_TEN = new double[23]; // all exact doubles
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int k = 1; k < POWERS_OF_TEN.length; k++) POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
+  }
+
+  /**
+   * A weight such as {@code 1.0} or {@code 0.873468} without creating strings (they were most of
+   * the reading pass's garbage, which let the heap, and so the peak RSS, grow with the number of
+   * respondents), or -1 when the text is anything else (then {@link Double#parseDouble} decides).
+   * With at most 15 significant digits and 22 decimals, both m and 10^k are exact doubles, so the
+   * correctly rounded m / 10^k is exactly what {@code Double.parseDouble} returns.
+   */
+  static double plainDecimal(byte[] b, int s, int e) {
+    long m = 0;
+    int digits = 0;
+    int significant = 0; // digits from the first non-zero one
+    int decimals = -1; // -1 before the point
+    for (int p = s; p < e; p++) {
+      int d = b[p] - '0';
+      if (d >= 0 && d <= 9) {
+        m = m * 10 + d;
+        digits++;
+        if (m != 0) significant++;
+        if (decimals >= 0) decimals++;
+      } else if (b[p] == '.' && decimals < 0) {
+        decimals = 0;
+      } else {
+        return -1;
+      }
+    }
+    if (digits == 0 || significant > 15 || decimals >= POWERS_OF_TEN.length) return -1;
+    return decimals <= 0 ? (double) m : m / POWERS_OF_TEN[decimals];
   }
 
   static final long BAD = Long.MAX_VALUE;

@@ -161,9 +161,13 @@ final class SampleStore implements AutoCloseable {
     int n = respondents[slot] * recordBytes;
     if (loaded == null || loaded.length < n) loaded = new byte[n];
     try {
-      ByteBuffer b = ByteBuffer.wrap(loaded, 0, n);
-      while (b.hasRemaining()) {
-        if (spill.read(b, offsets[slot] + b.position()) < 0) throw new IOException("the file ended early");
+      // in pieces: the JDK reads through a temporary native buffer as large as each request
+      for (int at = 0; at < n; ) {
+        ByteBuffer b = ByteBuffer.wrap(loaded, at, Math.min(n - at, 1 << 20));
+        while (b.hasRemaining()) {
+          if (spill.read(b, offsets[slot] + b.position()) < 0) throw new IOException("the file ended early");
+        }
+        at = b.position();
       }
     } catch (IOException e) {
       throw failure("read", e);
