@@ -400,7 +400,7 @@ public final class Microdata implements AutoCloseable {
   private static final class Interner {
     private final List<String> names;
     private final Map<String, Integer> index = new HashMap<>();
-    private byte[] last = new byte[0];
+    private final List<byte[]> bytes = new ArrayList<>(); // of each name
     private int lastIndex = -1;
 
     Interner(List<String> names) {
@@ -408,16 +408,22 @@ public final class Microdata implements AutoCloseable {
     }
 
     int index(byte[] b, int s, int e) {
-      int len = e - s;
-      if (lastIndex >= 0 && len == last.length && Arrays.equals(b, s, e, last, 0, len)) return lastIndex;
-      String name = new String(b, s, len, java.nio.charset.StandardCharsets.UTF_8);
+      if (lastIndex >= 0 && Arrays.equals(b, s, e, bytes.get(lastIndex), 0, bytes.get(lastIndex).length)) return lastIndex;
+      // languages alternate within a country: look among the few names met before creating a string
+      // (a string per respondent would make the heap, and the peak RSS, grow with the file)
+      if (bytes.size() <= 64) {
+        for (int k = 0; k < bytes.size(); k++) {
+          if (Arrays.equals(b, s, e, bytes.get(k), 0, bytes.get(k).length)) return lastIndex = k;
+        }
+      }
+      String name = new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8);
       Integer i = index.get(name);
       if (i == null) {
         i = names.size();
         names.add(name);
+        bytes.add(Arrays.copyOfRange(b, s, e));
         index.put(name, i);
       }
-      last = Arrays.copyOfRange(b, s, e);
       lastIndex = i;
       return i;
     }

@@ -42,7 +42,7 @@ final class SampleStore implements AutoCloseable {
    * @param slotOfCountry tested country's slot, -1 for other countries
    * @param respondents respondents per slot
    * @param kept kept item indices (the store's columns, in this order)
-   * @param maxima item maxima (for the pro rule)
+   * @param budget the most bytes held in memory; a larger store goes to a temporary file
    */
   SampleStore(Microdata data, int[] slotOfCountry, int[] respondents, int[] kept, long budget) {
     this.recordBytes = WEIGHT_BYTES + (kept.length + 3) / 4;
@@ -158,7 +158,7 @@ final class SampleStore implements AutoCloseable {
   byte[] block(int slot) {
     if (spill == null) return blocks[slot];
     if (slot == loadedSlot) return loaded;
-    int n = respondents[slot] * recordBytes;
+    int n = Math.multiplyExact(respondents[slot], recordBytes);
     if (loaded == null || loaded.length < n) loaded = new byte[n];
     try {
       // in pieces: the JDK reads through a temporary native buffer as large as each request
