@@ -44,7 +44,7 @@ public final class AnalysisBenchmark extends Benchmark.Steps {
     rows.add(endToEnd(settings.quick() ? 1 : 5));
   }
 
-  /** The 16 figures of one result, drawn and written as {@code analyze all} does (one thread). */
+  /** The 16 figures of one result, drawn and written one after another on one thread ({@code analyze all} spreads their groups over its writer threads). */
   private static Measurement figures(PaperAnalysis.Result r, AnalysisInputs in) throws Exception {
     Path dir = Files.createTempDirectory("mcalign-bench-figures");
     try {

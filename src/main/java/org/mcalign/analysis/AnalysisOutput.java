@@ -5,18 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.mcalign.analysis.demo.Datasets;
-import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.CsvOut;
 import org.mcalign.data.Dataset;
 import org.mcalign.data.OutputFolder;
 import org.mcalign.data.Provenance;
-import org.mcalign.plot.Figure;
 
 /**
  * Writes a {@link PaperAnalysis.Result}: every table as CSV under the paper's file names,
@@ -44,54 +37,39 @@ public final class AnalysisOutput {
    * with the reason; they are also listed in {@value #SKIPPED_FILE} and in provenance.json.
    */
   public static List<Path> write(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures, Map<String, String> skipped) {
-    try (OutputFolder folder = OutputFolder.begin(out, "analyze (seed " + r.seed() + ")")) {
-      return folder.publish(writeInto(r, in, folder.staging(), figures, skipped));
+    try (OutputFolder folder = OutputFolder.begin(out, "analyze (seed " + r.seed() + ")");
+        OutputWriter writer = new OutputWriter(in, folder.staging(), r.settings().threads(), figures)) {
+      writer.offerAll(r);
+      writer.coreDone(r);
+      return folder.publish(finish(r, in, folder.staging(), writer, skipped));
     }
   }
 
-  private static List<Path> writeInto(PaperAnalysis.Result r, AnalysisInputs in, Path out, boolean figures, Map<String, String> skippedOut) {
-    Dataset d = in.dataset();
-    Map<String, String> skipped = java.util.Collections.synchronizedMap(new LinkedHashMap<>(r.skipped()));
-    // files are independent: the figures (drawn and encoded one after another) run beside the
-    // CSV and regression files on the other processors; the list keeps the sequential order
-    List<Callable<List<Path>>> jobs = new ArrayList<>();
-    // PaperFigures.all already labels and names demo figures
-    if (figures)
-      jobs.add(() -> {
-        List<Path> saved = new ArrayList<>();
-        PaperAnalysis.Parts p = new PaperAnalysis.Parts(r.coverage(), skipped);
-        for (Figure f : PaperFigures.all(r, in, skipped))
-          p.part(List.of("plots/" + f.fileName()), () -> saved.add(f.saveIn(out.resolve("plots"))));
-        return saved;
-      });
-    r.tables().forEach((name, t) -> jobs.add(() -> List.of(CsvOut.write(t, out.resolve(Datasets.fileName(d, name))))));
-    r.regressions().forEach((name, fit) -> jobs.add(() -> {
-      String header = d.isDemo() ? Datasets.DEMO_BANNER + "\n\n" : "";
-      return List.of(AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".json")), fit.toJson() + "\n"),
-          AtomicFiles.writeString(out.resolve(Datasets.fileName(d, name + ".txt")), header + fit.summary() + "\n"));
-    }));
-    List<Path> written = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, r.settings().threads()), job -> {
-      Thread t = new Thread(job, "analysis-output");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<List<Path>>> done = new ArrayList<>();
-      for (Callable<List<Path>> job : jobs) done.add(pool.submit(job));
-      List<Path> plots = figures ? done.get(0).get() : List.of();
-      for (Future<List<Path>> f : done.subList(figures ? 1 : 0, done.size())) written.addAll(f.get());
-      written.addAll(plots);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing " + out, e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+  /** A paper run and the files written from it (paths in the published folder). */
+  public record Written(PaperAnalysis.Result result, List<Path> files) {}
+
+  /**
+   * Runs the paper's analyses ({@link PaperAnalysis#run}) and writes them as {@link #write} does,
+   * each file as soon as its table, regression or figure exists, beside the parts still running
+   * (the same files, byte for byte). The folder is taken before the analyses start (a second
+   * writer is refused at once) and published when all is written; a run that fails leaves the
+   * previous set.
+   */
+  public static Written runAndWrite(AnalysisInputs in, AnalysisSettings s, long seed, PaperAnalysis.Scope scope, Path out,
+      boolean figures, Map<String, String> skipped) {
+    try (OutputFolder folder = OutputFolder.begin(out, "analyze (seed " + seed + ")");
+        OutputWriter writer = new OutputWriter(in, folder.staging(), s.threads(), figures)) {
+      PaperAnalysis.Result r = PaperAnalysis.run(in, s, seed, scope, writer);
+      return new Written(r, folder.publish(finish(r, in, folder.staging(), writer, skipped)));
     }
+  }
+
+  /** Waits for every file, then writes the skipped list and the provenance. */
+  private static List<Path> finish(PaperAnalysis.Result r, AnalysisInputs in, Path out, OutputWriter writer, Map<String, String> skippedOut) {
+    Dataset d = in.dataset();
+    List<Path> written = new ArrayList<>(writer.files());
+    Map<String, String> skipped = new LinkedHashMap<>(r.skipped());
+    skipped.putAll(writer.skippedFigures());
     if (!skipped.isEmpty()) {
       tech.tablesaw.api.StringColumn what = tech.tablesaw.api.StringColumn.create("output"), why = tech.tablesaw.api.StringColumn.create("reason");
       skipped.forEach((k, v) -> {

@@ -67,15 +67,52 @@ public final class PaperAnalysis {
     return seed ^ h;
   }
 
+  /**
+   * Sees each table and regression of a run as soon as it is made (the run's own threads call it),
+   * so that its file can be written while the rest runs. What it is given is final: the run never
+   * changes a table or regression after handing it over.
+   */
+  public interface Sink {
+    void table(String name, Table table);
+
+    void regression(String name, RegressionResults fit);
+
+    /**
+     * Called once every table and regression of the {@link Scope#CORE} parts is made (with a
+     * result holding those), before the parts only {@link Scope#ALL} runs: what the paper's
+     * figures draw exists from here on.
+     */
+    default void coreDone(Result core) {}
+
+    /** CPU nanoseconds the sink's own threads used so far, left out of the parts' CPU times. */
+    default long cpuNanos() {
+      return 0;
+    }
+
+    Sink NONE = new Sink() {
+      @Override
+      public void table(String name, Table table) {}
+
+      @Override
+      public void regression(String name, RegressionResults fit) {}
+    };
+  }
+
   public static Result run(AnalysisInputs in, AnalysisSettings s, long seed, Scope scope) {
-    Map<String, Table> tables = new LinkedHashMap<>();
-    Map<String, RegressionResults> regs = new LinkedHashMap<>();
+    return run(in, s, seed, scope, Sink.NONE);
+  }
+
+  /** As {@link #run(AnalysisInputs, AnalysisSettings, long, Scope)}, handing every table and regression to {@code sink} as it is made. */
+  public static Result run(AnalysisInputs in, AnalysisSettings s, long seed, Scope scope, Sink sink) {
+    Map<String, Table> tables = new Made<>(sink::table);
+    Map<String, RegressionResults> regs = new Made<>(sink::regression);
     Map<String, Double> secs = new LinkedHashMap<>();
     Map<String, Double> cpu = new LinkedHashMap<>();
     Map<String, String> skipped = new LinkedHashMap<>();
     // scores of some of the study's models or languages: a part that cannot be computed from them is skipped and said
     Parts p = new Parts(coverage(in), skipped);
     CPU.set(cpu);
+    SINK_CPU.set(sink::cpuNanos);
     Table responses = timed(secs, "baselines", () -> Baselines.withBaselines(in.responses(), s, partSeed(seed, "baselines")));
 
     int n = s.totalGtRounds();
@@ -128,6 +165,8 @@ public final class PaperAnalysis {
     p.part(List.of("cross_effects.csv"), () -> tables.put("cross_effects.csv", timed(secs, "cross effects (" + s.crossEffectsRounds()
         + " rounds)", () -> SelfConsistency.crossEffects(in.responses(), s, partSeed(seed, "cross_effects"), in.study()).table())));
 
+    sink.coreDone(new Result(seed, s, responses, total, new LinkedHashMap<>(tables), new LinkedHashMap<>(regs), Map.copyOf(secs),
+        Map.copyOf(cpu), new LinkedHashMap<>(skipped), p.coverage));
     if (scope == Scope.ALL) {
       for (Metric m : List.of(Metric.MEAN_ALIGNMENT, Metric.PEARSON)) {
         Table t = timed(secs, "total_gt_alignment (" + m.id() + ", 3 levels)", () -> TotalGroundTruthAlignment.run(
@@ -145,7 +184,8 @@ public final class PaperAnalysis {
           Demographic.run(in.demographicResults(), Metric.SPEARMAN, dr, partSeed(seed, "demographic"), s).table()));
     }
     CPU.remove();
-    return new Result(seed, s, responses, total, tables, regs, secs, cpu, skipped, p.coverage);
+    SINK_CPU.remove();
+    return new Result(seed, s, responses, total, new LinkedHashMap<>(tables), new LinkedHashMap<>(regs), secs, cpu, skipped, p.coverage);
   }
 
   /**
@@ -199,15 +239,38 @@ public final class PaperAnalysis {
     }
   }
 
+  /**
+   * The run's tables or regressions in the order they were made: each is handed to the sink as it
+   * is put; a name is made once (a second put would race with the writing of the first).
+   */
+  private static final class Made<V> extends LinkedHashMap<String, V> {
+    private final java.util.function.BiConsumer<String, V> sink;
+
+    Made(java.util.function.BiConsumer<String, V> sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public V put(String name, V value) {
+      if (containsKey(name)) throw new IllegalStateException(name + " was made twice in one run");
+      super.put(name, value);
+      sink.accept(name, value);
+      return null;
+    }
+  }
+
   /** Per-run map of process CPU seconds per part (parts run one after another). */
   private static final ThreadLocal<Map<String, Double>> CPU = new ThreadLocal<>();
+  /** Per run, the CPU time of the threads writing its files meanwhile, which is not the parts'. */
+  private static final ThreadLocal<java.util.function.LongSupplier> SINK_CPU = new ThreadLocal<>();
 
   static <T> T timed(Map<String, Double> secs, String what, Supplier<T> body) {
-    long t0 = System.nanoTime(), c0 = processCpuNanos();
+    java.util.function.LongSupplier sinkCpu = SINK_CPU.get() != null ? SINK_CPU.get() : () -> 0;
+    long t0 = System.nanoTime(), c0 = processCpuNanos() - sinkCpu.getAsLong();
     T v = body.get();
     secs.merge(what, (System.nanoTime() - t0) / 1e9, Double::sum);
     Map<String, Double> cpu = CPU.get();
-    if (cpu != null) cpu.merge(what, (processCpuNanos() - c0) / 1e9, Double::sum);
+    if (cpu != null) cpu.merge(what, (processCpuNanos() - sinkCpu.getAsLong() - c0) / 1e9, Double::sum);
     return v;
   }
 

@@ -2,6 +2,7 @@ package org.mcalign.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mcalign.analysis.demo.Datasets;
 import org.mcalign.data.Study;
 import org.mcalign.plot.Figure;
@@ -28,25 +29,51 @@ public final class PaperFigures {
    * recorded in {@code skipped} (its name → the reason) and the others are drawn.
    */
   public static List<Figure> all(PaperAnalysis.Result r, AnalysisInputs in, java.util.Map<String, String> skipped) {
+    List<Figure> out = new ArrayList<>();
+    for (Supplier<List<Figure>> g : groups(r, in, skipped)) out.addAll(g.get());
+    out.addAll(wvsGroup(in).get());
+    return out;
+  }
+
+  /**
+   * The figures of {@link #all} but the WVS ones, as groups that can be drawn independently (on
+   * different threads), in the order of {@link #all}; a group that cannot be drawn from part of the
+   * study records itself in {@code skipped} (which must then be safe to share) and draws nothing.
+   */
+  static List<Supplier<List<Figure>>> groups(PaperAnalysis.Result r, AnalysisInputs in, java.util.Map<String, String> skipped) {
     Study study = in.study();
     PaperAnalysis.Parts p = new PaperAnalysis.Parts(r.coverage(), skipped);
-    List<Figure> out = new ArrayList<>();
-    for (String type : MultilingualRegression.FORMULAS.keySet())
-      p.part(List.of("plots/multilingual_coefficients_" + type + ".png"), () -> out.add(
-          Figures.multilingualCoefficients(r.table("multilingual_coefficients_" + type + ".csv"), type, study)));
-    p.part(List.of("plots/multilingual_coefficients.png"), () ->
-        out.add(Figures.multilingualCoefficients(r.table("multilingual_coefficients_interaction.csv"), study)));
-    p.part(List.of("plots/multilingual_benchmarks_alignment-model.png"), () -> out.add(Figures.capabilityVsAlignment(r.table("benchmark_alignment.csv"), study)));
-    p.part(List.of("plots/rq1-robustness.png"), () -> {
-      RegressionResults m = r.regression("rq1_mixedlm_interaction");
-      out.add(Figures.rq1Residuals(m.fittedValues(), m.residuals()));
+    List<Supplier<List<Figure>>> out = new ArrayList<>();
+    java.util.function.BiConsumer<List<String>, Supplier<List<Figure>>> group = (names, draw) -> out.add(() -> {
+      List<Figure> drawn = new ArrayList<>();
+      p.part(names, () -> drawn.addAll(draw.get()));
+      return labelled(drawn, in);
     });
-    p.part(List.of("plots/us_bias_coefficients.png", "plots/rq2-residuals.png"), () -> out.addAll(rq2(r, study)));
-    p.part(List.of("plots/model-self_consistency.png"), () -> out.add(Figures.selfConsistency(r.table("model_self_consistency.csv"), study)));
-    p.part(List.of("plots/cross_effects.png"), () -> out.add(Figures.crossEffects(r.table("cross_effects.csv"), study)));
-    p.part(List.of("plots/language breakdown figures ({language}-spearman_gt_alignment.png)"), () -> out.addAll(languageBreakdown(r, study)));
-    out.addAll(wvs(in));
-    return out.stream().map(f -> Datasets.figure(in.dataset(), f)).toList();
+    for (String type : MultilingualRegression.FORMULAS.keySet())
+      group.accept(List.of("plots/multilingual_coefficients_" + type + ".png"), () -> List.of(
+          Figures.multilingualCoefficients(r.table("multilingual_coefficients_" + type + ".csv"), type, study)));
+    group.accept(List.of("plots/multilingual_coefficients.png"), () ->
+        List.of(Figures.multilingualCoefficients(r.table("multilingual_coefficients_interaction.csv"), study)));
+    group.accept(List.of("plots/multilingual_benchmarks_alignment-model.png"), () ->
+        List.of(Figures.capabilityVsAlignment(r.table("benchmark_alignment.csv"), study)));
+    group.accept(List.of("plots/rq1-robustness.png"), () -> {
+      RegressionResults m = r.regression("rq1_mixedlm_interaction");
+      return List.of(Figures.rq1Residuals(m.fittedValues(), m.residuals()));
+    });
+    group.accept(List.of("plots/us_bias_coefficients.png", "plots/rq2-residuals.png"), () -> rq2(r, study));
+    group.accept(List.of("plots/model-self_consistency.png"), () -> List.of(Figures.selfConsistency(r.table("model_self_consistency.csv"), study)));
+    group.accept(List.of("plots/cross_effects.png"), () -> List.of(Figures.crossEffects(r.table("cross_effects.csv"), study)));
+    group.accept(List.of("plots/language breakdown figures ({language}-spearman_gt_alignment.png)"), () -> languageBreakdown(r, study));
+    return out;
+  }
+
+  /** The WVS figures of {@link #all}, labelled: they need the inputs only, so they can be drawn before the analyses end. */
+  static Supplier<List<Figure>> wvsGroup(AnalysisInputs in) {
+    return () -> labelled(wvs(in), in);
+  }
+
+  private static List<Figure> labelled(List<Figure> figures, AnalysisInputs in) {
+    return figures.stream().map(f -> Datasets.figure(in.dataset(), f)).toList();
   }
 
   public static List<Figure> rq1(PaperAnalysis.Result r, Study study) {

@@ -119,9 +119,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> written;
     switch (name) {
       case "all", "core" -> {
-        PaperAnalysis.Result r = PaperAnalysis.run(in, s, seed, name.equals("all") ? PaperAnalysis.Scope.ALL : PaperAnalysis.Scope.CORE);
         java.util.Map<String, String> skipped = new java.util.LinkedHashMap<>();
-        written = AnalysisOutput.write(r, in, out, name.equals("all") && !noFigures, skipped);
+        AnalysisOutput.Written w = AnalysisOutput.runAndWrite(in, s, seed, name.equals("all") ? PaperAnalysis.Scope.ALL : PaperAnalysis.Scope.CORE,
+            out, name.equals("all") && !noFigures, skipped);
+        PaperAnalysis.Result r = w.result();
+        written = w.files();
         r.seconds().forEach((k, v) -> System.err.printf("analyze: %-55s %8.2f s%n", k, v));
         if (!r.coverage().isEmpty()) System.err.println("analyze: " + r.coverage() + " of the study's");
         if (!skipped.isEmpty()) {

@@ -179,8 +179,10 @@ final class EvaluateCommand implements Callable<Integer> {
     AnalysisSettings s = AnalysisSettings.paper();
     if (rounds != null) s = s.withAllRounds(rounds);
     AnalysisInputs in = AnalysisInputs.of(built);
-    PaperAnalysis.Result r = PaperAnalysis.run(in, s, seed, PaperAnalysis.Scope.ALL);
-    List<Path> written = AnalysisOutput.write(r, in, out.resolve("results"), !noFigures);
+    AnalysisOutput.Written w = AnalysisOutput.runAndWrite(in, s, seed, PaperAnalysis.Scope.ALL, out.resolve("results"), !noFigures,
+        new java.util.LinkedHashMap<>());
+    PaperAnalysis.Result r = w.result();
+    List<Path> written = w.files();
     if (r.tables().containsKey("rq1_left_out.csv"))
       System.err.println("evaluate: left out of RQ1 only (no benchmark scores; give --benchmarks FILE): "
           + r.table("rq1_left_out.csv").stringColumn("model_name").unique().asList());

@@ -19,11 +19,17 @@ final class WvsSynthesizeCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--extra-items", defaultValue = "88", paramLabel = "N",
+      description = "Generated items beyond the paper's 83 (default: ${DEFAULT-VALUE}; about 2400 make a file of the real"
+          + " joint file's size, as bench wvs-wide does).")
+  int extraItems;
+
   @Override
   public Integer call() throws Exception {
     new PathGuard().output("--out", out).check();
     CollectCommand.positive("--respondents", respondents);
-    MicrodataSynthesizer.Settings s = MicrodataSynthesizer.Settings.defaults().withRespondents(respondents).withSeed(seed);
+    MicrodataSynthesizer.Settings s = MicrodataSynthesizer.Settings.defaults().withRespondents(respondents).withSeed(seed)
+        .withExtraItems(extraItems);
     long t0 = System.nanoTime();
     Path p = new MicrodataSynthesizer(s).write(out);
     System.err.printf("wvs-synthesize: %,d respondents, seed %d, planted %s, %.1f s%n", respondents, seed, s.plants(),

@@ -1,7 +1,6 @@
 package org.mcalign.data;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public final class CsvOut {
 
   /** Writes {@code table} to {@code target} atomically in {@code style} and returns {@code target}. */
   public static Path write(Table table, Path target, Style style) {
-    return AtomicFiles.writeText(target, w -> write(table, w, style));
+    return AtomicFiles.write(target, out -> new CsvBytes(out).write(table, style));
   }
 
   /** The CSV text of {@code table} in pandas' format. */
@@ -67,11 +66,27 @@ public final class CsvOut {
 
   /** The CSV text of {@code table} in {@code style}. */
   public static String toCsv(Table table, Style style) {
-    StringWriter w = new StringWriter(Math.max(16, table.rowCount() * 48));
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(Math.max(16, table.rowCount() * 48));
     try {
-      write(table, w, style);
+      new CsvBytes(b).write(table, style);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return b.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The CSV text of {@code table} cell by cell through {@link #cell}: the plain form of what
+   * {@link CsvBytes} writes, kept as the reference it is tested against.
+   */
+  static String toCsvByCells(Table table, Style style) {
+    StringBuilder w = new StringBuilder();
+    List<Column<?>> cols = table.columns();
+    for (int c = 0; c < cols.size(); c++) w.append(c > 0 ? "," : "").append(quote(cols.get(c).name()));
+    w.append('\n');
+    for (int r = 0; r < table.rowCount(); r++) {
+      for (int c = 0; c < cols.size(); c++) w.append(c > 0 ? "," : "").append(cell(cols.get(c), r, style));
+      w.append('\n');
     }
     return w.toString();
   }
@@ -91,24 +106,8 @@ public final class CsvOut {
     w.write('\n');
   }
 
-  private static void write(Table table, Writer w, Style style) throws IOException {
-    List<Column<?>> cols = table.columns();
-    for (int c = 0; c < cols.size(); c++) {
-      if (c > 0) w.write(',');
-      w.write(quote(cols.get(c).name()));
-    }
-    w.write('\n');
-    int rows = table.rowCount();
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols.size(); c++) {
-        if (c > 0) w.write(',');
-        w.write(cell(cols.get(c), r, style));
-      }
-      w.write('\n');
-    }
-  }
-
-  private static String cell(Column<?> col, int row, Style style) {
+  /** The text of one cell as the paper's writers give it (quoted where needed). */
+  static String cell(Column<?> col, int row, Style style) {
     if (col instanceof DoubleColumn d) return style.formatDouble(d.getDouble(row));
     if (col instanceof FloatColumn f) {
       float x = f.getFloat(row);
@@ -120,7 +119,7 @@ public final class CsvOut {
     return quote(String.valueOf(col.get(row)));
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     boolean needs = false;
     for (int i = 0; i < s.length() && !needs; i++) {
       char ch = s.charAt(i);

@@ -32,9 +32,22 @@ public final class PythonFloats {
   }
 
   public static String repr(double x) {
-    if (Double.isNaN(x)) return "nan";
-    if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
-    if (x == 0) return 1 / x < 0 ? "-0.0" : "0.0";
+    byte[] b = new byte[MAX_REPR];
+    int n = repr(x, b, 0);
+    return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** Bytes {@link #repr(double, byte[], int)} may write (ASCII): sign, 17 digits, point, exponent, with room. */
+  static final int MAX_REPR = 32;
+
+  /**
+   * {@link #repr(double)} as ASCII bytes into {@code out} from {@code at} (at least
+   * {@link #MAX_REPR} free); returns the position after the last byte written.
+   */
+  static int repr(double x, byte[] out, int at) {
+    if (Double.isNaN(x)) return ascii("nan", out, at);
+    if (Double.isInfinite(x)) return ascii(x > 0 ? "inf" : "-inf", out, at);
+    if (x == 0) return ascii(1 / x < 0 ? "-0.0" : "0.0", out, at);
     double a = Math.abs(x);
     // Schubfach (Java 19's Double.toString): the shortest decimal that reads back, the closest
     // of those, ties to even; except that where one digit would do it returns the closest
@@ -68,7 +81,12 @@ public final class PythonFloats {
         }
       }
     }
-    return format(x < 0, d, exp);
+    return format(x < 0, d, exp, out, at);
+  }
+
+  private static int ascii(String s, byte[] out, int at) {
+    for (int i = 0; i < s.length(); i++) out[at++] = (byte) s.charAt(i);
+    return at;
   }
 
   /** The closest one-digit c with c × 10^(exp+1) reading back to {@code a}, or 0 (a = d × 10^exp, d two digits). */
@@ -173,14 +191,25 @@ public final class PythonFloats {
 
   /** Python's layout of digits × 10^exp10 ({@code digits} > 0, no trailing zero). */
   static String format(boolean negative, long digits, int exp10) {
-    char[] dg = new char[20];
+    int decpt = Long.toString(digits).length() + exp10;
+    byte[] out = new byte[MAX_REPR + Math.max(0, Math.max(-decpt, decpt))];
+    int n = format(negative, digits, exp10, out, 0);
+    return new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * {@link #format(boolean, long, int)} as ASCII bytes into {@code out} from {@code at}; returns
+   * the position after the last byte. Doubles in fixed notation (decimal exponents -4 to 15) need
+   * at most {@link #MAX_REPR} bytes.
+   */
+  static int format(boolean negative, long digits, int exp10, byte[] out, int at) {
+    byte[] dg = new byte[20];
     int n = 0;
-    for (long v = digits; v > 0; v /= 10) dg[19 - n++] = (char) ('0' + v % 10);
+    for (long v = digits; v > 0; v /= 10) dg[19 - n++] = (byte) ('0' + v % 10);
     int from = 20 - n; // the digits are dg[from .. 20)
     int decpt = n + exp10; // value = 0.digits × 10^decpt
     int exponent = decpt - 1;
-    char[] out = new char[32 + Math.max(0, Math.max(-decpt, decpt - n))];
-    int p = 0;
+    int p = at;
     if (negative) out[p++] = '-';
     if (exponent < -4 || exponent >= 16) {
       out[p++] = dg[from];
@@ -189,11 +218,11 @@ public final class PythonFloats {
         for (int i = from + 1; i < 20; i++) out[p++] = dg[i];
       }
       out[p++] = 'e';
-      out[p++] = exponent < 0 ? '-' : '+';
+      out[p++] = (byte) (exponent < 0 ? '-' : '+');
       int a = Math.abs(exponent);
-      if (a >= 100) out[p++] = (char) ('0' + a / 100);
-      out[p++] = (char) ('0' + a / 10 % 10);
-      out[p++] = (char) ('0' + a % 10);
+      if (a >= 100) out[p++] = (byte) ('0' + a / 100);
+      out[p++] = (byte) ('0' + a / 10 % 10);
+      out[p++] = (byte) ('0' + a % 10);
     } else if (decpt <= 0) {
       out[p++] = '0';
       out[p++] = '.';
@@ -209,6 +238,6 @@ public final class PythonFloats {
       out[p++] = '.';
       out[p++] = '0';
     }
-    return new String(out, 0, p);
+    return p;
   }
 }

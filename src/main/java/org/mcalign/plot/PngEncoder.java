@@ -22,7 +22,7 @@ final class PngEncoder {
   private PngEncoder() {}
 
   private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
-  static final int DEFLATE_LEVEL = 3;
+  static final int DEFLATE_LEVEL = 1;
 
   static void write(BufferedImage image, int pixelsPerMetre, OutputStream out) throws IOException {
     int w = image.getWidth(), h = image.getHeight();
@@ -49,17 +49,30 @@ final class PngEncoder {
     Sink idat = new Sink(Math.max(1 << 16, w * h / 4));
     byte[] buf = new byte[1 << 16];
     try {
-      int[] row = argb == null ? new int[w] : null;
+      int[] row = argb == null ? new int[w] : null, above = argb == null ? new int[w] : null;
+      byte[] zeroUp = new byte[stride + 1];
+      zeroUp[0] = 2;
       for (int y = 0; y < h; y++) {
         int off;
         int[] src;
+        boolean sameAsAbove;
         if (argb != null) {
           src = argb;
           off = y * w;
+          sameAsAbove = y > 0 && java.util.Arrays.equals(argb, off, off + w, argb, off - w, off);
         } else {
+          int[] t = above;
+          above = row;
+          row = t;
           image.getRGB(0, y, w, 1, row, 0, w);
           src = row;
           off = 0;
+          sameAsAbove = y > 0 && java.util.Arrays.equals(row, above);
+        }
+        if (sameAsAbove) { // most rows of a chart repeat the one above (margins, plot areas): "Up" is all zeros
+          deflater.setInput(zeroUp);
+          while (!deflater.needsInput()) idat.write(buf, 0, deflater.deflate(buf));
+          continue; // prev still holds this row's bytes
         }
         for (int x = 0, p = 0; x < w; x++) {
           int c = src[off + x];
@@ -68,23 +81,16 @@ final class PngEncoder {
           cur[p++] = (byte) c;
           if (alpha) cur[p++] = (byte) (c >>> 24);
         }
-        byte[] filtered;
-        if (y > 0 && java.util.Arrays.equals(cur, prev)) { // a row like the one above: "Up" is all zeros
-          java.util.Arrays.fill(up, 1, stride + 1, (byte) 0);
-          filtered = up;
-        } else {
-          long sumUp = 0, sumSub = 0;
-          for (int i = 0; i < stride; i++) {
-            byte u = (byte) (cur[i] - prev[i]);
-            byte v = (byte) (i < bpp ? cur[i] : cur[i] - cur[i - bpp]);
-            up[i + 1] = u;
-            sub[i + 1] = v;
-            sumUp += Math.abs(u);
-            sumSub += Math.abs(v);
-          }
-          filtered = sumUp <= sumSub ? up : sub;
+        long sumUp = 0, sumSub = 0;
+        for (int i = 0; i < stride; i++) {
+          byte u = (byte) (cur[i] - prev[i]);
+          byte v = (byte) (i < bpp ? cur[i] : cur[i] - cur[i - bpp]);
+          up[i + 1] = u;
+          sub[i + 1] = v;
+          sumUp += Math.abs(u);
+          sumSub += Math.abs(v);
         }
-        deflater.setInput(filtered);
+        deflater.setInput(sumUp <= sumSub ? up : sub);
         while (!deflater.needsInput()) idat.write(buf, 0, deflater.deflate(buf));
         byte[] t = prev;
         prev = cur;

@@ -49,9 +49,10 @@ public final class GroundTruth {
   private final Table selfConsistency;
   private final double seconds;
 
-  private GroundTruth(Microdata data, GroundTruthSettings settings, double seconds) {
+  private GroundTruth(Microdata data, GroundTruthSettings settings, double seconds, long sampleStoreBudget) {
     this.data = data;
     this.settings = settings;
+    this.sampleStoreBudget = sampleStoreBudget;
     this.kept = keptItems(data);
     int nCountries = data.countries.size();
     this.mainLanguage = new String[nCountries];
@@ -69,17 +70,23 @@ public final class GroundTruth {
     this.seconds = seconds;
   }
 
-  /** Computes every table from microdata already read. */
+  /** Computes every table from microdata already read (the caller closes it). */
   public static GroundTruth compute(Microdata data, GroundTruthSettings settings) {
-    return new GroundTruth(data, settings, Double.NaN);
+    return compute(data, settings, SAMPLE_STORE_BUDGET);
   }
 
-  /** Reads the microdata file in one pass and computes every table. */
+  /** As {@link #compute(Microdata, GroundTruthSettings)} with the sample store held in memory up to this many bytes. */
+  static GroundTruth compute(Microdata data, GroundTruthSettings settings, long sampleStoreBudget) {
+    return new GroundTruth(data, settings, Double.NaN, sampleStoreBudget);
+  }
+
+  /** Reads the microdata file in one pass, computes every table and releases the temporary row file. */
   public static GroundTruth compute(Path microdata, GroundTruthSettings settings, Microdata.Progress progress) {
     long t0 = System.nanoTime();
-    Microdata data = Microdata.read(microdata, progress);
-    GroundTruth gt = new GroundTruth(data, settings, Double.NaN);
-    return gt.withSeconds((System.nanoTime() - t0) / 1e9);
+    try (Microdata data = Microdata.read(microdata, progress)) {
+      GroundTruth gt = new GroundTruth(data, settings, Double.NaN, SAMPLE_STORE_BUDGET);
+      return gt.withSeconds((System.nanoTime() - t0) / 1e9);
+    }
   }
 
   private GroundTruth withSeconds(double s) {
@@ -97,6 +104,7 @@ public final class GroundTruth {
     this.global = o.global;
     this.countryLanguages = o.countryLanguages;
     this.selfConsistency = o.selfConsistency;
+    this.sampleStoreBudget = o.sampleStoreBudget;
     this.seconds = seconds;
   }
 
@@ -387,71 +395,82 @@ public final class GroundTruth {
   }
 
   /**
-   * The (country, item) groups of valid respondents in tested countries, kept items. Groups with
-   * at most {@value #MATERIALISE_BELOW_SHARE}⁻¹ of the country answering (or no more than the
-   * sample size) are held as weight lists; the others are sampled straight from the row store,
-   * so memory stays at the row store's four bits per (respondent, item) whatever the file's width.
+   * The (country, item) groups of valid respondents in tested countries, kept items, over
+   * {@code store}. Groups with at most {@value #MATERIALISE_BELOW_SHARE}⁻¹ of the country
+   * answering (or no more than the sample size) are held as weight lists; the others are drawn
+   * straight from the store.
    */
-  List<SelfConsistency.Group> selfConsistencyGroups() {
+  List<SelfConsistency.Group> selfConsistencyGroups(SampleStore store) {
     List<Integer> countries = testedCountries();
-    int[] slot = new int[data.countries.size()];
-    Arrays.fill(slot, -1);
-    for (int j = 0; j < countries.size(); j++) slot[countries.get(j)] = j;
-    // respondents of each tested country
-    int[] perCountry = new int[countries.size()];
-    for (long r = 0; r < data.respondents; r++) {
-      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
-      if (j >= 0) perCountry[j]++;
-    }
-    int[][] rows = new int[countries.size()][];
-    for (int j = 0; j < rows.length; j++) rows[j] = new int[perCountry[j]];
-    int[] fill = new int[countries.size()];
-    for (long r = 0; r < data.respondents; r++) {
-      int j = slot[data.cellKeys.get(data.rowCell[(int) r])[0]];
-      if (j >= 0) rows[j][fill[j]++] = (int) r;
-    }
     List<SelfConsistency.Group> groups = new ArrayList<>();
     for (int j = 0; j < countries.size(); j++) {
       int country = countries.get(j);
-      for (int item : kept) {
+      int n = store.respondents(j);
+      for (int t = 0; t < kept.length; t++) {
+        int item = kept[t];
         long valid = 0;
         for (int cell = 0; cell < data.cells(); cell++) {
           if (data.cellKeys.get(cell)[0] == country) valid += data.validCounts.get(cell)[item];
         }
         if (valid == 0) continue;
-        boolean[] isPro = new boolean[Microdata.CODES];
-        for (int code = 1; code <= data.maxima[item]; code++) {
-          isPro[code] = ProRule.isPro(data.items[item], (int) data.maxima[item], code);
-        }
-        if (valid <= settings.sampleSize() || valid * MATERIALISE_BELOW_SHARE < rows[j].length) {
-          groups.add(listGroup(country, item, rows[j], (int) valid, isPro));
+        if (valid <= settings.sampleSize() || valid * MATERIALISE_BELOW_SHARE < n) {
+          groups.add(listGroup(country, item, store, j, t, (int) valid));
         } else {
-          groups.add(new SelfConsistency.RowStoreGroup(country, item, (int) valid, rows[j], data, isPro));
+          groups.add(new SelfConsistency.RowStoreGroup(country, item, (int) valid, store, j, t));
         }
       }
     }
     return groups;
   }
 
+  /** The store of tested countries' respondents and kept items the draws read ({@link SampleStore}). */
+  SampleStore sampleStore() {
+    List<Integer> countries = testedCountries();
+    int[] slot = new int[data.countries.size()];
+    Arrays.fill(slot, -1);
+    for (int j = 0; j < countries.size(); j++) slot[countries.get(j)] = j;
+    int[] respondents = new int[countries.size()];
+    for (int cell = 0; cell < data.cells(); cell++) {
+      int j = slot[data.cellKeys.get(cell)[0]];
+      if (j >= 0) respondents[j] = Math.toIntExact(respondents[j] + data.cellRespondents[cell]);
+    }
+    return new SampleStore(data, slot, respondents, kept, sampleStoreBudget);
+  }
+
   /** Groups answered by fewer than 1/this of their country's respondents are materialised. */
   static final int MATERIALISE_BELOW_SHARE = 8;
 
-  private SelfConsistency.ListGroup listGroup(int country, int item, int[] rows, int valid, boolean[] isPro) {
+  /**
+   * Largest sample store held in memory (bytes; system property {@value #BUDGET_PROPERTY} in MB);
+   * a larger one is read from its temporary file country by country in every round.
+   */
+  static final long SAMPLE_STORE_BUDGET = Long.getLong(GroundTruth.BUDGET_PROPERTY, 16) << 20;
+
+  static final String BUDGET_PROPERTY = "mcalign.wvs.sampleStoreMB";
+
+  private final long sampleStoreBudget;
+
+  /** The group's weights, pro ones first in file order, then the others in reverse file order. */
+  private static SelfConsistency.ListGroup listGroup(int country, int item, SampleStore store, int slot, int column, int valid) {
+    byte[] block = store.block(slot);
     double[] weights = new double[valid];
     int pro = 0;
     int con = valid;
-    for (int r : rows) {
-      int code = data.code(r, item);
-      if (code <= 0) continue;
-      if (isPro[code]) weights[pro++] = data.rowWeight[r];
-      else weights[--con] = data.rowWeight[r];
+    for (int pos = 0; pos < store.respondents(slot); pos++) {
+      int c = store.classOf(block, pos, column);
+      if (c == SampleStore.PRO) weights[pro++] = store.weight(block, pos);
+      else if (c == SampleStore.CON) weights[--con] = store.weight(block, pos);
     }
     return new SelfConsistency.ListGroup(country, item, weights, pro);
   }
 
   private Table selfConsistencyTable() {
-    List<SelfConsistency.Group> groups = selfConsistencyGroups();
-    double[][] scores = SelfConsistency.sample(groups, settings.rounds(), settings.sampleSize(), settings.seed());
+    double[][] scores;
+    List<SelfConsistency.Group> groups;
+    try (SampleStore store = sampleStore()) {
+      groups = selfConsistencyGroups(store);
+      scores = SelfConsistency.sample(groups, settings.rounds(), settings.sampleSize(), settings.seed());
+    }
     Map<Integer, List<Integer>> byCountry = new TreeMap<>();
     for (int g = 0; g < groups.size(); g++) byCountry.computeIfAbsent(groups.get(g).country(), k -> new ArrayList<>()).add(g);
     List<String> names = new ArrayList<>();

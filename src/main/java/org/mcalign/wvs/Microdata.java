@@ -21,17 +21,18 @@ import java.util.zip.CheckedInputStream;
  * per (country, interview language) cell, the sum of weights {@code gwght × pwght} per
  * (candidate item, answer code) and the number of valid answers, the item maxima over the whole
  * file, the total {@code gwght} per cell (for a country's main language), and, for the
- * self-consistency samples, four bits per (respondent, candidate item) plus the respondent's
- * weight. Everything the paper computes follows from these.
+ * self-consistency samples, each respondent's weight, cell and four bits per candidate item in a
+ * temporary file ({@link RowSpill}: the heap does not grow with respondents × items). Everything
+ * the paper computes follows from these. {@link #close()} releases the temporary file; it is
+ * unlinked from the start, so an unclosed one is gone when the process ends.
  */
-public final class Microdata {
+public final class Microdata implements AutoCloseable {
   /** Required metadata columns ({@code EXTRA_COLUMNS} of the paper). */
   public static final List<String> REQUIRED = List.of("cntry_AN", "gwght", "pwght", "lnge_iso");
 
   /** Codes 0…{@value #CODES}-1 are histogrammed; a kept item has no valid code above 11. */
   static final int CODES = ProRule.MAX_MAXIMUM + 1;
 
-  private static final int BLOCK_ROWS = 4096;
   private static final long NO_MAXIMUM = Long.MIN_VALUE;
 
   /** Reports progress of a pass (called every few megabytes and at the end). */
@@ -54,11 +55,8 @@ public final class Microdata {
   final List<int[]> validCounts = new ArrayList<>(); // [item]
   double[] cellGwght = new double[16];
   long[] cellRespondents = new long[16];
-  // row store for self-consistency
-  final List<byte[]> codeBlocks = new ArrayList<>(); // 4 bits per (respondent, item): codes 0..11
-  final int bytesPerRow;
-  double[] rowWeight = new double[BLOCK_ROWS];
-  int[] rowCell = new int[BLOCK_ROWS];
+  // the rows for self-consistency: 4 bits per (respondent, item), codes 0..11
+  final RowSpill rows;
   long respondents;
   long bytes;
   long checksum;
@@ -68,8 +66,8 @@ public final class Microdata {
     this.source = source;
     this.items = items;
     this.maxima = new long[items.length];
-    this.bytesPerRow = (items.length + 1) / 2;
     Arrays.fill(maxima, NO_MAXIMUM);
+    this.rows = new RowSpill((items.length + 1) / 2);
   }
 
   /** Reads a microdata file in one pass. */
@@ -101,9 +99,14 @@ public final class Microdata {
       if (!csv.next()) throw new MicrodataFormatException(name, 1, "empty file: expected a header row");
       Header h = Header.of(csv, name);
       Microdata m = new Microdata(name, h.items);
-      m.pass(csv, h, totalBytes, progress);
-      if (m.respondents == 0) {
-        throw new MicrodataFormatException(name, 0, "no respondents: the file has a header row but no data rows");
+      try {
+        m.pass(csv, h, totalBytes, progress);
+        if (m.respondents == 0) {
+          throw new MicrodataFormatException(name, 0, "no respondents: the file has a header row but no data rows");
+        }
+      } catch (RuntimeException | IOException e) {
+        m.close();
+        throw e;
       }
       m.bytes = csv.bytesRead();
       m.checksum = in.getChecksum().getValue();
@@ -155,7 +158,7 @@ public final class Microdata {
     int cell = -1;
     double[] hist = null;
     int[] counts = null;
-    byte[] block = null;
+    final RowSpill spill = rows;
     long nextReport = 8L << 20;
     while (csv.next()) {
       long line = csv.line();
@@ -184,13 +187,8 @@ public final class Microdata {
       }
       cellGwght[cell] += g;
       cellRespondents[cell]++;
-      int row = (int) (respondents % BLOCK_ROWS);
-      if (row == 0) {
-        block = new byte[BLOCK_ROWS * bytesPerRow];
-        codeBlocks.add(block);
-        ensureRowCapacity();
-      }
-      int rowBase = row * bytesPerRow;
+      int rowBase = spill.append(w, cell);
+      byte[] block = spill.buffer();
       for (int i = 0; i < nItems; i++) {
         int f = itemFields[i];
         int s = csv.start(f);
@@ -209,8 +207,6 @@ public final class Microdata {
           block[rowBase + (i >> 1)] |= (byte) (code << ((i & 1) << 2));
         }
       }
-      rowWeight[(int) respondents] = w;
-      rowCell[(int) respondents] = cell;
       respondents++;
       if (csv.bytesRead() >= nextReport) {
         progress.update(csv.bytesRead(), totalBytes, respondents);
@@ -231,16 +227,6 @@ public final class Microdata {
     return c;
   }
 
-  private void ensureRowCapacity() {
-    long need = respondents + BLOCK_ROWS;
-    if (need > rowWeight.length) {
-      if (need > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many respondents");
-      int n = (int) Math.max(need, rowWeight.length * 2L);
-      rowWeight = Arrays.copyOf(rowWeight, n);
-      rowCell = Arrays.copyOf(rowCell, n);
-    }
-  }
-
   private double weight(CsvRecords csv, int field, long line, String column) {
     int s = csv.start(field);
     int e = csv.end(field);
@@ -248,6 +234,8 @@ public final class Microdata {
       emptyWeights++;
       return 0;
     }
+    double fast = plainDecimal(csv.buffer(), s, e);
+    if (fast >= 0) return fast;
     String text = csv.text(field);
     double w;
     try {
@@ -262,6 +250,42 @@ public final class Microdata {
               + "'; correct that respondent's weight or remove the row");
     }
     return w;
+  }
+
+  private static final double[] POWERS_OF_TEN = new double[23]; // all exact doubles
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int k = 1; k < POWERS_OF_TEN.length; k++) POWERS_OF_TEN[k] = POWERS_OF_TEN[k - 1] * 10;
+  }
+
+  /**
+   * A weight such as {@code 1.0} or {@code 0.873468} without creating strings (they were most of
+   * the reading pass's garbage, which let the heap, and so the peak RSS, grow with the number of
+   * respondents), or -1 when the text is anything else (then {@link Double#parseDouble} decides).
+   * With at most 15 significant digits and 22 decimals, both m and 10^k are exact doubles, so the
+   * correctly rounded m / 10^k is exactly what {@code Double.parseDouble} returns.
+   */
+  static double plainDecimal(byte[] b, int s, int e) {
+    long m = 0;
+    int digits = 0;
+    int significant = 0; // digits from the first non-zero one
+    int decimals = -1; // -1 before the point
+    for (int p = s; p < e; p++) {
+      int d = b[p] - '0';
+      if (d >= 0 && d <= 9) {
+        m = m * 10 + d;
+        digits++;
+        if (m != 0) significant++;
+        if (decimals >= 0) decimals++;
+      } else if (b[p] == '.' && decimals < 0) {
+        decimals = 0;
+      } else {
+        return -1;
+      }
+    }
+    if (digits == 0 || significant > 15 || decimals >= POWERS_OF_TEN.length) return -1;
+    return decimals <= 0 ? (double) m : m / POWERS_OF_TEN[decimals];
   }
 
   static final long BAD = Long.MAX_VALUE;
@@ -351,24 +375,32 @@ public final class Microdata {
     return cellKeys.size();
   }
 
-  /** Approximate heap bytes held by the accumulators (histograms and the row store). */
+  /** Approximate heap bytes held by the accumulators (histograms; the rows are in a temporary file). */
   public long retainedBytes() {
-    long hist = (long) cells() * items.length * (CODES * 8L + 4);
-    long rows = (long) codeBlocks.size() * BLOCK_ROWS * bytesPerRow + rowWeight.length * 12L;
-    return hist + rows;
+    return (long) cells() * items.length * (CODES * 8L + 4) + rows.buffer().length;
   }
 
-  /** Code of respondent {@code row} for item {@code item} (0 when missing). */
-  int code(long row, int item) {
-    byte b = codeBlocks.get((int) (row / BLOCK_ROWS))[(int) (row % BLOCK_ROWS) * bytesPerRow + (item >> 1)];
-    return (b >> ((item & 1) << 2)) & 0xF;
+  /** Bytes of the temporary row file (four bits per respondent and candidate item, plus weight and cell). */
+  public long spilledBytes() {
+    return rows.bytes();
+  }
+
+  /** Visits every respondent's record in file order (see {@link RowSpill.Visitor}). */
+  void forEachRow(RowSpill.Visitor v) {
+    rows.forEach(source, v);
+  }
+
+  /** Releases the temporary row file (the tables need it only to draw the self-consistency samples). */
+  @Override
+  public void close() {
+    rows.close();
   }
 
   /** Maps byte slices to indices, remembering the last hit (rows come grouped by country). */
   private static final class Interner {
     private final List<String> names;
     private final Map<String, Integer> index = new HashMap<>();
-    private byte[] last = new byte[0];
+    private final List<byte[]> bytes = new ArrayList<>(); // of each name
     private int lastIndex = -1;
 
     Interner(List<String> names) {
@@ -376,16 +408,22 @@ public final class Microdata {
     }
 
     int index(byte[] b, int s, int e) {
-      int len = e - s;
-      if (lastIndex >= 0 && len == last.length && Arrays.equals(b, s, e, last, 0, len)) return lastIndex;
-      String name = new String(b, s, len, java.nio.charset.StandardCharsets.UTF_8);
+      if (lastIndex >= 0 && Arrays.equals(b, s, e, bytes.get(lastIndex), 0, bytes.get(lastIndex).length)) return lastIndex;
+      // languages alternate within a country: look among the few names met before creating a string
+      // (a string per respondent would make the heap, and the peak RSS, grow with the file)
+      if (bytes.size() <= 64) {
+        for (int k = 0; k < bytes.size(); k++) {
+          if (Arrays.equals(b, s, e, bytes.get(k), 0, bytes.get(k).length)) return lastIndex = k;
+        }
+      }
+      String name = new String(b, s, e - s, java.nio.charset.StandardCharsets.UTF_8);
       Integer i = index.get(name);
       if (i == null) {
         i = names.size();
         names.add(name);
+        bytes.add(Arrays.copyOfRange(b, s, e));
         index.put(name, i);
       }
-      last = Arrays.copyOfRange(b, s, e);
       lastIndex = i;
       return i;
     }

@@ -54,22 +54,26 @@ final class SelfConsistency {
   }
 
   /**
-   * A group drawn straight from the row store: positions in the country's respondents are drawn
-   * uniformly and rejected when already chosen or without a valid answer, which yields a uniform
-   * sample of distinct valid respondents without materialising the group (used when at least a
-   * fair share of the country answered, so rejections stay few).
+   * A group drawn straight from its country's respondents in the {@link SampleStore}: positions in
+   * the country are drawn uniformly and rejected when already chosen or without a valid answer,
+   * which yields a uniform sample of distinct valid respondents without materialising the group
+   * (used when at least a fair share of the country answered, so rejections stay few).
+   *
+   * @param slot the country's slot in the store
+   * @param column the item's column in the store
    */
-  record RowStoreGroup(int country, int item, int size, int[] rows, Microdata data, boolean[] isPro)
-      implements Group {
+  record RowStoreGroup(int country, int item, int size, SampleStore store, int slot, int column) implements Group {
     @Override
     public double drawScore(int k, SplittableRandom rng, int[] chosen) {
+      byte[] block = store.block(slot);
+      int respondents = store.respondents(slot);
       int taken = 0;
       double num = 0;
       double den = 0;
       while (taken < k) {
-        int pos = rng.nextInt(rows.length);
-        int code = data.code(rows[pos], item);
-        if (code <= 0) continue;
+        int pos = rng.nextInt(respondents);
+        int c = store.classOf(block, pos, column);
+        if (c == SampleStore.MISSING) continue;
         boolean seen = false;
         for (int i = 0; i < taken; i++) {
           if (chosen[i] == pos) {
@@ -79,9 +83,9 @@ final class SelfConsistency {
         }
         if (seen) continue;
         chosen[taken++] = pos;
-        double w = data.rowWeight[rows[pos]];
+        double w = store.weight(block, pos);
         den += w;
-        if (isPro[code]) num += w;
+        if (c == SampleStore.PRO) num += w;
       }
       return num / den;
     }

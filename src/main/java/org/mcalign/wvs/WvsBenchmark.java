@@ -46,10 +46,13 @@ public class WvsBenchmark extends Benchmark.Steps {
       rows.add(timed(name() + " readLine+split baseline", input, mb, () -> naive(file)));
       Microdata[] data = new Microdata[1];
       rows.add(timed(name() + " one-pass read", input, mb, () -> {
-        data[0] = null; // the warm-up's result must not stay alive during the timed run
+        if (data[0] != null) data[0].close(); // the warm-up's result must not stay alive during the timed run
+        data[0] = null;
         data[0] = Microdata.read(file);
       }));
-      rows.add(new Measurement(name() + " accumulators (retained)", input, 0, data[0].retainedBytes(), ""));
+      rows.add(new Measurement(name() + " accumulators (retained)", input, 0, data[0].retainedBytes(),
+          String.format("+ %,d MB temporary row file", data[0].spilledBytes() >> 20)));
+      data[0].close();
       data[0] = null;
       GroundTruth[] gt = new GroundTruth[1];
       rows.add(timed(name() + " ground truth (read+tables+self-cons.)", input, mb,

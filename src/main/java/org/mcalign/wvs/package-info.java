@@ -3,8 +3,11 @@
  *
  * <ul>
  *   <li>{@link org.mcalign.wvs.Microdata}: the one-pass reader (hand-written byte CSV tokenizer;
- *       per (country, language) cell, weight sums per (item, code); item maxima; four bits per
- *       respondent and candidate item for the self-consistency samples).
+ *       per (country, language) cell, weight sums per (item, code); item maxima); four bits per
+ *       respondent and candidate item go to a temporary file ({@link org.mcalign.wvs.RowSpill}).
+ *   <li>{@link org.mcalign.wvs.SampleStore}: what the self-consistency draws read, two bits per
+ *       tested respondent and kept item, in memory up to a budget, else read from a temporary
+ *       file country by country each round: the heap does not grow with respondents × items.
  *   <li>{@link org.mcalign.wvs.ProRule}: item selection and the pro rule.
  *   <li>{@link org.mcalign.wvs.GroundTruth}: the paper's five tables, self-consistency, and their
  *       all-or-nothing output with provenance; {@link org.mcalign.wvs.GroundTruthSettings}.

@@ -66,6 +66,24 @@ class PngEncoderTest {
     assertSameArgb(bgr, ImageIO.read(new ByteArrayInputStream(encode(bgr, 3937))), false);
   }
 
+  /** Bands of rows equal to the row above (blank margins, flat plot areas) between rows that differ, for each pixel layout. */
+  @Test
+  void rowsThatRepeatTheRowAboveKeepTheirPixels() throws Exception {
+    for (int type : new int[] {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_3BYTE_BGR}) {
+      BufferedImage img = new BufferedImage(97, 120, type);
+      Graphics2D g = img.createGraphics();
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, 97, 120);
+      g.setColor(new Color(200, 30, 60, 180));
+      g.fillRect(10, 20, 50, 30); // rows 20..49 repeat row 20
+      g.drawLine(0, 60, 96, 61); // two rows that differ from their neighbours
+      g.fillRect(0, 90, 97, 1); // one full row, then white rows again
+      g.dispose();
+      boolean alpha = type == BufferedImage.TYPE_INT_ARGB;
+      assertSameArgb(img, ImageIO.read(new ByteArrayInputStream(encode(img, 3937))), alpha);
+    }
+  }
+
   @Test
   void recordsThePhysicalResolution() throws Exception {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encode(sample(BufferedImage.TYPE_INT_RGB), 7874)))) {

@@ -70,4 +70,24 @@ class CsvRecordsTest {
     byte[] b = s.getBytes(StandardCharsets.US_ASCII);
     return Microdata.parseCode(b, 0, b.length);
   }
+
+  @Test
+  void plainDecimalWeightsAreExactlyWhatParseDoubleReads() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(19);
+    List<String> texts = new java.util.ArrayList<>(List.of("1.0", "0", "007.50", "1.", ".5", "123456789012345",
+        "0.0000000000000000000001", "0.1", "0.873468", "999999999999999"));
+    for (int i = 0; i < 20_000; i++) {
+      String digits = Long.toString(rng.nextLong(100_000_000_000_000L, 1_000_000_000_000_000L)).substring(0, 1 + rng.nextInt(15));
+      int point = rng.nextInt(digits.length() + 1);
+      texts.add(digits.substring(0, point) + "." + digits.substring(point));
+    }
+    for (String t : texts) {
+      byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(t)), Double.doubleToRawLongBits(Microdata.plainDecimal(b, 0, b.length)), t);
+    }
+    for (String t : List.of("1234567890123456", "2.9999999999999996", "0.00000000000000000000001", "1e3", "-1", "+1", " 1", "1.2.3", ".", "", "NaN", "1,5")) {
+      byte[] b = t.getBytes(StandardCharsets.US_ASCII);
+      assertEquals(-1, Microdata.plainDecimal(b, 0, b.length), t + ": left to Double.parseDouble");
+    }
+  }
 }

@@ -122,11 +122,14 @@ class SelfConsistencyTest {
     Microdata m = Microdata.read(new java.io.ByteArrayInputStream(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         "row-store.csv", -1, Microdata.Progress.NONE);
     GroundTruth gt = GroundTruth.compute(m, GroundTruthSettings.paper());
-    List<SelfConsistency.Group> groups = gt.selfConsistencyGroups();
-    assertEquals(1, groups.size());
-    assertTrue(groups.get(0) instanceof SelfConsistency.RowStoreGroup, "30 of 40 answered: drawn from the row store");
-    assertEquals(30, groups.get(0).size());
-    double[][] s = SelfConsistency.sample(groups, 20_000, 10, 3);
+    double[][] s;
+    try (SampleStore store = gt.sampleStore()) {
+      List<SelfConsistency.Group> groups = gt.selfConsistencyGroups(store);
+      assertEquals(1, groups.size());
+      assertTrue(groups.get(0) instanceof SelfConsistency.RowStoreGroup, "30 of 40 answered: drawn from the store");
+      assertEquals(30, groups.get(0).size());
+      s = SelfConsistency.sample(groups, 20_000, 10, 3);
+    }
     double mean = 0;
     for (double v : s[0]) {
       assertEquals(Math.round(v * 10), v * 10, 1e-9);

@@ -112,10 +112,12 @@ class SynthesizedMicrodataTest {
       assertTrue(v > 0.5 && v < 0.95, sc.stringColumn(0).get(r) + " " + v);
       if (r > 0) assertTrue(v >= sc.doubleColumn(1).getDouble(r - 1), "ascending");
     }
-    GroundTruth again = GroundTruth.compute(gt.microdata(), gt.settings());
-    assertEquals(sc.toString(), again.selfConsistency().toString());
-    GroundTruth other = GroundTruth.compute(gt.microdata(), gt.settings().withSeed(7));
-    assertFalse(sc.doubleColumn(1).asList().equals(other.selfConsistency().doubleColumn(1).asList()));
+    try (Microdata m = Microdata.read(file)) { // compute(Path) released its rows
+      GroundTruth again = GroundTruth.compute(m, gt.settings());
+      assertEquals(sc.toString(), again.selfConsistency().toString());
+      GroundTruth other = GroundTruth.compute(m, gt.settings().withSeed(7));
+      assertFalse(sc.doubleColumn(1).asList().equals(other.selfConsistency().doubleColumn(1).asList()));
+    }
   }
 
   @Test
