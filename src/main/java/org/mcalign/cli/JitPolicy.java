@@ -21,11 +21,10 @@ import javax.management.ObjectName;
  * keeps the JVM's default policy; a JVM without the MBean keeps it too.
  *
  * <p>Starting the platform MBean server costs about 0.17 s (wall and CPU), more than half of a
- * small {@code fit}. So the directives are first handed straight to the diagnostic command
+ * small {@code fit}. So {@code fit} hands the directives straight to the diagnostic command
  * behind that MBean ({@code DiagnosticCommandImpl.executeDiagnosticCommand}, about 6 ms), which
  * the jar's manifest opens to it ({@code Add-Opens: jdk.management/com.sun.management.internal});
- * only where that package is not open (the class path of the tests, an embedding) does the
- * MBean server start.
+ * see {@link #applyAtStart} for the other commands.
  */
 final class JitPolicy {
   private JitPolicy() {}
@@ -39,11 +38,15 @@ final class JitPolicy {
   }
 
   /**
-   * Adds the directives at once where the diagnostic command can be reached directly, else in
-   * a daemon thread through the MBean server (beside the start-up work, which it would delay).
+   * {@code fit}: adds the directives at once, straight to the diagnostic command (a fit lasts
+   * 0.3–1 s, and the MBean route's directives came too late to help it). {@code analyze} and
+   * {@code evaluate}, and {@code fit} where the package is not open: from a daemon thread
+   * through the MBean server, beside the start-up work, as their directive list was tuned
+   * (added at once, {@code analyze all} measured about 0.1 s slower: C2's early compilations of
+   * start-up code pay off over its 5 s).
    */
-  static void applyAtStart() {
-    if (apply(true) != null) return;
+  static void applyAtStart(String[] args) {
+    if (args[0].equals("fit") && apply(true) != null) return;
     Thread jit = new Thread(() -> apply(false), "jit-policy");
     jit.setDaemon(true);
     jit.start();

@@ -74,7 +74,7 @@ public final class Main implements Runnable {
     // fit reads its CSV into stats.Columns and never touches Tablesaw's Table, whose
     // initialisation (even without the class-path scan) is about 0.1 s of a 0.3 s process
     if (!(args.length > 0 && args[0].equals("fit"))) org.mcalign.data.TablesawStart.init();
-    if (JitPolicy.appliesTo(args)) JitPolicy.applyAtStart();
+    if (JitPolicy.appliesTo(args)) JitPolicy.applyAtStart(args);
     System.exit(run(args));
   }
 }
