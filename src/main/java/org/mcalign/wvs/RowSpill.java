@@ -116,8 +116,8 @@ final class RowSpill implements AutoCloseable {
 
   private UncheckedIOException failure(String what, IOException e) {
     return new UncheckedIOException("could not " + what + " the temporary row file " + (file == null ? "in " + tempFolder() : file)
-        + " (" + e.getMessage() + "; set java.io.tmpdir to a folder with room for about " + Math.max(bytes(), 1) / (1 << 20)
-        + " MB)", e);
+        + " (" + e.getMessage() + "; give a writable folder with room for " + (bytes() >= (1 << 20) ? "more than " + bytes() / (1 << 20)
+        + " MB" : "about 12 bytes per respondent plus half a byte per respondent and candidate item") + ": java -Djava.io.tmpdir=DIR -jar …)", e);
   }
 
   static String tempFolder() {
