@@ -44,14 +44,33 @@ public final class ServerLedger {
   }
 
   void logRequest(LoggedRequest r, java.io.PrintStream out) {
-    log.addLast(r);
-    if (logged.incrementAndGet() > LOG_KEPT) log.pollFirst();
     if (out != null) {
       synchronized (out) {
         out.println(r.toJson());
         out.flush();
       }
     }
+    log.addLast(r);
+    if (logged.incrementAndGet() > LOG_KEPT) log.pollFirst();
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  /**
+   * The requests received, oldest first, once at least {@code count} have been logged (or
+   * {@code timeout} has passed): the server logs a request just after answering it, so a client
+   * holding its answer may look before the entry is there.
+   */
+  public synchronized java.util.List<LoggedRequest> requests(long count, java.time.Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    try {
+      for (long left = timeout.toNanos(); logged.get() < count && left > 0; left = end - System.nanoTime())
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return requests();
   }
 
   /** The requests received, oldest first (the last 100,000). */

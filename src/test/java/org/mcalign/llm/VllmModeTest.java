@@ -111,7 +111,7 @@ class VllmModeTest {
       c.complete(ChatRequest.builder("ok-1").model("olmo").user("hello").build());
       assertThrows(LlmException.class, () -> c.complete(ChatRequest.builder("bad-1").model("gemma").user("hello").build()));
       ServerInfo.probe(Endpoint.of(s.baseUrl()), Duration.ofSeconds(5));
-      List<ServerLedger.LoggedRequest> seen = s.ledger().requests();
+      List<ServerLedger.LoggedRequest> seen = s.ledger().requests(3, Duration.ofSeconds(30));
       assertEquals(List.of(200, 404, 200), seen.stream().map(ServerLedger.LoggedRequest::status).toList());
       assertEquals("ok-1", seen.get(0).customId());
       assertEquals("gemma", seen.get(1).model());
