@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.mcalign.data.Benchmark;
+import org.mcalign.data.HostProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,8 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Benchmark.Measurement> rows = new ArrayList<>();
+    // the host's speed drifts (shared machine): one fixed workload before and after says how fast it was
+    HostProbe.Result before = HostProbe.fastestOf(5);
     int ran = 0;
     for (Benchmark b : ServiceLoader.load(Benchmark.class)) {
       if (!names.isEmpty() && !names.contains(b.name())) continue;
@@ -36,7 +39,8 @@ final class BenchCommand implements Callable<Integer> {
       System.err.println("bench: no benchmark matched " + names);
       return 2;
     }
-    System.out.println(BenchTable.format(rows, Runtime.getRuntime().availableProcessors()));
+    System.out.println(BenchTable.format(rows, Runtime.getRuntime().availableProcessors(),
+        HostProbe.describe(before, HostProbe.fastestOf(5))));
     return 0;
   }
 }

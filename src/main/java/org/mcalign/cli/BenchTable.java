@@ -7,7 +7,7 @@ import org.mcalign.data.Benchmark;
 final class BenchTable {
   private BenchTable() {}
 
-  static String format(List<Benchmark.Measurement> rows, int cores) {
+  static String format(List<Benchmark.Measurement> rows, int cores, String host) {
     int stage = "stage".length(), input = "input".length();
     for (Benchmark.Measurement m : rows) {
       stage = Math.max(stage, m.stage().length());
@@ -15,7 +15,7 @@ final class BenchTable {
     }
     String fmt = "%-" + stage + "s  %-" + input + "s %10s %10s  %s%n";
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("# %d cores, Java %s%n", cores, System.getProperty("java.version")));
+    sb.append(String.format("# %d cores, Java %s; %s%n", cores, System.getProperty("java.version"), host));
     sb.append(String.format(fmt, "stage", "input", "wall (s)", "peak MB", "rate"));
     for (Benchmark.Measurement m : rows) {
       sb.append(String.format(fmt, m.stage(), m.input(), String.format("%.3f", m.wallSeconds()),
