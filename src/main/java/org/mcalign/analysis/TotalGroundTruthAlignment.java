@@ -142,20 +142,15 @@ public final class TotalGroundTruthAlignment {
         cons[c] = consistency[c].spearman(w, a, pairs) / reliability;
       double[] value = new double[groups.length];
       double[] consOut = new double[groups.length];
+      double[] present = new double[groups.length];
       for (int g = 0; g < groups.length; g++) {
         // a group absent from the resample has no row in the paper's group_by output
         if (consistencyOf[g] < 0 || groups[g].weight(w) == 0) { value[g] = Double.NaN; consOut[g] = Double.NaN; continue; }
+        present[g] = 1;
         value[g] = groups[g].compute(metric, w, a, b);
         consOut[g] = cons[consistencyOf[g]];
       }
-      return new double[][] {value, consOut, present(w)};
-    }
-
-    private double[] present(int[] w) {
-      double[] p = new double[groups.length];
-      for (int g = 0; g < groups.length; g++)
-        p[g] = consistencyOf[g] >= 0 && groups[g].weight(w) > 0 ? 1 : 0;
-      return p;
+      return new double[][] {value, consOut, present};
     }
 
     Table table(List<double[][]> rounds, GroundTruthType type, Metric metric) {

@@ -74,23 +74,8 @@ final class PngEncoder {
           while (!deflater.needsInput()) idat.write(buf, 0, deflater.deflate(buf));
           continue; // prev still holds this row's bytes
         }
-        for (int x = 0, p = 0; x < w; x++) {
-          int c = src[off + x];
-          cur[p++] = (byte) (c >>> 16);
-          cur[p++] = (byte) (c >>> 8);
-          cur[p++] = (byte) c;
-          if (alpha) cur[p++] = (byte) (c >>> 24);
-        }
-        long sumUp = 0, sumSub = 0;
-        for (int i = 0; i < stride; i++) {
-          byte u = (byte) (cur[i] - prev[i]);
-          byte v = (byte) (i < bpp ? cur[i] : cur[i] - cur[i - bpp]);
-          up[i + 1] = u;
-          sub[i + 1] = v;
-          sumUp += Math.abs(u);
-          sumSub += Math.abs(v);
-        }
-        deflater.setInput(sumUp <= sumSub ? up : sub);
+        toBytes(src, off, w, alpha, cur);
+        deflater.setInput(filterUpOrSub(cur, prev, stride, bpp, up, sub) ? up : sub);
         while (!deflater.needsInput()) idat.write(buf, 0, deflater.deflate(buf));
         byte[] t = prev;
         prev = cur;
@@ -103,6 +88,51 @@ final class PngEncoder {
     }
     chunk(out, "IDAT", idat.bytes(), idat.size());
     chunk(out, "IEND", new byte[0], 0);
+  }
+
+  /** One row of packed pixels as PNG bytes (R, G, B[, A]). */
+  static void toBytes(int[] src, int off, int w, boolean alpha, byte[] cur) {
+    int p = 0;
+    if (alpha) {
+      for (int x = 0; x < w; x++, p += 4) {
+        int c = src[off + x];
+        cur[p] = (byte) (c >>> 16);
+        cur[p + 1] = (byte) (c >>> 8);
+        cur[p + 2] = (byte) c;
+        cur[p + 3] = (byte) (c >>> 24);
+      }
+    } else {
+      for (int x = 0; x < w; x++, p += 3) {
+        int c = src[off + x];
+        cur[p] = (byte) (c >>> 16);
+        cur[p + 1] = (byte) (c >>> 8);
+        cur[p + 2] = (byte) c;
+      }
+    }
+  }
+
+  /**
+   * Fills {@code up} and {@code sub} (from index 1) with the row filtered by "Up" and "Sub";
+   * true when "Up" leaves the smaller sum of absolute (signed) bytes, ties to "Up".
+   */
+  static boolean filterUpOrSub(byte[] cur, byte[] prev, int stride, int bpp, byte[] up, byte[] sub) {
+    long sumUp = 0, sumSub = 0;
+    for (int i = 0; i < bpp; i++) {
+      byte u = (byte) (cur[i] - prev[i]);
+      up[i + 1] = u;
+      sub[i + 1] = cur[i];
+      sumUp += Math.abs(u);
+      sumSub += Math.abs(cur[i]);
+    }
+    for (int i = bpp; i < stride; i++) {
+      byte u = (byte) (cur[i] - prev[i]);
+      byte v = (byte) (cur[i] - cur[i - bpp]);
+      up[i + 1] = u;
+      sub[i + 1] = v;
+      sumUp += Math.abs(u);
+      sumSub += Math.abs(v);
+    }
+    return sumUp <= sumSub;
   }
 
   /** The image's packed pixels when it stores them as one int per pixel without offsets, else null. */
