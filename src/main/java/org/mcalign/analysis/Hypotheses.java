@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.mcalign.data.Paper;
 import org.mcalign.data.Study;
 import tech.tablesaw.api.DoubleColumn;
@@ -90,13 +89,14 @@ public final class Hypotheses {
   public static AnalysisResult run(String analysis, Table groundTruthAllCountries, Table responses, Metric metric,
       AnalysisSettings s, long seed, Study study) {
     Gt gt = new Gt(groundTruthAllCountries);
+    Responses r = new Responses(responses);
     Table t = switch (analysis) {
-      case "english_language_alignment" -> englishLanguageAlignment(responses, gt, metric, s, seed, study);
-      case "cross_linguistic_cultural_transfer" -> crossLinguisticTransfer(responses, gt, metric, s, seed, study);
-      case "monocultural_alignment" -> monoculturalAlignment(responses, gt, metric, s, seed, study);
-      case "extreme_absolute_performance" -> absolutePerformance(responses, gt, metric, s, seed);
-      case "extreme_relative_performance" -> relativePerformance(responses, gt, metric, s, seed, true);
-      case "extreme_relative_all_combinations" -> relativePerformance(responses, gt, metric, s, seed, false);
+      case "english_language_alignment" -> englishLanguageAlignment(r, gt, metric, s, seed, study);
+      case "cross_linguistic_cultural_transfer" -> crossLinguisticTransfer(r, gt, metric, s, seed, study);
+      case "monocultural_alignment" -> monoculturalAlignment(r, gt, metric, s, seed, study);
+      case "extreme_absolute_performance" -> absolutePerformance(r, gt, metric, s, seed);
+      case "extreme_relative_performance" -> relativePerformance(r, gt, metric, s, seed, true);
+      case "extreme_relative_all_combinations" -> relativePerformance(r, gt, metric, s, seed, false);
       default -> throw new IllegalArgumentException("unknown analysis '" + analysis + "'; expected one of " + NAMES);
     };
     Map<String, Object> settings = new LinkedHashMap<>(s.asMap());
@@ -105,60 +105,78 @@ public final class Hypotheses {
     return new AnalysisResult(analysis, t.setName(fileName(analysis, metric, s.hypothesisRounds())), settings, seed);
   }
 
-  /** Ground truth rows by question key: (country, language, score). */
+  /** Ground truth rows by question key: (country, language, score), as arrays (read once, not per pair). */
   static final class Gt {
-    final Map<String, List<Integer>> byQuestion = new HashMap<>();
-    final StringColumn country, language;
-    final DoubleColumn score;
+    private final Map<String, int[]> byQuestion = new HashMap<>();
+    final String[] country, language;
+    final double[] score;
 
     Gt(Table t) {
-      country = t.stringColumn("cntry_an");
-      language = t.stringColumn("language");
-      score = t.doubleColumn("pro_score");
+      country = t.stringColumn("cntry_an").asObjectArray();
+      language = t.stringColumn("language").asObjectArray();
+      score = t.doubleColumn("pro_score").asDoubleArray();
       StringColumn q = t.stringColumn("question_key");
-      for (int i = 0; i < t.rowCount(); i++) byQuestion.computeIfAbsent(q.get(i).toLowerCase(), k -> new ArrayList<>()).add(i);
+      Map<String, List<Integer>> rows = new HashMap<>();
+      for (int i = 0; i < t.rowCount(); i++) rows.computeIfAbsent(q.get(i).toLowerCase(), k -> new ArrayList<>()).add(i);
+      rows.forEach((k, v) -> byQuestion.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     }
 
-    List<Integer> of(String question) {
-      return byQuestion.getOrDefault(question, List.of());
+    /** The rows of a question, in table order. */
+    int[] of(String question) {
+      return byQuestion.getOrDefault(question, NONE);
     }
+
+    private static final int[] NONE = new int[0];
   }
 
-  private static String s(Table t, int i, String c) {
-    return t.getString(i, c);
+  /** Which (response row, ground-truth row) pairs a join keeps. */
+  private interface PairFilter {
+    boolean keep(int response, int truth);
   }
 
-  private static double score(Table t, int i) {
-    return t.doubleColumn("response_pro_score").getDouble(i);
+  /** The response columns the analyses read, as arrays (a column looked up by name per pair was most of their set-up). */
+  static final class Responses {
+    final int n;
+    final String[] model, language, responseLanguage, question;
+    final double[] score;
+
+    Responses(Table t) {
+      n = t.rowCount();
+      model = t.stringColumn("model_name").asObjectArray();
+      language = t.stringColumn("language").asObjectArray();
+      responseLanguage = t.stringColumn("response_language").asObjectArray();
+      question = t.stringColumn("question_key").asObjectArray();
+      score = t.doubleColumn("response_pro_score").asDoubleArray();
+    }
   }
 
   /** {@code analyze_american_superiority_bias}: English prompts against English-speaking countries' truth. */
-  static Table englishLanguageAlignment(Table r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
+  static Table englishLanguageAlignment(Responses r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
     String english = study.referenceLanguage();
     GroupedPairs p = new GroupedPairs("model_name", "cntry_an");
-    for (int i = 0; i < r.rowCount(); i++) {
-      if (!s(r, i, "language").equals(english)) continue;
-      for (int g : gt.of(s(r, i, "question_key")))
-        if (gt.language.get(g).equals(english)) p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), gt.country.get(g));
+    for (int i = 0; i < r.n; i++) {
+      if (!r.language[i].equals(english)) continue;
+      for (int g : gt.of(r.question[i]))
+        if (gt.language[g].equals(english)) p.add(r.score[i], gt.score[g], r.model[i], gt.country[g]);
     }
     return p.table("english_language_alignment", p.sampleMetric(m, s.perGroupSample(), s.hypothesisRounds(), seed, s.threads()), "metric_value");
   }
 
   /** {@code analyze_cross_linguistic_transfer}: native alignment vs alignment with the US, non-US countries. */
-  static Table crossLinguisticTransfer(Table r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
+  static Table crossLinguisticTransfer(Responses r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
     String reference = study.referenceCountry();
     GroupedPairs nativePairs = new GroupedPairs("model_name", "cntry_an", "language");
     GroupedPairs usPairs = new GroupedPairs("model_name", "cntry_an", "language");
-    for (int i = 0; i < r.rowCount(); i++) {
-      if (!s(r, i, "language").equals(s(r, i, "response_language"))) continue;
-      List<Integer> rows = gt.of(s(r, i, "question_key"));
+    for (int i = 0; i < r.n; i++) {
+      if (!r.language[i].equals(r.responseLanguage[i])) continue;
+      int[] rows = gt.of(r.question[i]);
       for (int g : rows) {
-        if (!gt.language.get(g).equals(s(r, i, "language")) || gt.country.get(g).equals(reference)) continue;
+        if (!gt.language[g].equals(r.language[i]) || gt.country[g].equals(reference)) continue;
         for (int u : rows) {
-          if (!gt.country.get(u).equals(reference)) continue;
-          String[] key = {s(r, i, "model_name"), gt.country.get(g), s(r, i, "language")};
-          nativePairs.add(score(r, i), gt.score.getDouble(g), key);
-          usPairs.add(score(r, i), gt.score.getDouble(u), key);
+          if (!gt.country[u].equals(reference)) continue;
+          String[] key = {r.model[i], gt.country[g], r.language[i]};
+          nativePairs.add(r.score[i], gt.score[g], key);
+          usPairs.add(r.score[i], gt.score[u], key);
         }
       }
     }
@@ -175,33 +193,33 @@ public final class Hypotheses {
   }
 
   /** {@code analyze_monocultural_alignment}: English prompts vs non-English countries, native prompts vs their countries. */
-  static Table monoculturalAlignment(Table r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
+  static Table monoculturalAlignment(Responses r, Gt gt, Metric m, AnalysisSettings s, long seed, Study study) {
     Set<String> englishSpeaking = study.referenceSpeakingCountries();
     String english = study.referenceLanguage(), englishName = study.languageName(english);
     GroupedPairs p = new GroupedPairs("model_name", "response_language", "cntry_an");
-    for (int i = 0; i < r.rowCount(); i++) {
-      String lang = s(r, i, "language");
-      for (int g : gt.of(s(r, i, "question_key"))) {
-        if (lang.equals(english) && !englishSpeaking.contains(gt.country.get(g)))
-          p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), englishName, gt.country.get(g));
-        else if (!lang.equals(english) && lang.equals(s(r, i, "response_language")) && gt.language.get(g).equals(lang))
-          p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), "Native", gt.country.get(g));
+    for (int i = 0; i < r.n; i++) {
+      String lang = r.language[i];
+      for (int g : gt.of(r.question[i])) {
+        if (lang.equals(english) && !englishSpeaking.contains(gt.country[g]))
+          p.add(r.score[i], gt.score[g], r.model[i], englishName, gt.country[g]);
+        else if (!lang.equals(english) && lang.equals(r.responseLanguage[i]) && gt.language[g].equals(lang))
+          p.add(r.score[i], gt.score[g], r.model[i], "Native", gt.country[g]);
       }
     }
     return p.table("monocultural_alignment", p.sampleMetric(m, s.perGroupSample(), s.hypothesisRounds(), seed, s.threads()), "metric_value");
   }
 
   /** {@code analyze_absolute_performance}: responses against the countries of their prompt language. */
-  static Table absolutePerformance(Table r, Gt gt, Metric m, AnalysisSettings s, long seed) {
-    GroupedPairs p = join(r, gt, (i, g) -> s(r, i, "language").equals(gt.language.get(g)));
+  static Table absolutePerformance(Responses r, Gt gt, Metric m, AnalysisSettings s, long seed) {
+    GroupedPairs p = join(r, gt, (i, g) -> r.language[i].equals(gt.language[g]));
     return p.table("extreme_absolute_performance", p.sampleMetric(m, s.perGroupSample(), s.hypothesisRounds(), seed, s.threads()), "metric_value");
   }
 
-  private static GroupedPairs join(Table r, Gt gt, BiFunction<Integer, Integer, Boolean> keep) {
+  private static GroupedPairs join(Responses r, Gt gt, PairFilter keep) {
     GroupedPairs p = new GroupedPairs("model_name", "response_language", "cntry_an");
-    for (int i = 0; i < r.rowCount(); i++)
-      for (int g : gt.of(s(r, i, "question_key")))
-        if (keep.apply(i, g)) p.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), s(r, i, "response_language"), gt.country.get(g));
+    for (int i = 0; i < r.n; i++)
+      for (int g : gt.of(r.question[i]))
+        if (keep.keep(i, g)) p.add(r.score[i], gt.score[g], r.model[i], r.responseLanguage[i], gt.country[g]);
     return p;
   }
 
@@ -211,14 +229,14 @@ public final class Hypotheses {
    * metric minus the uniform-random baseline's metric of the same round, response language
    * and country.
    */
-  static Table relativePerformance(Table r, Gt gt, Metric m, AnalysisSettings s, long seed, boolean sameLanguage) {
+  static Table relativePerformance(Responses r, Gt gt, Metric m, AnalysisSettings s, long seed, boolean sameLanguage) {
     GroupedPairs models = new GroupedPairs("model_name", "response_language", "cntry_an");
     GroupedPairs baseline = new GroupedPairs("model_name", "response_language", "cntry_an");
-    for (int i = 0; i < r.rowCount(); i++)
-      for (int g : gt.of(s(r, i, "question_key"))) {
-        if (sameLanguage && !s(r, i, "language").equals(gt.language.get(g))) continue;
-        GroupedPairs target = s(r, i, "model_name").equals(Paper.BASELINE_UNIFORM) ? baseline : models; // built in
-        target.add(score(r, i), gt.score.getDouble(g), s(r, i, "model_name"), s(r, i, "response_language"), gt.country.get(g));
+    for (int i = 0; i < r.n; i++)
+      for (int g : gt.of(r.question[i])) {
+        if (sameLanguage && !r.language[i].equals(gt.language[g])) continue;
+        GroupedPairs target = r.model[i].equals(Paper.BASELINE_UNIFORM) ? baseline : models; // built in
+        target.add(r.score[i], gt.score[g], r.model[i], r.responseLanguage[i], gt.country[g]);
       }
     int rounds = s.hypothesisRounds();
     List<double[]> base = baseline.sampleMetric(m, s.perGroupSample(), rounds, seed ^ 0x2545F4914F6CDD1DL, s.threads());

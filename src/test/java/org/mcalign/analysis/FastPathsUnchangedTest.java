@@ -28,8 +28,8 @@ class FastPathsUnchangedTest {
     DoubleColumn score = r.doubleColumn("response_pro_score");
     for (int i = 0; i < r.rowCount(); i++)
       for (int g : gt.of(r.getString(i, "question_key")))
-        p.add(score.getDouble(i), gt.score.getDouble(g), r.getString(i, "model_name"), r.getString(i, "response_language"),
-            gt.country.get(g));
+        p.add(score.getDouble(i), gt.score[g], r.getString(i, "model_name"), r.getString(i, "response_language"),
+            gt.country[g]);
     return p;
   }
 
