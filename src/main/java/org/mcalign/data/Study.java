@@ -58,6 +58,8 @@ public final class Study {
   /** A country of the ground truth: WVS code, name, and its main interview language (a declared language code). */
   public record Country(String code, String name, String language) {}
 
+  /** The models' families in order of their first model: asked per row by some analyses, so computed once. */
+  private final List<String> families;
   private final List<Model> models;
   private final List<Language> languages;
   private final List<Country> countries;
@@ -70,6 +72,7 @@ public final class Study {
   Study(List<Model> models, List<Language> languages, List<Country> countries, String referenceCountry,
       List<String> demographicCountries, List<String> referenceSpeaking, String source, ObjectNode json) {
     this.models = List.copyOf(models);
+    this.families = this.models.stream().map(Model::family).distinct().toList();
     this.languages = List.copyOf(languages);
     this.countries = List.copyOf(countries);
     this.referenceCountry = referenceCountry;
@@ -173,7 +176,7 @@ public final class Study {
 
   /** The families of the declared models in order of their first model (no baselines). */
   public List<String> families() {
-    return models.stream().map(Model::family).distinct().toList();
+    return families;
   }
 
   /** {@value #BASELINE_FAMILY}, then {@link #families()}. */
@@ -236,7 +239,8 @@ public final class Study {
   }
 
   public Optional<Language> language(String code) {
-    return languages.stream().filter(l -> l.code().equals(code)).findFirst();
+    for (Language l : languages) if (l.code().equals(code)) return Optional.of(l);
+    return Optional.empty();
   }
 
   /** "da" → "Danish"; an undeclared value passes through. */
@@ -270,7 +274,8 @@ public final class Study {
   }
 
   public Optional<Country> country(String code) {
-    return countries.stream().filter(c -> c.code().equals(code)).findFirst();
+    for (Country c : countries) if (c.code().equals(code)) return Optional.of(c);
+    return Optional.empty();
   }
 
   /** "DK" → "Denmark"; an undeclared value passes through. */
