@@ -168,24 +168,23 @@ public final class PaperAnalysis {
     sink.coreDone(new Result(seed, s, responses, total, new LinkedHashMap<>(tables), new LinkedHashMap<>(regs), Map.copyOf(secs),
         Map.copyOf(cpu), new LinkedHashMap<>(skipped), p.coverage));
     if (scope == Scope.ALL) {
-      Map<String, Runnable> rest = new LinkedHashMap<>();
-      for (Metric m : List.of(Metric.MEAN_ALIGNMENT, Metric.PEARSON))
-        rest.put("total_gt_alignment_" + m.id(), () -> tables.put(TotalGroundTruthAlignment.fileName(m, n), timed(secs,
-            "total_gt_alignment (" + m.id() + ", 3 levels)", () -> TotalGroundTruthAlignment.run(
-                in, responses, m, n, partSeed(seed, "total_gt_alignment_" + m.id()), s).table())));
-      for (String h : List.of("english_language_alignment", "cross_linguistic_cultural_transfer",
-          "monocultural_alignment", "extreme_absolute_performance", "extreme_relative_all_combinations")) {
+      java.util.function.Consumer<Metric> totalAlignment = m -> tables.put(TotalGroundTruthAlignment.fileName(m, n), timed(secs,
+          "total_gt_alignment (" + m.id() + ", 3 levels)", () -> TotalGroundTruthAlignment.run(
+              in, responses, m, n, partSeed(seed, "total_gt_alignment_" + m.id()), s).table()));
+      java.util.function.Consumer<String> hypothesis = h -> {
         String file = Hypotheses.fileName(h, Metric.MEAN_ALIGNMENT, s.hypothesisRounds());
-        rest.put(h, () -> p.part(List.of(file), () -> tables.put(file, timed(secs, h + " (" + s.hypothesisRounds() + " rounds)",
-            () -> Hypotheses.run(h, in, responses, Metric.MEAN_ALIGNMENT, s, partSeed(seed, h)).table()))));
-      }
+        p.part(List.of(file), () -> tables.put(file, timed(secs, h + " (" + s.hypothesisRounds() + " rounds)",
+            () -> Hypotheses.run(h, in, responses, Metric.MEAN_ALIGNMENT, s, partSeed(seed, h)).table())));
+      };
       // largest tables first, so that each is written while later parts run rather than after the
       // last one (seeds come from the parts' names: the order changes no number)
-      for (String part : List.of("extreme_relative_all_combinations", "cross_linguistic_cultural_transfer",
-          "total_gt_alignment_mean_alignment", "total_gt_alignment_pearson", "extreme_absolute_performance",
-          "monocultural_alignment", "english_language_alignment"))
-        rest.remove(part).run();
-      if (!rest.isEmpty()) throw new IllegalStateException("parts not scheduled: " + rest.keySet());
+      hypothesis.accept("extreme_relative_all_combinations");
+      hypothesis.accept("cross_linguistic_cultural_transfer");
+      totalAlignment.accept(Metric.MEAN_ALIGNMENT);
+      totalAlignment.accept(Metric.PEARSON);
+      hypothesis.accept("extreme_absolute_performance");
+      hypothesis.accept("monocultural_alignment");
+      hypothesis.accept("english_language_alignment");
       int dr = s.hypothesisRounds();
       tables.put(Demographic.fileName(Metric.SPEARMAN, dr), timed(secs, "demographic (" + dr + " rounds)", () ->
           Demographic.run(in.demographicResults(), Metric.SPEARMAN, dr, partSeed(seed, "demographic"), s).table()));

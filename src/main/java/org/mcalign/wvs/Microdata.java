@@ -405,6 +405,10 @@ public final class Microdata implements AutoCloseable {
 
     Interner(List<String> names) {
       this.names = names;
+      for (int i = 0; i < names.size(); i++) { // names met before (none on a first pass) keep their indices
+        index.put(names.get(i), i);
+        bytes.add(names.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
     }
 
     int index(byte[] b, int s, int e) {
