@@ -92,7 +92,7 @@ final class GroupedPairs {
       for (int g = 0; g < mg.length; g++) {
         int size = mg[g].rows.length;
         if (rng == null) Arrays.fill(w, 0, size, 1);
-        else for (int i = 0; i < perGroup; i++) w[rng.nextInt(size)]++;
+        else rng.count(w, perGroup, size);
         out[g] = mg[g].compute(metric, w, a, b);
         Arrays.fill(w, 0, size, 0);
       }

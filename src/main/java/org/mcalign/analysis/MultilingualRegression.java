@@ -192,7 +192,7 @@ public final class MultilingualRegression {
     int n = d.nobs(), ncols = d.ncols();
     Rounds.Body<org.mcalign.stats.OlsResults> body = (round, rng) -> {
       if (rng == null) return org.mcalign.stats.Ols.fit(d);
-      int[] idx = org.mcalign.stats.Bootstrap.resampleIndices(n, rng);
+      int[] idx = rng.indices(n, n);
       double[][] cols = new double[ncols][n];
       double[] y = new double[n], full = d.response();
       for (int j = 0; j < ncols; j++) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.mcalign.data.Study;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -132,7 +131,7 @@ public final class TotalGroundTruthAlignment {
     }
 
     /** One round ({@code rng == null}: no resampling): [metric per group, consistency per group]. */
-    double[][] round(Metric metric, SplittableRandom rng, double reliability, ConsistencyPairs pairs) {
+    double[][] round(Metric metric, org.mcalign.stats.Draws rng, double reliability, ConsistencyPairs pairs) {
       int[] w = weights.get(); // every entry is set below
       if (rng == null) Arrays.fill(w, 1);
       else Rounds.resampleCounts(w, j.n, rng);

@@ -60,7 +60,12 @@ public final class Bootstrap {
 
   /** The generator of round {@code round}: a function of (seed, round) only. */
   public static SplittableRandom generator(long seed, int round) {
-    return new SplittableRandom(mix64(mix64(seed) + 0x9E3779B97F4A7C15L * (round + 1L)));
+    return new SplittableRandom(roundSeed(seed, round));
+  }
+
+  /** The seed of round {@code round}'s generator (for {@link Draws#of}, the same stream). */
+  public static long roundSeed(long seed, int round) {
+    return mix64(mix64(seed) + 0x9E3779B97F4A7C15L * (round + 1L));
   }
 
   /** Runs all rounds (in parallel on a bounded pool) and returns their results in round order. */

@@ -30,7 +30,7 @@ class KernelsTest {
       for (int i = 0; i < n; i++) rows[i] = i;
       MetricGroup g = new MetricGroup(rows, x, y);
       int[] w = new int[n];
-      Rounds.resampleCounts(w, n, rng);
+      Rounds.resampleCounts(w, n, org.mcalign.stats.Draws.of(rng.nextLong()));
       List<Double> ex = new ArrayList<>(), ey = new ArrayList<>();
       for (int i = 0; i < n; i++) for (int k = 0; k < w[i]; k++) { ex.add(x[i]); ey.add(y[i]); }
       double[] xs = ex.stream().mapToDouble(Double::doubleValue).toArray();
@@ -58,7 +58,7 @@ class KernelsTest {
       double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
       ConsistencyGroup g = new ConsistencyGroup(cellRows.toArray(new int[0][]), v);
       int[] w = new int[v.length];
-      Rounds.resampleCounts(w, v.length, rng);
+      Rounds.resampleCounts(w, v.length, org.mcalign.stats.Draws.of(rng.nextLong()));
       // expand: each row appears w[row] times as a distinct position in its cell
       List<Double> left = new ArrayList<>(), right = new ArrayList<>();
       List<Double> leftRows = new ArrayList<>(), rightRows = new ArrayList<>();

@@ -3,7 +3,7 @@ package org.mcalign.analysis;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import org.mcalign.stats.Draws;
 import org.junit.jupiter.api.Test;
 
 /** A resample as multiplicities: n draws with replacement from n rows, whatever the array held before. */
@@ -14,7 +14,7 @@ class RoundsTest {
     int[] w = new int[n + 3];
     Arrays.fill(w, 7); // left over from an earlier round
     double[] total = new double[n];
-    SplittableRandom rng = new SplittableRandom(5);
+    Draws rng = Draws.of(5);
     for (int r = 0; r < rounds; r++) {
       Rounds.resampleCounts(w, n, rng);
       assertEquals(n, Arrays.stream(w, 0, n).sum(), "n draws");
