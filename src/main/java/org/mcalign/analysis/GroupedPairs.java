@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mcalign.data.StringColumns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -130,22 +130,28 @@ final class GroupedPairs {
     return rounds == 0 ? List.of(body.run(0, null)) : Rounds.run(rounds, seed, threads, body);
   }
 
-  /** One row per (round, group): the key columns, then {@code valueColumn}; no round column. */
+  /** One row per (round, group), groups sorted by name: the key columns, {@code valueColumn}, then the round. */
   Table table(String name, List<double[]> perRound, String valueColumn) {
     int[] order = sortedGroups();
-    StringColumn[] keys = new StringColumn[keyColumns.length];
-    for (int c = 0; c < keys.length; c++) keys[c] = StringColumn.create(keyColumns[c]);
-    DoubleColumn v = DoubleColumn.create(valueColumn);
-    IntColumn round = IntColumn.create("round");
-    for (int r = 0; r < perRound.size(); r++)
-      for (int g : order) {
-        for (int c = 0; c < keys.length; c++) keys[c].append(names.get(g).get(c));
-        v.append(perRound.get(r)[g]);
-        round.append(r);
+    int groups = order.length, rows = perRound.size() * groups;
+    int[] codes = new int[rows]; // the group's position in order, for every round
+    double[] v = new double[rows];
+    int[] round = new int[rows];
+    for (int r = 0, p = 0; r < perRound.size(); r++) {
+      double[] values = perRound.get(r);
+      for (int j = 0; j < groups; j++, p++) {
+        codes[p] = j;
+        v[p] = values[order[j]];
+        round[p] = r;
       }
+    }
     Table t = Table.create(name);
-    t.addColumns(keys);
-    return t.addColumns(v, round);
+    for (int c = 0; c < keyColumns.length; c++) {
+      String[] names = new String[groups];
+      for (int j = 0; j < groups; j++) names[j] = this.names.get(order[j]).get(c);
+      t.addColumns(StringColumns.of(keyColumns[c], names, codes, rows));
+    }
+    return t.addColumns(DoubleColumn.create(valueColumn, v), IntColumn.create("round", round));
   }
 
 }

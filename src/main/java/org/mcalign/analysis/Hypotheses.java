@@ -241,15 +241,15 @@ public final class Hypotheses {
     int rounds = s.hypothesisRounds();
     List<double[]> base = baseline.sampleMetric(m, s.perGroupSample(), rounds, seed ^ 0x2545F4914F6CDD1DL, s.threads());
     List<double[]> mod = models.sampleMetric(m, s.perGroupSample(), rounds, seed, s.threads());
-    Map<String, Integer> baseGroup = new HashMap<>();
-    for (int g = 0; g < baseline.groups(); g++) baseGroup.put(baseline.name(g).get(1) + "|" + baseline.name(g).get(2), g);
+    // each model group's baseline group (same response language and country), or -1: looked up once, not per round
+    Map<List<String>, Integer> baseGroup = new HashMap<>();
+    for (int g = 0; g < baseline.groups(); g++) baseGroup.put(baseline.name(g).subList(1, 3), g);
+    int[] baseOf = new int[models.groups()];
+    for (int g = 0; g < baseOf.length; g++) baseOf[g] = baseGroup.getOrDefault(models.name(g).subList(1, 3), -1);
     List<double[]> diff = new ArrayList<>();
     for (int round = 0; round < mod.size(); round++) {
-      double[] d = new double[models.groups()];
-      for (int g = 0; g < d.length; g++) {
-        Integer b = baseGroup.get(models.name(g).get(1) + "|" + models.name(g).get(2));
-        d[g] = b == null ? Double.NaN : mod.get(round)[g] - base.get(round)[b]; // left join: NaN without baseline
-      }
+      double[] d = new double[baseOf.length], mr = mod.get(round), br = base.get(round);
+      for (int g = 0; g < d.length; g++) d[g] = baseOf[g] < 0 ? Double.NaN : mr[g] - br[baseOf[g]]; // left join: NaN without baseline
       diff.add(d);
     }
     return models.table(sameLanguage ? "extreme_relative_performance" : "extreme_relative_all_combinations", diff, "metric_value");

@@ -116,8 +116,11 @@ public final class PaperAnalysis {
     Table responses = timed(secs, "baselines", () -> Baselines.withBaselines(in.responses(), s, partSeed(seed, "baselines")));
 
     int n = s.totalGtRounds();
+    // the joined tables and groups of the three levels, for the three metrics' runs
+    TotalGroundTruthAlignment.Levels levels = timed(secs, "total_gt_alignment (spearman, 3 levels)",
+        () -> TotalGroundTruthAlignment.levels(in, responses));
     Table total = timed(secs, "total_gt_alignment (spearman, 3 levels)", () -> TotalGroundTruthAlignment.run(
-        in, responses, Metric.SPEARMAN, n, partSeed(seed, "total_gt_alignment"), s).table());
+        levels, Metric.SPEARMAN, n, partSeed(seed, "total_gt_alignment"), s).table());
     tables.put(TotalGroundTruthAlignment.fileName(Metric.SPEARMAN, n), total);
 
     Table benchmarks = MultilingualRegression.benchmarks(in);
@@ -170,7 +173,7 @@ public final class PaperAnalysis {
     if (scope == Scope.ALL) {
       java.util.function.Consumer<Metric> totalAlignment = m -> tables.put(TotalGroundTruthAlignment.fileName(m, n), timed(secs,
           "total_gt_alignment (" + m.id() + ", 3 levels)", () -> TotalGroundTruthAlignment.run(
-              in, responses, m, n, partSeed(seed, "total_gt_alignment_" + m.id()), s).table()));
+              levels, m, n, partSeed(seed, "total_gt_alignment_" + m.id()), s).table()));
       java.util.function.Consumer<String> hypothesis = h -> {
         String file = Hypotheses.fileName(h, Metric.MEAN_ALIGNMENT, s.hypothesisRounds());
         p.part(List.of(file), () -> tables.put(file, timed(secs, h + " (" + s.hypothesisRounds() + " rounds)",

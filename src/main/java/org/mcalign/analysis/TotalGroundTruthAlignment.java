@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
+import org.mcalign.data.StringColumns;
 import tech.tablesaw.api.Table;
 
 /**
@@ -35,10 +35,35 @@ public final class TotalGroundTruthAlignment {
    */
   public static AnalysisResult run(AnalysisInputs in, Table responses, Metric metric, int rounds,
       long seed, AnalysisSettings settings) {
+    return run(levels(in, responses), metric, rounds, seed, settings);
+  }
+
+  /**
+   * The joined tables of the three levels and their groups, which do not depend on the metric:
+   * built once, they serve the runs of all three metrics ({@code analyze all} runs Spearman,
+   * mean alignment and Pearson on the same responses).
+   */
+  public static Levels levels(AnalysisInputs in, Table responses) {
+    Map<GroundTruthType, Plan> plans = new java.util.EnumMap<>(GroundTruthType.class);
+    for (GroundTruthType type : GroundTruthType.values()) plans.put(type, new Plan(JoinedScores.join(responses, JoinedScores.groundTruth(in, type))));
+    return new Levels(plans);
+  }
+
+  /** See {@link #levels}. */
+  public static final class Levels {
+    private final Map<GroundTruthType, Plan> plans;
+
+    private Levels(Map<GroundTruthType, Plan> plans) {
+      this.plans = plans;
+    }
+  }
+
+  /** {@link #run(AnalysisInputs, Table, Metric, int, long, AnalysisSettings)} on levels already built. */
+  public static AnalysisResult run(Levels levels, Metric metric, int rounds, long seed, AnalysisSettings settings) {
     Table out = null;
     for (GroundTruthType type : GroundTruthType.values()) {
-      Table t = runLevel(responses, JoinedScores.groundTruth(in, type), type, metric, rounds,
-          levelSeed(seed, type), settings.threads(), settings.reliability(), settings.consistencyPairs());
+      Table t = runPlan(levels.plans.get(type), type, metric, rounds, levelSeed(seed, type), settings.threads(), settings.reliability(),
+          settings.consistencyPairs());
       out = out == null ? t : out.append(t);
     }
     Map<String, Object> s = new LinkedHashMap<>(settings.asMap());
@@ -59,7 +84,11 @@ public final class TotalGroundTruthAlignment {
 
   public static Table runLevel(Table responses, Table groundTruth, GroundTruthType type, Metric metric,
       int rounds, long seed, int threads, double reliability, ConsistencyPairs pairs) {
-    Plan plan = new Plan(JoinedScores.join(responses, groundTruth));
+    return runPlan(new Plan(JoinedScores.join(responses, groundTruth)), type, metric, rounds, seed, threads, reliability, pairs);
+  }
+
+  private static Table runPlan(Plan plan, GroundTruthType type, Metric metric, int rounds, long seed, int threads, double reliability,
+      ConsistencyPairs pairs) {
     List<double[][]> results = rounds == 0
         ? List.<double[][]>of(plan.round(metric, null, reliability, pairs))
         : Rounds.run(rounds, seed, threads, (r, rng) -> plan.round(metric, rng, reliability, pairs));
@@ -155,31 +184,26 @@ public final class TotalGroundTruthAlignment {
     Table table(List<double[][]> rounds, GroundTruthType type, Metric metric) {
       int rows = 0;
       for (double[][] r : rounds) for (double p : r[2]) if (p > 0) rows++;
-      StringColumn model = StringColumn.create("model_name", rows);
-      StringColumn group = StringColumn.create("gt_group", rows);
-      StringColumn lang = StringColumn.create("response_language", rows);
-      DoubleColumn value = DoubleColumn.create("metric_value", rows);
-      DoubleColumn cons = DoubleColumn.create("consistency", rows);
-      IntColumn round = IntColumn.create("round", rows);
-      StringColumn gtType = StringColumn.create("gt_type", rows);
-      StringColumn met = StringColumn.create("metric", rows);
+      int[] groupOf = new int[rows], round = new int[rows];
+      double[] value = new double[rows], cons = new double[rows];
       int p = 0;
       for (int r = 0; r < rounds.size(); r++) {
         double[][] res = rounds.get(r);
         for (int g = 0; g < groups.length; g++) {
           if (res[2][g] == 0) continue;
-          model.set(p, groupNames[g][0]);
-          group.set(p, groupNames[g][1]);
-          lang.set(p, groupNames[g][2]);
-          value.set(p, res[0][g]);
-          cons.set(p, res[1][g]);
-          round.set(p, r);
-          gtType.set(p, type.id());
-          met.set(p, metric.id());
-          p++;
+          groupOf[p] = g;
+          value[p] = res[0][g];
+          cons[p] = res[1][g];
+          round[p++] = r;
         }
       }
-      return Table.create("total_gt_alignment_" + type.id(), model, group, lang, value, cons, round, gtType, met);
+      String[][] names = new String[3][groups.length];
+      for (int g = 0; g < groups.length; g++) for (int c = 0; c < 3; c++) names[c][g] = groupNames[g][c];
+      int[] same = new int[rows]; // one value in every row
+      return Table.create("total_gt_alignment_" + type.id(), StringColumns.of("model_name", names[0], groupOf, rows),
+          StringColumns.of("gt_group", names[1], groupOf, rows), StringColumns.of("response_language", names[2], groupOf, rows),
+          DoubleColumn.create("metric_value", value), DoubleColumn.create("consistency", cons), IntColumn.create("round", round),
+          StringColumns.of("gt_type", new String[] {type.id()}, same, rows), StringColumns.of("metric", new String[] {metric.id()}, same, rows));
     }
   }
 }

@@ -47,6 +47,22 @@ class TotalGroundTruthAlignmentTest {
     System.out.println("golden rows " + (golden.size() - 1) + " " + perType + ", max abs diff " + worst);
   }
 
+  /** Levels built once serve every metric: each run equals one that builds its own, whatever ran before on them. */
+  @Test
+  void levelsBuiltOnceGiveTheSameTablesForEveryMetric() {
+    AnalysisInputs in = TestData.inputs();
+    AnalysisSettings s = AnalysisSettings.paper();
+    Table responses = Baselines.withBaselines(in.responses(), s, 7);
+    TotalGroundTruthAlignment.Levels levels = TotalGroundTruthAlignment.levels(in, responses);
+    for (Metric m : new Metric[] {Metric.SPEARMAN, Metric.MEAN_ALIGNMENT, Metric.PEARSON, Metric.SPEARMAN}) {
+      Table shared = TotalGroundTruthAlignment.run(levels, m, 4, 21, s).table();
+      Table own = TotalGroundTruthAlignment.run(in, responses, m, 4, 21, s).table();
+      assertEquals(own.rowCount(), shared.rowCount(), m.id());
+      for (String c : own.columnNames())
+        assertEquals(own.column(c).asList(), shared.column(c).asList(), m.id() + " " + c);
+    }
+  }
+
   /** Results depend on (data, seed) only, not on the number of threads. */
   @Test
   void bootstrapIsSeededAndThreadIndependent() {
