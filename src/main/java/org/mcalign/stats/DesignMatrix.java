@@ -111,6 +111,7 @@ public final class DesignMatrix {
 
     List<String> names = new ArrayList<>();
     List<double[]> cols = new ArrayList<>();
+    double[] scratch = null, zeros = null;
     List<String> termNames = new ArrayList<>();
     List<Integer> termOf = new ArrayList<>();
     for (PatsyCoding.CodedTerm ct : PatsyCoding.order(formula.terms(), numeric)) {
@@ -152,12 +153,19 @@ public final class DesignMatrix {
             if (k > 0) name.append(':');
             name.append(partNames.get(k).get(pick));
             double[] c = partCols.get(k).get(pick);
-            if (v == null) v = c.clone();
-            else multiply(v, c);
+            if (v == null) {
+              // a product of factors is formed in the scratch array: most cells of an interaction of
+              // indicators are empty, and those columns then share one array of zeros
+              if (sizes.length == 1) v = c.clone();
+              else System.arraycopy(c, 0, v = scratch == null ? scratch = new double[m] : scratch, 0, m);
+            } else multiply(v, c);
           }
           if (v == null) {
             v = new double[m];
             Arrays.fill(v, 1.0);
+          } else if (v == scratch) {
+            if (!positiveZeros(v)) v = v.clone();
+            else v = zeros == null ? zeros = new double[m] : zeros;
           }
           names.add(sizes.length == 0 ? "Intercept" : name.toString());
           cols.add(v);
@@ -175,6 +183,12 @@ public final class DesignMatrix {
     double[] col = new double[rows.length];
     for (int i = 0; i < rows.length; i++) col[i] = coding[codes[rows[i]]][c];
     return col;
+  }
+
+  /** Whether every value is +0.0 (bit for bit: a -0.0 keeps its own column). */
+  private static boolean positiveZeros(double[] v) {
+    for (double x : v) if (Double.doubleToRawLongBits(x) != 0) return false;
+    return true;
   }
 
   /** v ← v·c elementwise. */

@@ -28,6 +28,50 @@ class DesignMatrixTest {
     return DesignMatrix.build(f, small()).names();
   }
 
+  /** Each interaction column is the elementwise product of its factors' columns, empty cells and -0.0 included. */
+  @Test
+  void interactionColumnsAreTheProductsOfTheirFactorsBitForBit() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+    int n = 300;
+    String[] a = new String[n], g = new String[n];
+    double[] x = new double[n], y = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = "a" + rng.nextInt(6);
+      g[i] = "g" + rng.nextInt(5);
+      x[i] = i % 7 == 0 ? -0.0 : rng.nextDouble() * 4 - 2; // negative values make -0.0 in other levels' rows
+      y[i] = rng.nextDouble();
+    }
+    a[0] = "only"; // a level that occurs with one g only: the other cells of a:g are empty
+    Table t = Table.create("t", StringColumn.create("a", a), StringColumn.create("g", g), DoubleColumn.create("x", x),
+        DoubleColumn.create("y", y));
+    DesignMatrix d = DesignMatrix.build("y ~ 0 + x:a:g + a:g", t);
+    int empty = 0;
+    for (int j = 0; j < d.ncols(); j++) {
+      String[] parts = d.names().get(j).split(":");
+      double[] col = d.column(j);
+      boolean allZero = true;
+      for (int i = 0; i < n; i++) {
+        double expected = 1;
+        boolean first = true;
+        for (String p : parts) {
+          double f = p.equals("x") ? x[i] : (p.startsWith("a[") ? indicator(p, a[i]) : indicator(p, g[i]));
+          expected = first ? f : expected * f;
+          first = false;
+        }
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(col[i]), d.names().get(j) + " row " + i);
+        allZero &= Double.doubleToRawLongBits(col[i]) == 0;
+      }
+      if (allZero) empty++;
+    }
+    assertTrue(empty > 0, "the design has empty cells");
+  }
+
+  /** 1 when {@code name}, e.g. {@code a[a3]} or {@code a[T.a3]}, names the level {@code value}. */
+  private static double indicator(String name, String value) {
+    String level = name.substring(name.indexOf('[') + 1, name.length() - 1);
+    return (level.startsWith("T.") ? level.substring(2) : level).equals(value) ? 1 : 0;
+  }
+
   @Test
   void interceptAndTreatmentCoding() {
     assertEquals(List.of("Intercept", "a[T.b]", "a[T.c]", "x"), names("y ~ x + a"));
