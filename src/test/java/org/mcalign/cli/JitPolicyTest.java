@@ -37,11 +37,24 @@ class JitPolicyTest {
     }
   }
 
+  /** Stage 1's start-up directive: C2 leaves ASM and the method-handle runtime to C1. */
+  @Test
+  void theStartupDirectiveParsesAndExcludesTheJdksClassSpinningFromC2() {
+    try {
+      assertTrue(String.valueOf(JitPolicy.apply(JitPolicy.STARTUP_RESOURCE, true)).contains("1 compiler directives added"));
+      String printed = DirectDiagnosticCommand.run("Compiler.directives_print");
+      assertTrue(printed.contains("jdk/internal/org/objectweb/asm/*.*") && printed.contains("java/lang/invoke/*.*"), printed);
+    } finally {
+      DirectDiagnosticCommand.run("Compiler.directives_clear");
+    }
+  }
+
   @Test
   void onlyTheBatchRunsTakeThePolicy() {
     assertTrue(JitPolicy.appliesTo(new String[] {"analyze", "all"}));
     assertTrue(JitPolicy.appliesTo(new String[] {"evaluate", "--model", "m"}));
     assertTrue(JitPolicy.appliesTo(new String[] {"fit", "--data", "d.csv"}));
+    assertTrue(JitPolicy.appliesTo(new String[] {"wvs-ground-truth", "--microdata", "m.csv"}));
     assertFalse(JitPolicy.appliesTo(new String[] {"kernel"}));
     assertFalse(JitPolicy.appliesTo(new String[] {"bench", "analyze"}));
     assertFalse(JitPolicy.appliesTo(new String[0]));
