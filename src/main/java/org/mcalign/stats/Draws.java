@@ -6,9 +6,10 @@ package org.mcalign.stats;
  *
  * <p>Why it is faster: {@code SplittableRandom} mixes one seed, then divides, per draw. Here the
  * mixes of the next {@value #BATCH} seeds are computed in one loop that the JIT vectorises (the
- * seeds are {@code seed + k·γ}, independent of each other), and the remainder is taken by
- * multiplication (Lemire, Kaser and Kurz 2019, exact for every 32-bit dividend and divisor)
- * instead of an integer division, which was most of the cost of a draw. Rejection (a draw
+ * seeds are {@code seed + k·γ}, independent of each other), and so are their remainders for
+ * {@link #count}'s bound ({@link #reduce}: by multiplication, exact); {@link #nextInt} takes
+ * its remainder by two multiplications (Lemire, Kaser and Kurz 2019, exact for every 32-bit
+ * dividend and divisor). An integer division was most of the cost of a draw. Rejection (a draw
  * beyond the last whole multiple of {@code bound}) consumes the next seed, as in the JDK.
  *
  * <p>Exactness rests on {@code SplittableRandom(long)} using the golden gamma and the
@@ -30,6 +31,8 @@ public final class Draws {
   private long base;
   /** {@code mix32} of the buffered seeds (as non-negative longs holding the 32 bits). */
   private final long[] mixed = new long[BATCH];
+  /** The draws of the buffered mixes for the bound {@link #count} is drawing (see {@link #reduce}). */
+  private final long[] reduced = new long[BATCH];
   /** Next unused entry of {@link #mixed}; {@code BATCH} when none is left. */
   private int next = BATCH;
 
@@ -63,7 +66,7 @@ public final class Draws {
     if (bound <= 0) throw new IllegalArgumentException("bound must be positive, got " + bound);
     if (n > 0 && w.length < bound) throw new IllegalArgumentException("counts of length " + w.length + " for bound " + bound);
     int m = bound - 1;
-    long inverse = inverse(bound);
+    long reciprocal = 0xffffffffL / bound + 1;
     boolean powerOfTwo = (bound & m) == 0;
     int done = 0;
     while (done < n) {
@@ -74,15 +77,35 @@ public final class Draws {
         for (int k = next; k < end; k++) w[(int) mixed[k] & m]++;
         done += end - next;
       } else {
+        reduce(next, end, bound, reciprocal);
         for (int k = next; k < end; k++) {
-          int u = (int) mixed[k] >>> 1;
-          int r = remainder(u, inverse, bound);
-          if (u + m - r < 0) continue;
+          int r = (int) reduced[k];
+          if (r < 0) continue; // rejected: the next entry draws again
           w[r]++;
           done++;
         }
       }
       next = end;
+    }
+  }
+
+  /**
+   * {@code reduced[k]} = the draw entry {@code k} gives for {@code bound} (not a power of two):
+   * {@code (mix32 >>> 1) mod bound}, or -1 where the JDK rejects the candidate. An elementwise
+   * loop over longs that C2 vectorises: the quotient is estimated as {@code u·M >> 32} with
+   * {@code M = floor((2^32 − 1)/bound) + 1}, which for {@code u < 2^31} is the true quotient or
+   * one more (the error {@code u·(M − 2^32/bound)/2^32} is below ½), so one conditional addition
+   * of {@code bound} gives the exact remainder.
+   */
+  private void reduce(int from, int to, long bound, long reciprocal) {
+    long m = bound - 1;
+    long[] in = mixed, out = reduced;
+    for (int k = from; k < to; k++) {
+      long u = (in[k] & 0xffffffffL) >>> 1;
+      long r = u - ((u * reciprocal) >>> 32) * bound;
+      r += bound & (r >> 63);
+      // the JDK's "u + m - r < 0" in int arithmetic: u - r + m reaches 2^31
+      out[k] = r | ~((u - r + m - 0x80000000L) >> 63);
     }
   }
 
