@@ -33,7 +33,19 @@ package org.mcalign.analysis;
  */
 public enum ConsistencyPairs {
   /** Pairs of distinct rows: copies of one row made by resampling are not paired with each other (ground-truth copies still are). */
-  DISTINCT_ROWS,
+  DISTINCT_ROWS(1),
   /** The code as written ({@code with_row_index} on the resampled table): a row drawn twice pairs with its own copy. */
-  DISTINCT_POSITIONS
+  DISTINCT_POSITIONS(0);
+
+  /**
+   * 1 when a row's copies do not pair with each other, else 0: a row drawn {@code w} times may
+   * not pair with {@code 1 + (w − 1)·copiesUnpaired} of its cell's positions. A number rather than
+   * a test, so that the consistency kernel has no branch on the rule (whichever rule its first
+   * compilation saw, the other then forced it to be compiled again).
+   */
+  final int copiesUnpaired;
+
+  ConsistencyPairs(int copiesUnpaired) {
+    this.copiesUnpaired = copiesUnpaired;
+  }
 }

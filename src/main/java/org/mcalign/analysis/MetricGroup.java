@@ -76,9 +76,9 @@ final class MetricGroup {
     Arrays.fill(rx, 0, kx, 0.0);
     Arrays.fill(ry, 0, ky, 0.0);
     long n = 0;
+    // rows not drawn (w = 0) add ±0.0, which changes no sum (none is ever -0.0): no branch on them
     for (int i = 0; i < rows.length; i++) {
       int wi = w[rows[i]];
-      if (wi == 0) continue;
       n += wi;
       rx[xCode[i]] += wi;
       ry[yCode[i]] += wi;
@@ -90,7 +90,6 @@ final class MetricGroup {
     double sxy = 0, sxx = 0, syy = 0;
     for (int i = 0; i < rows.length; i++) {
       int wi = w[rows[i]];
-      if (wi == 0) continue;
       double dx = rx[xCode[i]], dy = ry[yCode[i]];
       sxy += wi * dx * dy;
       sxx += wi * dx * dx;
@@ -129,7 +128,6 @@ final class MetricGroup {
     double sxy = 0, sxx = 0, syy = 0;
     for (int i = 0; i < rows.length; i++) {
       int wi = w[rows[i]];
-      if (wi == 0) continue;
       double dx = x[i] - mx, dy = y[i] - my;
       sxy += wi * dx * dy;
       sxx += wi * dx * dx;
