@@ -167,13 +167,20 @@ public final class Hypotheses {
     String reference = study.referenceCountry();
     GroupedPairs nativePairs = new GroupedPairs("model_name", "cntry_an", "language");
     GroupedPairs usPairs = new GroupedPairs("model_name", "cntry_an", "language");
+    boolean[] isReference = new boolean[gt.country.length];
+    for (int g = 0; g < isReference.length; g++) isReference[g] = gt.country[g].equals(reference);
+    int[] referenceRows = new int[0];
     for (int i = 0; i < r.n; i++) {
       if (!r.language[i].equals(r.responseLanguage[i])) continue;
       int[] rows = gt.of(r.question[i]);
+      // the question's rows of the reference country, in table order: found once per response, not per pair
+      int nr = 0;
+      if (referenceRows.length < rows.length) referenceRows = new int[rows.length];
+      for (int u : rows) if (isReference[u]) referenceRows[nr++] = u;
       for (int g : rows) {
-        if (!gt.language[g].equals(r.language[i]) || gt.country[g].equals(reference)) continue;
-        for (int u : rows) {
-          if (!gt.country[u].equals(reference)) continue;
+        if (isReference[g] || !gt.language[g].equals(r.language[i])) continue;
+        for (int k = 0; k < nr; k++) {
+          int u = referenceRows[k];
           String[] key = {r.model[i], gt.country[g], r.language[i]};
           nativePairs.add(r.score[i], gt.score[g], key);
           usPairs.add(r.score[i], gt.score[u], key);
