@@ -7,7 +7,9 @@
  * <ul>
  *   <li>{@link org.mcalign.stats.Correlation}: Pearson, Spearman (average ranks), mean alignment.
  *   <li>{@link org.mcalign.stats.Bootstrap}: seeded, parallel resampling whose results do not
- *       depend on the thread count; numpy percentiles. {@link org.mcalign.stats.GroupIndex}:
+ *       depend on the thread count; numpy percentiles. {@link org.mcalign.stats.Draws}: a round's
+ *       {@code SplittableRandom} stream, draw for draw, counted in vectorised batches.
+ *       {@link org.mcalign.stats.GroupIndex}:
  *       group-by on primitive arrays (grouped correlations over resamples without copying).
  *   <li>{@link org.mcalign.stats.Formula} and {@link org.mcalign.stats.DesignMatrix}: patsy
  *       formulas (C, Treatment, Sum, I, np.log and friends, center, standardize, **) with
