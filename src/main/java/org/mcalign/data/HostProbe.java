@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * How fast the machine is right now, as one fixed piece of work: 12.3 million seeded bounded
- * draws ({@code SplittableRandom.nextInt(bound)} counted into an array), the kernel that
- * dominates the bootstrap rounds of {@code analyze all}. On a shared host the same jar's times
+ * draws ({@code SplittableRandom.nextInt(bound)} counted into an array), the kernel the bootstrap
+ * rounds of {@code analyze all} ran before {@code Draws}; it stays the JDK's, so that probes of
+ * different days and builds compare. On a shared host the same jar's times
  * drift by a third within an hour, so {@code bench} prints this beside its figures (before and
  * after the benchmarks) to say which kind of hour they were measured in.
  */

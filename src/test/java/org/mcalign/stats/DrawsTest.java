@@ -71,23 +71,30 @@ class DrawsTest {
         "a round's draws are those of its generator");
   }
 
+  /** The remainder by multiplication, with the JDK's rejection, for every 31-bit candidate shape and divisor. */
   @Test
   void remainderByMultiplicationIsExactForEveryDivisorShape() {
     SplittableRandom pick = new SplittableRandom(13);
     int[] divisors = {1, 2, 3, 5, 7, 10, 277, 65535, 65536, 65537, (1 << 30) + 1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
     int[] dividends = {0, 1, 2, 276, 277, 278, 65535, 65536, (1 << 30), Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
     for (int d : divisors) {
-      long inv = Draws.inverse(d);
-      for (int u : dividends) assertEquals(u % d, Draws.remainder(u, inv, d), u + " mod " + d);
+      long reciprocal = Draws.reciprocal(d);
+      for (int u : dividends) assertEquals(jdkDraw(u, d), Draws.draw(u, reciprocal, d), u + " mod " + d);
       for (int i = 0; i < 20000; i++) {
         int u = pick.nextInt() >>> 1;
-        assertEquals(u % d, Draws.remainder(u, inv, d), u + " mod " + d);
+        assertEquals(jdkDraw(u, d), Draws.draw(u, reciprocal, d), u + " mod " + d);
       }
     }
     for (int i = 0; i < 200000; i++) {
       int d = 1 + (pick.nextInt() >>> 1) % Integer.MAX_VALUE, u = pick.nextInt() >>> 1;
-      assertEquals(u % d, Draws.remainder(u, Draws.inverse(d), d), u + " mod " + d);
+      assertEquals(jdkDraw(u, d), Draws.draw(u, Draws.reciprocal(d), d), u + " mod " + d);
     }
+  }
+
+  /** {@code SplittableRandom.nextInt(bound)}'s step on a candidate: {@code u mod d}, or -1 where it draws again. */
+  private static long jdkDraw(int u, int d) {
+    int r = u % d;
+    return u + (d - 1) - r < 0 ? -1 : r;
   }
 
   @Test
