@@ -32,11 +32,14 @@ final class JitPolicy {
   static final String RESOURCE = "jit-directives.json";
 
   /**
-   * For {@code wvs-ground-truth}: C2 leaves alone the JDK's own class spinning at start-up (ASM
-   * and the method-handle runtime, which build the lambdas and string concatenations the first
-   * time they run). C2 compiled ASM's {@code Frame.execute}, 47 KB of code, for 0.14 s at start,
-   * while the pass over the microdata waited for its own loops to be compiled (8 alternating runs:
-   * 1.58 s against 1.72 s median, 2.6 s CPU against 2.8 s).
+   * For {@code wvs-ground-truth}: C2 compiles only the tokenizer, the code and weight parsers,
+   * the SHA-256 and CRC-32C of the input and the self-consistency draws; the rest, including the
+   * loop of the pass over the microdata ({@code Microdata.pass}), stays with C1. That loop met a
+   * branch its profile had never seen (a new country or language, a flush of the row file) a
+   * few hundred rows after each C2 compilation, which threw the compiled code away: two to five
+   * compilations of 50–150 ms each, with the pass running profiled C1 code in between. 12
+   * alternating runs against the previous directive (which only kept ASM and the method-handle
+   * runtime from C2): 1.37 s against 1.52 s median wall time, 1.8 s against 2.5 s CPU.
    */
   static final String STARTUP_RESOURCE = "jit-startup.json";
 

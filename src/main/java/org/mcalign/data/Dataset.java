@@ -246,6 +246,18 @@ public final class Dataset {
     return description;
   }
 
+  /**
+   * Records the SHA-256 of the dataset's file {@code localName}, computed by a caller that has
+   * just read every byte of it (e.g. stage 1's single pass over the microdata), so that
+   * provenance does not read the file a second time. Ignored when {@code file} is not where
+   * this dataset reads {@code localName}, or when its SHA-256 is already known.
+   */
+  public void recordSha256(String localName, Path file, String sha256) {
+    if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256 in lower-case hex: '" + sha256 + "'");
+    Path read = replaced.getOrDefault(localName, folder.resolve(localName)).toAbsolutePath().normalize();
+    if (read.equals(file.toAbsolutePath().normalize())) checksums.putIfAbsent(localName, sha256);
+  }
+
   /** SHA-256 of a file of the dataset, computed once per dataset. */
   String sha256(String localName) {
     return checksums.computeIfAbsent(localName, n -> Checksums.sha256(replaced.getOrDefault(n, folder.resolve(n))));

@@ -62,6 +62,16 @@ final class CsvRecords {
     return ends[field];
   }
 
+  /** The current record's field starts (valid up to {@link #fieldCount()}; replaced when a record has more fields). */
+  int[] starts() {
+    return starts;
+  }
+
+  /** The current record's field ends, as {@link #starts()}. */
+  int[] ends() {
+    return ends;
+  }
+
   /** Whether the record ended at end of input without a line break. */
   private boolean lastWithoutNewline;
 

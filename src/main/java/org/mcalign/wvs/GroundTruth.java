@@ -521,6 +521,7 @@ public final class GroundTruth {
    */
   String provenanceJson(Dataset source) {
     if (source != null && data.file().isPresent()) {
+      source.recordSha256(data.source(), data.file().get(), data.sha256());
       return Provenance.of(source, settings.seed(), provenanceSettings(), List.of(data.source())).toJson() + "\n";
     }
     Map<String, Object> p = new LinkedHashMap<>();

@@ -13,8 +13,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedInputStream;
 
 /**
  * One streaming pass over the EVS/WVS joint microdata CSV. It never holds the file: it keeps,
@@ -60,6 +58,7 @@ public final class Microdata implements AutoCloseable {
   long respondents;
   long bytes;
   long checksum;
+  String sha256;
   long emptyWeights;
 
   private Microdata(String source, String[] items) {
@@ -93,9 +92,10 @@ public final class Microdata implements AutoCloseable {
   /** Reads microdata from a stream; {@code name} names it in errors, {@code totalBytes} may be -1. */
   public static Microdata read(InputStream raw, String name, long totalBytes, Progress progress)
       throws IOException {
-    CheckedInputStream in = new CheckedInputStream(raw, new CRC32C());
-    CsvRecords csv = new CsvRecords(in);
-    try {
+    // provenance.json records the file's SHA-256: taken on another thread from the bytes as they
+    // are parsed, so the file is not read a second time for it
+    try (ReadAhead in = new ReadAhead(raw, name)) {
+      CsvRecords csv = new CsvRecords(in);
       if (!csv.next()) throw new MicrodataFormatException(name, 1, "empty file: expected a header row");
       Header h = Header.of(csv, name);
       Microdata m = new Microdata(name, h.items);
@@ -109,7 +109,8 @@ public final class Microdata implements AutoCloseable {
         throw e;
       }
       m.bytes = csv.bytesRead();
-      m.checksum = in.getChecksum().getValue();
+      m.checksum = in.crc32c();
+      m.sha256 = in.sha256();
       progress.update(m.bytes, totalBytes, m.respondents);
       return m;
     } catch (CsvRecords.CsvSyntaxException e) {
@@ -147,7 +148,6 @@ public final class Microdata implements AutoCloseable {
   }
 
   private void pass(CsvRecords csv, Header h, long totalBytes, Progress progress) throws IOException {
-    final int nItems = items.length;
     final int[] itemFields = h.itemFields;
     final long[] max = maxima;
     Interner countryNames = new Interner(countries);
@@ -188,24 +188,12 @@ public final class Microdata implements AutoCloseable {
       cellGwght[cell] += g;
       cellRespondents[cell]++;
       int rowBase = spill.append(w, cell);
-      byte[] block = spill.buffer();
-      for (int i = 0; i < nItems; i++) {
-        int f = itemFields[i];
-        int s = csv.start(f);
-        int e = csv.end(f);
-        if (s == e) continue; // empty: missing, as a null in the paper's reader
-        long code = parseCode(b, s, e);
-        if (code == BAD) {
-          throw new MicrodataFormatException(source, line,
-              "column '" + items[i] + "' (field " + (f + 1) + "): expected an integer answer code,"
-                  + " found '" + csv.text(f) + "'");
-        }
-        if (code > max[i]) max[i] = code;
-        if (code > 0 && code < CODES) {
-          hist[i * CODES + (int) code] += w;
-          counts[i]++;
-          block[rowBase + (i >> 1)] |= (byte) (code << ((i & 1) << 2));
-        }
+      int bad = codes(b, csv.starts(), csv.ends(), itemFields, max, hist, counts, spill.buffer(), rowBase, w);
+      if (bad >= 0) {
+        int f = itemFields[bad];
+        throw new MicrodataFormatException(source, line,
+            "column '" + items[bad] + "' (field " + (f + 1) + "): expected an integer answer code,"
+                + " found '" + csv.text(f) + "'");
       }
       respondents++;
       if (csv.bytesRead() >= nextReport) {
@@ -213,6 +201,34 @@ public final class Microdata implements AutoCloseable {
         nextReport = csv.bytesRead() + (8L << 20);
       }
     }
+  }
+
+  /**
+   * One respondent's answer codes: the item maxima, and for codes 1…11 the cell's weight
+   * histogram, valid counts and the row's four bits per item. Returns the index of the first
+   * item whose field is not an integer code, or -1. Its own method, for the compiler: the pass
+   * around it runs once, so it is compiled on the stack, and each time a rare event of the
+   * pass (a new country, a flush) first occurred after such a compilation, the compiled loop was
+   * thrown away; this loop has no rare branch and is compiled, small, on its own
+   * ({@code jit-startup.json}).
+   */
+  static int codes(byte[] b, int[] starts, int[] ends, int[] itemFields, long[] max, double[] hist, int[] counts,
+      byte[] block, int rowBase, double w) {
+    for (int i = 0; i < itemFields.length; i++) {
+      int f = itemFields[i];
+      int s = starts[f];
+      int e = ends[f];
+      if (s == e) continue; // empty: missing, as a null in the paper's reader
+      long code = parseCode(b, s, e);
+      if (code == BAD) return i;
+      max[i] = Math.max(max[i], code);
+      if (code > 0 && code < CODES) {
+        hist[i * CODES + (int) code] += w;
+        counts[i]++;
+        block[rowBase + (i >> 1)] |= (byte) (code << ((i & 1) << 2));
+      }
+    }
+    return -1;
   }
 
   private int newCell(int country, int language) {
@@ -338,6 +354,11 @@ public final class Microdata implements AutoCloseable {
   /** CRC-32C of the bytes read, as hex. */
   public String crc32c() {
     return String.format("%08x", checksum);
+  }
+
+  /** SHA-256 of the bytes read, as lower-case hex. */
+  public String sha256() {
+    return sha256;
   }
 
   /** Respondents whose gwght or pwght was empty (they add nothing, as in the paper). */

@@ -107,4 +107,20 @@ class DatasetTest {
     Path r = Dataset.projectRoot();
     assertTrue(Files.isRegularFile(r.resolve("data/manifest.tsv")));
   }
+
+  /** A SHA-256 taken while reading a file is used only for the file the dataset would read itself. */
+  @Test
+  void aRecordedSha256CountsOnlyForTheDatasetsOwnFile() throws IOException {
+    Path mirror = Files.createDirectories(root.resolve("mirror"));
+    Files.writeString(mirror.resolve("a.csv"), "x\n1\n");
+    Files.writeString(root.resolve("elsewhere.csv"), "x\n2\n");
+    String fake = "0".repeat(64);
+    Dataset d = Dataset.at(mirror);
+    d.recordSha256("a.csv", root.resolve("elsewhere.csv"), fake);
+    assertEquals(Checksums.sha256(mirror.resolve("a.csv")), d.sha256("a.csv"), "another file's checksum was taken");
+    Dataset e = Dataset.at(mirror);
+    e.recordSha256("a.csv", mirror.resolve("../mirror/a.csv"), fake);
+    assertEquals(fake, e.sha256("a.csv"), "the same file, named another way, is the dataset's own");
+    assertThrows(IllegalArgumentException.class, () -> e.recordSha256("a.csv", mirror.resolve("a.csv"), "ABC"));
+  }
 }

@@ -207,4 +207,21 @@ class GroundTruthTest {
           "no staging folder left over");
     }
   }
+
+  /** The checksums in provenance.json are taken from the bytes as the pass reads them: they must be the file's own. */
+  @Test
+  void provenanceHasTheFilesOwnChecksums(@TempDir Path dir) throws Exception {
+    Path micro = dir.resolve("micro.csv");
+    Files.writeString(micro, file());
+    GroundTruth gt = GroundTruth.compute(micro, GroundTruthSettings.paper(), Microdata.Progress.NONE);
+    gt.writeTo(dir.resolve("out"));
+    String prov = Files.readString(dir.resolve("out").resolve(GroundTruth.PROVENANCE));
+    byte[] bytes = Files.readAllBytes(micro);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes);
+    assertTrue(prov.contains("\"crc32c\" : \"" + String.format("%08x", crc.getValue()) + "\""), prov);
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    assertTrue(prov.contains("\"sha256\" : \"" + sha + "\""), prov);
+    assertEquals(sha, gt.microdata().sha256());
+  }
 }
