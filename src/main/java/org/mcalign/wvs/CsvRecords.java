@@ -17,6 +17,7 @@ final class CsvRecords {
   private final InputStream in;
   private byte[] buf;
   private int pos;
+  private int recordStart;
   private int limit;
   private boolean eof;
   private long bytesRead;
@@ -70,6 +71,21 @@ final class CsvRecords {
   /** The current record's field ends, as {@link #starts()}. */
   int[] ends() {
     return ends;
+  }
+
+  /** Where the current record's bytes start in {@link #buffer()}. */
+  int recordStart() {
+    return recordStart;
+  }
+
+  /** Where the current record's bytes end in {@link #buffer()}, its line break included. */
+  int recordEnd() {
+    return pos;
+  }
+
+  /** Whether the current field was quoted with {@code ""} escapes inside. */
+  boolean escaped(int field) {
+    return escaped[field];
   }
 
   /** Whether the record ended at end of input without a line break. */
@@ -186,6 +202,7 @@ final class CsvRecords {
   }
 
   private void finish(int p, int nf, int breaks, boolean noNewline) {
+    recordStart = pos;
     pos = p;
     fieldCount = nf;
     line = nextLine;

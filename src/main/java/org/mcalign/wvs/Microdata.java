@@ -94,8 +94,7 @@ public final class Microdata implements AutoCloseable {
       throws IOException {
     // provenance.json records the file's SHA-256: taken on another thread from the bytes as they
     // are parsed, so the file is not read a second time for it
-    try (ReadAhead in = new ReadAhead(raw, name)) {
-      CsvRecords csv = new CsvRecords(in);
+    try (ReadAhead in = new ReadAhead(raw, name); TokenizedRecords csv = new TokenizedRecords(in, name)) {
       if (!csv.next()) throw new MicrodataFormatException(name, 1, "empty file: expected a header row");
       Header h = Header.of(csv, name);
       Microdata m = new Microdata(name, h.items);
@@ -120,7 +119,7 @@ public final class Microdata implements AutoCloseable {
 
   /** Column positions of the header. */
   private record Header(int width, int country, int language, int gwght, int pwght, String[] items, int[] itemFields) {
-    static Header of(CsvRecords csv, String name) {
+    static Header of(TokenizedRecords csv, String name) {
       Map<String, Integer> index = new HashMap<>();
       List<String> items = new ArrayList<>();
       List<Integer> fields = new ArrayList<>();
@@ -147,7 +146,7 @@ public final class Microdata implements AutoCloseable {
     }
   }
 
-  private void pass(CsvRecords csv, Header h, long totalBytes, Progress progress) throws IOException {
+  private void pass(TokenizedRecords csv, Header h, long totalBytes, Progress progress) throws IOException {
     final int[] itemFields = h.itemFields;
     final long[] max = maxima;
     Interner countryNames = new Interner(countries);
@@ -188,7 +187,7 @@ public final class Microdata implements AutoCloseable {
       cellGwght[cell] += g;
       cellRespondents[cell]++;
       int rowBase = spill.append(w, cell);
-      int bad = codes(b, csv.starts(), csv.ends(), itemFields, max, hist, counts, spill.buffer(), rowBase, w);
+      int bad = codes(b, csv.starts(), csv.ends(), csv.base(), itemFields, max, hist, counts, spill.buffer(), rowBase, w);
       if (bad >= 0) {
         int f = itemFields[bad];
         throw new MicrodataFormatException(source, line,
@@ -212,10 +211,10 @@ public final class Microdata implements AutoCloseable {
    * thrown away; this loop has no rare branch and is compiled, small, on its own
    * ({@code jit-startup.json}).
    */
-  static int codes(byte[] b, int[] starts, int[] ends, int[] itemFields, long[] max, double[] hist, int[] counts,
+  static int codes(byte[] b, int[] starts, int[] ends, int base, int[] itemFields, long[] max, double[] hist, int[] counts,
       byte[] block, int rowBase, double w) {
     for (int i = 0; i < itemFields.length; i++) {
-      int f = itemFields[i];
+      int f = base + itemFields[i];
       int s = starts[f];
       int e = ends[f];
       if (s == e) continue; // empty: missing, as a null in the paper's reader
@@ -243,7 +242,7 @@ public final class Microdata implements AutoCloseable {
     return c;
   }
 
-  private double weight(CsvRecords csv, int field, long line, String column) {
+  private double weight(TokenizedRecords csv, int field, long line, String column) {
     int s = csv.start(field);
     int e = csv.end(field);
     if (s == e) { // a null weight adds nothing to any sum in the paper's code
