@@ -92,8 +92,8 @@ public final class Microdata implements AutoCloseable {
   /** Reads microdata from a stream; {@code name} names it in errors, {@code totalBytes} may be -1. */
   public static Microdata read(InputStream raw, String name, long totalBytes, Progress progress)
       throws IOException {
-    // provenance.json records the file's SHA-256: taken on another thread from the bytes as they
-    // are parsed, so the file is not read a second time for it
+    // two helper threads: one reads ahead and takes the checksums (provenance.json records the
+    // file's SHA-256, so the file is not read a second time for it), one splits records into fields
     try (ReadAhead in = new ReadAhead(raw, name); TokenizedRecords csv = new TokenizedRecords(in, name)) {
       if (!csv.next()) throw new MicrodataFormatException(name, 1, "empty file: expected a header row");
       Header h = Header.of(csv, name);
@@ -208,8 +208,8 @@ public final class Microdata implements AutoCloseable {
    * item whose field is not an integer code, or -1. Its own method, for the compiler: the pass
    * around it runs once, so it is compiled on the stack, and each time a rare event of the
    * pass (a new country, a flush) first occurred after such a compilation, the compiled loop was
-   * thrown away; this loop has no rare branch and is compiled, small, on its own
-   * ({@code jit-startup.json}).
+   * thrown away; this loop is compiled by C2 on its own ({@code jit-startup.json}), and it is
+   * small, so compiling it again after a branch it had not seen is cheap.
    */
   static int codes(byte[] b, int[] starts, int[] ends, int base, int[] itemFields, long[] max, double[] hist, int[] counts,
       byte[] block, int rowBase, double w) {

@@ -12,9 +12,9 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads a stream ahead, a block at a time, on a daemon thread that also takes the SHA-256 and
- * CRC-32C of every byte, while the caller parses the blocks already read. Stage 1's pass is
- * single-threaded: hashing 100 MB on its thread (or reading the file a second time for
- * provenance.json) was about 0.1 s of a 1.3 s run; here it happens on the other processor.
+ * CRC-32C of every byte, while the caller parses the blocks already read. Hashing 100 MB on
+ * the pass's thread (or reading the file a second time for provenance.json) was about 0.1 s of
+ * stage 1's 1.3 s; here it happens beside the pass.
  * The checksums are available once the caller has read to the end ({@link #sha256()}, {@link
  * #crc32c()}). A read error on the thread is thrown by the caller's next {@code read} past the
  * bytes read before it. {@link #close()} stops the thread; the
