@@ -453,13 +453,14 @@ public final class GroundTruth {
   /** The group's weights, pro ones first in file order, then the others in reverse file order. */
   private static SelfConsistency.ListGroup listGroup(int country, int item, SampleStore store, int slot, int column, int valid) {
     byte[] block = store.block(slot);
+    int classes = store.column(slot, column);
     double[] weights = new double[valid];
     int pro = 0;
     int con = valid;
     for (int pos = 0; pos < store.respondents(slot); pos++) {
-      int c = store.classOf(block, pos, column);
-      if (c == SampleStore.PRO) weights[pro++] = store.weight(block, pos);
-      else if (c == SampleStore.CON) weights[--con] = store.weight(block, pos);
+      int c = SampleStore.classAt(block, classes, pos);
+      if (c == SampleStore.PRO) weights[pro++] = SampleStore.weight(block, pos);
+      else if (c == SampleStore.CON) weights[--con] = SampleStore.weight(block, pos);
     }
     return new SelfConsistency.ListGroup(country, item, weights, pro);
   }

@@ -307,6 +307,10 @@ public final class Microdata implements AutoCloseable {
 
   /** Parses an integer code ({@code -3}, {@code 4}, also {@code 4.0}); BAD if it is not one. */
   static long parseCode(byte[] b, int s, int e) {
+    if (e - s == 1) { // most answers: one digit
+      int d = b[s] - '0';
+      if (d >= 0 && d <= 9) return d;
+    }
     boolean negative = false;
     if (b[s] == '-' || b[s] == '+') {
       negative = b[s] == '-';

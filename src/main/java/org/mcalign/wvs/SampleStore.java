@@ -12,10 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * What the self-consistency draws read: per tested country, its respondents in file order, each
- * as a record of its weight and two bits per kept item (0 missing, 1 pro, 2 con). The draws
+ * What the self-consistency draws read: per tested country, its respondents in file order, as
+ * their weights and two bits per respondent and kept item (0 missing, 1 pro, 2 con). The draws
  * reject positions without a valid answer as they go, so which respondents they read is known
  * only while drawing; this store is the least that reproduces them exactly.
+ *
+ * <p>A country's block is laid out by column: the weights (8 bytes each, little-endian), then
+ * for each kept item its classes, four respondents to a byte. A draw reads one item of one
+ * random respondent: in a column of a few kilobytes, not a record anywhere in the country's
+ * block (the row layout this replaced spent about twice as long per draw, most of it waiting
+ * for memory).
  *
  * <p>Countries are held in memory while all of them fit in {@code budget} bytes; otherwise they
  * stay in a temporary file and each country is read when its groups draw (once per round, as the
@@ -29,9 +35,10 @@ final class SampleStore implements AutoCloseable {
   static final int PRO = 1;
   static final int CON = 2;
 
-  final int recordBytes;
+  final int recordBytes; // of a respondent's row as written to the spill before it is turned into columns
+  private final int columns;
   private final int[] respondents; // per slot
-  private final long[] offsets; // per slot, in the spill file
+  private final long[] offsets; // per slot, in the spill file (column layout)
   private final byte[][] blocks; // per slot when in memory
   private final FileChannel spill; // null when in memory
   private byte[] loaded; // the country read last from the spill
@@ -46,10 +53,11 @@ final class SampleStore implements AutoCloseable {
    */
   SampleStore(Microdata data, int[] slotOfCountry, int[] respondents, int[] kept, long budget) {
     this.recordBytes = WEIGHT_BYTES + (kept.length + 3) / 4;
+    this.columns = kept.length;
     this.respondents = respondents.clone();
     int slots = respondents.length;
     this.offsets = new long[slots + 1];
-    for (int s = 0; s < slots; s++) offsets[s + 1] = offsets[s] + (long) respondents[s] * recordBytes;
+    for (int s = 0; s < slots; s++) offsets[s + 1] = offsets[s] + bytesFor(respondents[s]);
     boolean inMemory = offsets[slots] <= budget;
     this.blocks = new byte[slots][];
     this.spill = inMemory ? null : openSpill();
@@ -60,46 +68,121 @@ final class SampleStore implements AutoCloseable {
       int max = (int) data.maxima[kept[t]];
       for (int code = 1; code <= max; code++) classOf[t][code] = (byte) (ProRule.isPro(item, max, code) ? PRO : CON);
     }
-    Writer w = new Writer(slots);
-    data.forEachRow((index, weight, cell, b, at) -> {
-      int slot = slotOfCountry[data.cellKeys.get(cell)[0]];
-      if (slot < 0) return;
-      byte[] out = w.next(slot);
-      int o = w.at;
-      DOUBLE.set(out, o, weight);
-      o += WEIGHT_BYTES;
-      for (int t = 0; t < kept.length; t++) {
-        int i = kept[t];
-        int code = (b[at + (i >> 1)] >> ((i & 1) << 2)) & 0xF;
-        out[o + (t >> 2)] |= (byte) (classOf[t][code] << ((t & 3) << 1));
+    if (inMemory) {
+      // straight into each country's columns
+      int[] filled = new int[slots];
+      for (int s = 0; s < slots; s++) blocks[s] = new byte[Math.toIntExact(bytesFor(respondents[s]))];
+      data.forEachRow((index, weight, cell, b, at) -> {
+        int slot = slotOfCountry[data.cellKeys.get(cell)[0]];
+        if (slot < 0) return;
+        if (filled[slot] == respondents[slot]) throw new IllegalStateException("more respondents than counted in country slot " + slot);
+        int pos = filled[slot]++;
+        byte[] out = blocks[slot];
+        DOUBLE.set(out, pos * WEIGHT_BYTES, weight);
+        int stride = stride(respondents[slot]);
+        int column = respondents[slot] * WEIGHT_BYTES + (pos >> 2);
+        int shift = (pos & 3) << 1;
+        for (int t = 0; t < kept.length; t++, column += stride) {
+          int i = kept[t];
+          int code = (b[at + (i >> 1)] >> ((i & 1) << 2)) & 0xF;
+          out[column] |= (byte) (classOf[t][code] << shift);
+        }
+      });
+      for (int s = 0; s < slots; s++) {
+        if (filled[s] != respondents[s]) throw new IllegalStateException("country slot " + s + ": " + filled[s] + " of " + respondents[s] + " respondents");
       }
-    });
-    w.finish();
+      return;
+    }
+    // too large for memory: rows into a staging file, then each country turned into columns
+    try (FileChannel rows = openSpill()) {
+      long[] rowOffsets = new long[slots + 1];
+      for (int s = 0; s < slots; s++) rowOffsets[s + 1] = rowOffsets[s] + (long) respondents[s] * recordBytes;
+      Writer w = new Writer(rows, rowOffsets);
+      data.forEachRow((index, weight, cell, b, at) -> {
+        int slot = slotOfCountry[data.cellKeys.get(cell)[0]];
+        if (slot < 0) return;
+        byte[] out = w.next(slot);
+        int o = w.at;
+        DOUBLE.set(out, o, weight);
+        o += WEIGHT_BYTES;
+        for (int t = 0; t < kept.length; t++) {
+          int i = kept[t];
+          int code = (b[at + (i >> 1)] >> ((i & 1) << 2)) & 0xF;
+          out[o + (t >> 2)] |= (byte) (classOf[t][code] << ((t & 3) << 1));
+        }
+      });
+      w.finish();
+      for (int s = 0; s < slots; s++) toColumns(rows, rowOffsets[s], s);
+    } catch (IOException e) {
+      throw failure("write", e);
+    }
   }
 
-  /** Fills each country's records: straight into its block in memory, or through a buffer into the spill. */
+  /** Bytes of a country's block of n respondents: weights, then the columns. */
+  private long bytesFor(int n) {
+    return (long) n * WEIGHT_BYTES + (long) columns * stride(n);
+  }
+
+  private static int stride(int n) {
+    return (n + 3) / 4;
+  }
+
+  /** Reads a country's rows from the staging file and writes its block, by column, to the spill. */
+  private void toColumns(FileChannel rows, long from, int slot) throws IOException {
+    int n = respondents[slot];
+    byte[] row = new byte[Math.multiplyExact(n, recordBytes)];
+    readFully(rows, row, row.length, from);
+    byte[] out = new byte[Math.toIntExact(bytesFor(n))];
+    int stride = stride(n);
+    for (int pos = 0; pos < n; pos++) {
+      int r = pos * recordBytes;
+      System.arraycopy(row, r, out, pos * WEIGHT_BYTES, WEIGHT_BYTES);
+      int column = n * WEIGHT_BYTES + (pos >> 2);
+      int shift = (pos & 3) << 1;
+      for (int t = 0; t < columns; t++, column += stride) {
+        int c = (row[r + WEIGHT_BYTES + (t >> 2)] >> ((t & 3) << 1)) & 3;
+        out[column] |= (byte) (c << shift);
+      }
+    }
+    ByteBuffer b = ByteBuffer.wrap(out);
+    while (b.hasRemaining()) spill.write(b, offsets[slot] + b.position());
+  }
+
+  /** Reads {@code length} bytes at {@code position} into the start of {@code into}. */
+  private static void readFully(FileChannel channel, byte[] into, int length, long position) throws IOException {
+    // in pieces: the JDK reads through a temporary native buffer as large as each request
+    for (int at = 0; at < length; ) {
+      ByteBuffer b = ByteBuffer.wrap(into, at, Math.min(length - at, 1 << 20));
+      while (b.hasRemaining()) {
+        if (channel.read(b, position + b.position()) < 0) throw new IOException("the file ended early");
+      }
+      at = b.position();
+    }
+  }
+
+  /** Writes each country's rows through a buffer into the staging file. */
   private final class Writer {
+    private final FileChannel rows;
+    private final long[] rowOffsets;
     private final int[] filled;
     private final byte[][] pending;
     private final int[] pendingRecords;
     int at;
 
-    Writer(int slots) {
+    Writer(FileChannel rows, long[] rowOffsets) {
+      this.rows = rows;
+      this.rowOffsets = rowOffsets;
+      int slots = respondents.length;
       filled = new int[slots];
       pending = new byte[slots][];
       pendingRecords = new int[slots];
       for (int s = 0; s < slots; s++) {
-        if (spill == null) blocks[s] = new byte[Math.multiplyExact(respondents[s], recordBytes)];
-        else pending[s] = new byte[Math.max(1, Math.min(respondents[s], (64 << 10) / recordBytes + 1)) * recordBytes];
+        pending[s] = new byte[Math.max(1, Math.min(respondents[s], (64 << 10) / recordBytes + 1)) * recordBytes];
       }
     }
 
     byte[] next(int slot) {
       if (filled[slot] == respondents[slot]) throw new IllegalStateException("more respondents than counted in country slot " + slot);
-      if (spill == null) {
-        at = filled[slot]++ * recordBytes;
-        return blocks[slot];
-      }
       if ((pendingRecords[slot] + 1) * recordBytes > pending[slot].length) flush(slot);
       at = pendingRecords[slot]++ * recordBytes;
       filled[slot]++;
@@ -108,10 +191,10 @@ final class SampleStore implements AutoCloseable {
 
     private void flush(int slot) {
       int n = pendingRecords[slot] * recordBytes;
-      long position = offsets[slot] + (long) (filled[slot] - pendingRecords[slot]) * recordBytes;
+      long position = rowOffsets[slot] + (long) (filled[slot] - pendingRecords[slot]) * recordBytes;
       try {
         ByteBuffer b = ByteBuffer.wrap(pending[slot], 0, n);
-        while (b.hasRemaining()) spill.write(b, position + b.position());
+        while (b.hasRemaining()) rows.write(b, position + b.position());
       } catch (IOException e) {
         throw failure("write", e);
       }
@@ -122,7 +205,7 @@ final class SampleStore implements AutoCloseable {
     void finish() {
       for (int s = 0; s < filled.length; s++) {
         if (filled[s] != respondents[s]) throw new IllegalStateException("country slot " + s + ": " + filled[s] + " of " + respondents[s] + " respondents");
-        if (spill != null && pendingRecords[s] > 0) flush(s);
+        if (pendingRecords[s] > 0) flush(s);
       }
     }
   }
@@ -154,21 +237,14 @@ final class SampleStore implements AutoCloseable {
     return respondents[slot];
   }
 
-  /** The records of a country's respondents (read from the spill unless it is the one read last). */
+  /** A country's block (read from the spill unless it is the one read last). */
   byte[] block(int slot) {
     if (spill == null) return blocks[slot];
     if (slot == loadedSlot) return loaded;
-    int n = Math.multiplyExact(respondents[slot], recordBytes);
+    int n = Math.toIntExact(bytesFor(respondents[slot]));
     if (loaded == null || loaded.length < n) loaded = new byte[n];
     try {
-      // in pieces: the JDK reads through a temporary native buffer as large as each request
-      for (int at = 0; at < n; ) {
-        ByteBuffer b = ByteBuffer.wrap(loaded, at, Math.min(n - at, 1 << 20));
-        while (b.hasRemaining()) {
-          if (spill.read(b, offsets[slot] + b.position()) < 0) throw new IOException("the file ended early");
-        }
-        at = b.position();
-      }
+      readFully(spill, loaded, n, offsets[slot]);
     } catch (IOException e) {
       throw failure("read", e);
     }
@@ -177,13 +253,23 @@ final class SampleStore implements AutoCloseable {
     return loaded;
   }
 
-  /** Respondent {@code pos}'s class for kept column {@code t}: MISSING, PRO or CON. */
-  int classOf(byte[] block, int pos, int t) {
-    return (block[pos * recordBytes + WEIGHT_BYTES + (t >> 2)] >> ((t & 3) << 1)) & 3;
+  /** Bytes of a country's block (the rest of {@link #block}'s array, if any, is left over from a larger country). */
+  int blockBytes(int slot) {
+    return Math.toIntExact(bytesFor(respondents[slot]));
   }
 
-  double weight(byte[] block, int pos) {
-    return (double) DOUBLE.get(block, pos * recordBytes);
+  /** Where kept column {@code t} of a country starts in its block ({@link #classAt}). */
+  int column(int slot, int t) {
+    return respondents[slot] * WEIGHT_BYTES + t * stride(respondents[slot]);
+  }
+
+  /** Respondent {@code pos}'s class in the column starting at {@code column}: MISSING, PRO or CON. */
+  static int classAt(byte[] block, int column, int pos) {
+    return (block[column + (pos >> 2)] >> ((pos & 3) << 1)) & 3;
+  }
+
+  static double weight(byte[] block, int pos) {
+    return (double) DOUBLE.get(block, pos * WEIGHT_BYTES);
   }
 
   @Override

@@ -67,12 +67,13 @@ final class SelfConsistency {
     public double drawScore(int k, SplittableRandom rng, int[] chosen) {
       byte[] block = store.block(slot);
       int respondents = store.respondents(slot);
+      int classes = store.column(slot, column);
       int taken = 0;
       double num = 0;
       double den = 0;
       while (taken < k) {
         int pos = rng.nextInt(respondents);
-        int c = store.classOf(block, pos, column);
+        int c = SampleStore.classAt(block, classes, pos);
         if (c == SampleStore.MISSING) continue;
         boolean seen = false;
         for (int i = 0; i < taken; i++) {
@@ -83,7 +84,7 @@ final class SelfConsistency {
         }
         if (seen) continue;
         chosen[taken++] = pos;
-        double w = store.weight(block, pos);
+        double w = SampleStore.weight(block, pos);
         den += w;
         if (c == SampleStore.PRO) num += w;
       }

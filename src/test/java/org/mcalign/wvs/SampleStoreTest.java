@@ -72,7 +72,7 @@ class SampleStoreTest {
         assertTrue(countries >= 13, "the paper's 13 tested countries at least: " + countries);
         long total = 0;
         for (int slot = 0; slot < countries; slot++) {
-          int n = memory.respondents(slot) * memory.recordBytes;
+          int n = memory.blockBytes(slot);
           total += n;
           assertArrayEquals(Arrays.copyOf(memory.block(slot), n), Arrays.copyOf(spilled.block(slot), n), "country slot " + slot);
         }
