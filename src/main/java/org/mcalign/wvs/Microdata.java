@@ -147,19 +147,40 @@ public final class Microdata implements AutoCloseable {
   }
 
   private void pass(TokenizedRecords csv, Header h, long totalBytes, Progress progress) throws IOException {
-    final int[] itemFields = h.itemFields;
-    final long[] max = maxima;
-    Interner countryNames = new Interner(countries);
-    Interner languageNames = new Interner(languages);
-    Map<Long, Integer> cellIndex = new HashMap<>();
-    int lastCountry = -1;
-    int lastLanguage = -1;
-    int cell = -1;
-    double[] hist = null;
-    int[] counts = null;
-    final RowSpill spill = rows;
+    Pass pass = new Pass(csv, h);
     long nextReport = 8L << 20;
     while (csv.next()) {
+      pass.row();
+      if (csv.bytesRead() >= nextReport) {
+        progress.update(csv.bytesRead(), totalBytes, respondents);
+        nextReport = csv.bytesRead() + (8L << 20);
+      }
+    }
+  }
+
+  /**
+   * The pass's state and its work on one record. A method per row rather than the loop's body:
+   * a loop that runs once is compiled only after tens of thousands of rounds (60,000 here: a
+   * third of the file ran in the interpreter), a method called per row after a few hundred.
+   */
+  private final class Pass {
+    private final TokenizedRecords csv;
+    private final Header h;
+    private final Interner countryNames = new Interner(countries);
+    private final Interner languageNames = new Interner(languages);
+    private final Map<Long, Integer> cellIndex = new HashMap<>();
+    private int lastCountry = -1;
+    private int lastLanguage = -1;
+    private int cell = -1;
+    private double[] hist;
+    private int[] counts;
+
+    Pass(TokenizedRecords csv, Header h) {
+      this.csv = csv;
+      this.h = h;
+    }
+
+    void row() {
       long line = csv.line();
       if (csv.fieldCount() != h.width) {
         throw new MicrodataFormatException(source, line,
@@ -186,19 +207,15 @@ public final class Microdata implements AutoCloseable {
       }
       cellGwght[cell] += g;
       cellRespondents[cell]++;
-      int rowBase = spill.append(w, cell);
-      int bad = codes(b, csv.starts(), csv.ends(), csv.base(), itemFields, max, hist, counts, spill.buffer(), rowBase, w);
+      int rowBase = rows.append(w, cell);
+      int bad = codes(b, csv.starts(), csv.ends(), csv.base(), h.itemFields, maxima, hist, counts, rows.buffer(), rowBase, w);
       if (bad >= 0) {
-        int f = itemFields[bad];
+        int f = h.itemFields[bad];
         throw new MicrodataFormatException(source, line,
             "column '" + items[bad] + "' (field " + (f + 1) + "): expected an integer answer code,"
                 + " found '" + csv.text(f) + "'");
       }
       respondents++;
-      if (csv.bytesRead() >= nextReport) {
-        progress.update(csv.bytesRead(), totalBytes, respondents);
-        nextReport = csv.bytesRead() + (8L << 20);
-      }
     }
   }
 

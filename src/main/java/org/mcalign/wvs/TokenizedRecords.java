@@ -21,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 final class TokenizedRecords implements AutoCloseable {
   private static final int BATCH_BYTES = 1 << 20;
   private static final int DEPTH = 3;
+  static final int FIRST_BATCH_RECORDS = 16;
 
   /** Records copied out of the tokenizer's buffer, and how the input went on after them. */
   private static final class Batch {
@@ -33,6 +34,7 @@ final class TokenizedRecords implements AutoCloseable {
     int[] first = new int[4097]; // first field of each record; one more entry than records
     long[] lines = new long[4096];
     int records;
+    int recordLimit = 4096;
     int withoutNewline; // the record that ended the input without a line break, or -1
     long bytesRead;
     RuntimeException failure;
@@ -54,7 +56,7 @@ final class TokenizedRecords implements AutoCloseable {
       int from = csv.recordStart();
       int length = csv.recordEnd() - from;
       int n = csv.fieldCount();
-      if (records > 0 && (size + length > data.length || fields + n > starts.length || records + 1 == first.length)) return false;
+      if (records > 0 && (size + length > data.length || fields + n > starts.length || records == recordLimit)) return false;
       if (size + length > data.length) data = Arrays.copyOf(data, size + length); // one record longer than a batch
       if (fields + n > starts.length) {
         starts = Arrays.copyOf(starts, fields + n);
@@ -100,6 +102,9 @@ final class TokenizedRecords implements AutoCloseable {
     try {
       Batch b = free.take();
       b.clear();
+      // the first batch small: the caller starts on the header and the first records while the
+      // rest of the first megabyte is split (both threads start in the interpreter)
+      b.recordLimit = FIRST_BATCH_RECORDS;
       while (true) {
         boolean more;
         try {
@@ -122,6 +127,7 @@ final class TokenizedRecords implements AutoCloseable {
           full.put(b);
           b = free.take();
           b.clear();
+          b.recordLimit = b.first.length - 1;
           b.add(csv);
         }
       }
