@@ -112,7 +112,8 @@ final class SampleStore implements AutoCloseable {
         }
       });
       w.finish();
-      for (int s = 0; s < slots; s++) toColumns(rows, rowOffsets[s], s);
+      byte[][] buffers = new byte[2][];
+      for (int s = 0; s < slots; s++) toColumns(rows, rowOffsets[s], s, buffers);
     } catch (IOException e) {
       throw failure("write", e);
     }
@@ -127,24 +128,36 @@ final class SampleStore implements AutoCloseable {
     return (n + 3) / 4;
   }
 
-  /** Reads a country's rows from the staging file and writes its block, by column, to the spill. */
-  private void toColumns(FileChannel rows, long from, int slot) throws IOException {
+  /**
+   * Reads a country's rows from the staging file and writes its block, by column, to the spill.
+   * Each column byte (four respondents) is put together and written once; the two buffers are
+   * kept for the next country (as large as the largest so far: one-off arrays of megabytes each
+   * stayed on the heap until the collector's next cycle, and the peak RSS grew with them).
+   */
+  private void toColumns(FileChannel rows, long from, int slot, byte[][] buffers) throws IOException {
     int n = respondents[slot];
-    byte[] row = new byte[Math.multiplyExact(n, recordBytes)];
-    readFully(rows, row, row.length, from);
-    byte[] out = new byte[Math.toIntExact(bytesFor(n))];
+    int rowBytes = Math.multiplyExact(n, recordBytes);
+    int outBytes = Math.toIntExact(bytesFor(n));
+    if (buffers[0] == null || buffers[0].length < rowBytes) buffers[0] = new byte[rowBytes];
+    if (buffers[1] == null || buffers[1].length < outBytes) buffers[1] = new byte[outBytes];
+    byte[] row = buffers[0];
+    byte[] out = buffers[1];
+    readFully(rows, row, rowBytes, from);
+    for (int pos = 0; pos < n; pos++) System.arraycopy(row, pos * recordBytes, out, pos * WEIGHT_BYTES, WEIGHT_BYTES);
     int stride = stride(n);
-    for (int pos = 0; pos < n; pos++) {
-      int r = pos * recordBytes;
-      System.arraycopy(row, r, out, pos * WEIGHT_BYTES, WEIGHT_BYTES);
-      int column = n * WEIGHT_BYTES + (pos >> 2);
-      int shift = (pos & 3) << 1;
+    for (int group = 0; group < stride; group++) { // respondents 4·group … 4·group + 3
+      int first = group * 4;
+      int count = Math.min(4, n - first);
+      int column = n * WEIGHT_BYTES + group;
       for (int t = 0; t < columns; t++, column += stride) {
-        int c = (row[r + WEIGHT_BYTES + (t >> 2)] >> ((t & 3) << 1)) & 3;
-        out[column] |= (byte) (c << shift);
+        int at = first * recordBytes + WEIGHT_BYTES + (t >> 2);
+        int shift = (t & 3) << 1;
+        int packed = 0;
+        for (int k = 0; k < count; k++, at += recordBytes) packed |= ((row[at] >> shift) & 3) << (k << 1);
+        out[column] = (byte) packed;
       }
     }
-    ByteBuffer b = ByteBuffer.wrap(out);
+    ByteBuffer b = ByteBuffer.wrap(out, 0, outBytes);
     while (b.hasRemaining()) spill.write(b, offsets[slot] + b.position());
   }
 

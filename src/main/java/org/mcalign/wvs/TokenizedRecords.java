@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * {@link CsvRecords} on a daemon thread: it splits the records into fields a batch at a time
- * (about a megabyte of records, their bytes and field offsets copied out) while the caller
+ * (about half a megabyte of records, their bytes and field offsets copied out) while the caller
  * works on the batches before. Stage 1's pass spent a third of its time splitting fields; this
  * way the caller's thread parses answer codes and adds weights while the other processor
  * splits the next records. The records, their lines and fields, blank lines skipped and errors
@@ -19,8 +19,8 @@ import java.util.concurrent.BlockingQueue;
  * {@code starts()[base() + f]} and {@code ends()[base() + f]} in {@link #buffer()}.
  */
 final class TokenizedRecords implements AutoCloseable {
-  private static final int BATCH_BYTES = 1 << 20;
-  private static final int DEPTH = 3;
+  private static final int BATCH_BYTES = 1 << 19;
+  private static final int DEPTH = 2;
   static final int FIRST_BATCH_RECORDS = 16;
 
   /** Records copied out of the tokenizer's buffer, and how the input went on after them. */
@@ -103,7 +103,7 @@ final class TokenizedRecords implements AutoCloseable {
       Batch b = free.take();
       b.clear();
       // the first batch small: the caller starts on the header and the first records while the
-      // rest of the first megabyte is split (both threads start in the interpreter)
+      // rest of the first batch is split (both threads start in the interpreter)
       b.recordLimit = FIRST_BATCH_RECORDS;
       while (true) {
         boolean more;
