@@ -1,9 +1,6 @@
 package org.mcalign.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,6 @@ public record InputOrigin(Kind kind, String description) {
     SIMULATED
   }
 
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   public InputOrigin {
     java.util.Objects.requireNonNull(kind);
@@ -54,7 +50,7 @@ public record InputOrigin(Kind kind, String description) {
     Path side = sidecar(file);
     if (!Files.isRegularFile(side)) return Optional.empty();
     try {
-      JsonNode j = JSON.readTree(side.toFile());
+      JsonNode j = Json.readTree(Files.readString(side));
       // a sidecar of another content (the file changed or was replaced since) says nothing about this one
       if (j.hasNonNull("sha256") && !j.get("sha256").asText().equals(Checksums.sha256(file))) return Optional.empty();
       String k = j.path("kind").asText("");
@@ -77,11 +73,7 @@ public record InputOrigin(Kind kind, String description) {
     m.put("description", description);
     m.put("file", file.getFileName().toString());
     m.put("sha256", Checksums.sha256(file));
-    try {
-      return AtomicFiles.writeString(sidecar(file), JSON.writeValueAsString(m) + "\n");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return AtomicFiles.writeString(sidecar(file), Json.pretty(m) + "\n");
   }
 
   /**

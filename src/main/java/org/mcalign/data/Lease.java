@@ -44,7 +44,7 @@ public final class Lease implements AutoCloseable {
 
     static Optional<Holder> parse(String text) {
       try {
-        var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        var n = Json.readTree(text);
         if (n == null || !n.has("pid")) return Optional.empty();
         return Optional.of(new Holder(n.path("pid").asLong(), n.path("host").asText("?"), n.path("since").asText("?"),
             n.path("purpose").asText("")));

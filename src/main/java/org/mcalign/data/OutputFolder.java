@@ -1,7 +1,6 @@
 package org.mcalign.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -46,7 +45,6 @@ import java.util.stream.Stream;
 public final class OutputFolder implements AutoCloseable {
   static final String LOCK = ".mcalign-lock";
   static final String MANIFEST = ".mcalign-output.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
   private final Path parent;
@@ -220,20 +218,20 @@ public final class OutputFolder implements AutoCloseable {
   }
 
   private void writeManifest(Set<String> fresh) throws IOException {
-    var root = JSON.createObjectNode();
+    var root = Json.object();
     root.put("written_by", "mcalign");
     root.put("purpose", purpose);
     root.put("published_at", Instant.now().toString());
     var arr = root.putArray("entries");
     fresh.forEach(arr::add);
-    AtomicFiles.writeString(staging.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    AtomicFiles.writeString(staging.resolve(MANIFEST), Json.pretty(root) + "\n");
   }
 
   private static Optional<Set<String>> readManifest(Path dir) {
     Path m = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(m)) return Optional.empty();
     try {
-      JsonNode n = JSON.readTree(m.toFile());
+      JsonNode n = Json.readTree(Files.readString(m));
       Set<String> out = new LinkedHashSet<>();
       for (JsonNode e : n.path("entries")) out.add(e.asText());
       return Optional.of(out);

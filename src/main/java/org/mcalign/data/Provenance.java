@@ -1,9 +1,5 @@
 package org.mcalign.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -32,8 +28,6 @@ public final class Provenance {
   /** The file name written into every result folder. */
   public static final String FILE_NAME = "provenance.json";
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   /**
    * One input file: its name inside the dataset, the path it was read from (the name inside the
@@ -159,9 +153,9 @@ public final class Provenance {
     root.put("settings", settings);
     root.put("data_source", data);
     try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("settings cannot be written as JSON: " + e.getOriginalMessage(), e);
+      return Json.pretty(root);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("settings cannot be written as JSON: " + e.getMessage(), e);
     }
   }
 

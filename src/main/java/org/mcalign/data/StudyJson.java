@@ -2,9 +2,6 @@ package org.mcalign.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,7 +19,6 @@ import java.util.Set;
 final class StudyJson {
   private StudyJson() {}
 
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   static final String EXPECTED = "a study file: a JSON object with any of the keys models (list of {name, family, "
       + "display_name?, benchmark_names?, served_name?}), languages (list of {code, name, demographic_sentence?}), countries "
@@ -56,13 +52,15 @@ final class StudyJson {
   private static Study parse(String text, String file, Study base, String source) {
     JsonNode root;
     try {
-      root = JSON.readTree(text);
+      root = Json.readTree(text);
     } catch (JsonProcessingException e) {
       throw new DataFormatException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), null,
           "not valid JSON: " + e.getOriginalMessage(), EXPECTED);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a string
     }
     if (root == null || !root.isObject()) throw new DataFormatException(file, 0, null, "the file is not a JSON object", EXPECTED);
-    ObjectNode merged = base == null ? JSON.createObjectNode() : base.jsonTree().deepCopy();
+    ObjectNode merged = base == null ? Json.object() : base.jsonTree().deepCopy();
     root.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
     return build(merged, file, source);
   }
@@ -133,16 +131,12 @@ final class StudyJson {
   }
 
   static String write(ObjectNode n) {
-    try {
-      return JSON.writeValueAsString(n);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Json.pretty(n);
   }
 
   static Study withModel(Study s, Study.Model m, ObjectNode json) {
     ObjectNode n = json.deepCopy();
-    ObjectNode o = JSON.createObjectNode();
+    ObjectNode o = Json.object();
     o.put("name", m.name()).put("family", m.family()).put("display_name", m.displayName());
     ArrayNode b = o.putArray("benchmark_names");
     m.benchmarkNames().forEach(b::add);
@@ -153,7 +147,7 @@ final class StudyJson {
 
   static Study withLanguage(Study s, Study.Language l, ObjectNode json) {
     ObjectNode n = json.deepCopy();
-    ObjectNode o = JSON.createObjectNode().put("code", l.code()).put("name", l.name());
+    ObjectNode o = Json.object().put("code", l.code()).put("name", l.name());
     if (l.demographicSentence() != null) o.put("demographic_sentence", l.demographicSentence());
     replaceOrAdd((ArrayNode) n.get("languages"), o, "code", l.code());
     return build(n, "study", s.source() + " + language " + l.code());
@@ -161,7 +155,7 @@ final class StudyJson {
 
   static Study withCountry(Study s, Study.Country c, ObjectNode json) {
     ObjectNode n = json.deepCopy();
-    ObjectNode o = JSON.createObjectNode().put("code", c.code()).put("name", c.name()).put("language", c.language());
+    ObjectNode o = Json.object().put("code", c.code()).put("name", c.name()).put("language", c.language());
     replaceOrAdd((ArrayNode) n.get("countries"), o, "code", c.code());
     return build(n, "study", s.source() + " + country " + c.code());
   }

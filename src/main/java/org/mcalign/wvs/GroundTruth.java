@@ -1,9 +1,6 @@
 package org.mcalign.wvs;
 
 import java.nio.file.Path;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mcalign.data.AtomicFiles;
 import org.mcalign.data.CsvOut;
 import org.mcalign.data.Dataset;
@@ -531,11 +528,7 @@ public final class GroundTruth {
     p.put("created_utc", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     p.put("seed", settings.seed());
     p.put("settings", provenanceSettings());
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(p) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("provenance is not serialisable: " + e.getMessage(), e);
-    }
+    return org.mcalign.data.Json.pretty(p) + "\n";
   }
 
   /** As the paper's ground-truth files were written (polars' {@code write_csv}). */
