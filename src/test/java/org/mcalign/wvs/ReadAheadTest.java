@@ -52,7 +52,17 @@ class ReadAheadTest {
   @Test
   void aReadErrorComesAfterTheBytesBeforeIt() throws Exception {
     byte[] data = new byte[ReadAhead.BLOCK + 100];
-    InputStream failing = new InputStream() {
+    try (ReadAhead in = new ReadAhead(failingAfter(data), "data")) {
+      assertEquals(data.length, in.readNBytes(data.length).length);
+      IOException e = assertThrows(IOException.class, () -> in.read(new byte[10], 0, 10));
+      assertEquals("disk on fire", e.getMessage());
+      assertThrows(IllegalStateException.class, in::sha256, "no checksum of a stream not read to its end");
+    }
+  }
+
+  /** A stream of {@code data} whose next read after them fails ("disk on fire"). */
+  static InputStream failingAfter(byte[] data) {
+    return new InputStream() {
       int at;
 
       @Override
@@ -61,12 +71,6 @@ class ReadAheadTest {
         return data[at++];
       }
     };
-    try (ReadAhead in = new ReadAhead(failing, "data")) {
-      assertEquals(data.length, in.readNBytes(data.length).length);
-      IOException e = assertThrows(IOException.class, () -> in.read(new byte[10], 0, 10));
-      assertEquals("disk on fire", e.getMessage());
-      assertThrows(IllegalStateException.class, in::sha256, "no checksum of a stream not read to its end");
-    }
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,16 +105,7 @@ class TokenizedRecordsTest {
   @Test
   void aReadErrorComesAfterTheRecordsBeforeIt() throws IOException {
     byte[] good = "a,b\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8);
-    InputStream failing = new InputStream() {
-      int at;
-
-      @Override
-      public int read() throws IOException {
-        if (at == good.length) throw new IOException("disk on fire");
-        return good[at++];
-      }
-    };
-    try (TokenizedRecords csv = new TokenizedRecords(failing, "t")) {
+    try (TokenizedRecords csv = new TokenizedRecords(ReadAheadTest.failingAfter(good), "t")) {
       IOException e = assertThrows(IOException.class, () -> {
         while (csv.next()) {
           // records before the error
