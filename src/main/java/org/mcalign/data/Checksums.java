@@ -10,10 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of files and streams, as lower-case hex. */
-final class Checksums {
+public final class Checksums {
   private Checksums() {}
 
-  static MessageDigest sha256() {
+  /** A new SHA-256 digest. */
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -32,7 +33,8 @@ final class Checksums {
     return hex(md);
   }
 
-  static String hex(MessageDigest md) {
+  /** The digest of what {@code md} was given, as lower-case hex (resets it). */
+  public static String hex(MessageDigest md) {
     return HexFormat.of().formatHex(md.digest());
   }
 }

@@ -97,8 +97,13 @@ final class CsvRecords {
 
   /** The field as a string (quotes removed, {@code ""} unescaped). */
   String text(int field) {
-    String s = new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
-    return escaped[field] ? s.replace("\"\"", "\"") : s;
+    return text(buf, starts[field], ends[field], escaped[field]);
+  }
+
+  /** A field's text from its bytes: UTF-8, with {@code ""} unescaped when it was quoted with escapes inside. */
+  static String text(byte[] b, int start, int end, boolean escaped) {
+    String s = new String(b, start, end - start, StandardCharsets.UTF_8);
+    return escaped ? s.replace("\"\"", "\"") : s;
   }
 
   boolean isEmpty(int field) {

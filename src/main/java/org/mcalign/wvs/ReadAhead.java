@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.mcalign.data.Checksums;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.zip.CRC32C;
@@ -40,11 +39,7 @@ final class ReadAhead extends InputStream {
 
   ReadAhead(InputStream in, String name) {
     this.in = in;
-    try {
-      this.sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JVM has no SHA-256", e);
-    }
+    this.sha256 = Checksums.sha256();
     for (int i = 0; i < DEPTH + 2; i++) free.add(new byte[BLOCK]);
     reader = new Thread(this::readAll, "read-ahead " + name);
     reader.setDaemon(true);
@@ -113,7 +108,7 @@ final class ReadAhead extends InputStream {
     if (next.error != null) throw new IOException(next.error.getMessage(), next.error);
     if (next.length < 0) {
       ended = true;
-      sha256Hex = HexFormat.of().formatHex(sha256.digest()); // the thread has ended its updates before the end mark
+      sha256Hex = Checksums.hex(sha256); // the thread has ended its updates before the end mark
       return false;
     }
     current = next;

@@ -3,7 +3,6 @@ package org.mcalign.wvs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -208,9 +207,7 @@ final class TokenizedRecords implements AutoCloseable {
 
   /** The field as a string (quotes removed, {@code ""} unescaped). */
   String text(int field) {
-    int s = start(field);
-    String t = new String(current.data, s, end(field) - s, StandardCharsets.UTF_8);
-    return current.escaped[base + field] ? t.replace("\"\"", "\"") : t;
+    return CsvRecords.text(current.data, start(field), end(field), current.escaped[base + field]);
   }
 
   /** Stops the thread; the stream is left to its opener to close. */
